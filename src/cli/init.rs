@@ -1,0 +1,63 @@
+//! `banzi init`: make a new campaign directory.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::Env;
+use crate::campaign;
+use crate::import::{Encoding, Source};
+use crate::journal::Transaction;
+use crate::store::{CAMPAIGN_FILE, Store};
+
+/// Make a new campaign directory with a commented campaign.toml
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The directory to make; it must not exist or be empty
+    dir: PathBuf,
+    /// The campaign's name, e.g. 2026年度争创“四强一硬”好班子活动
+    #[arg(long)]
+    name: String,
+    /// The campaign's year
+    #[arg(long)]
+    year: i32,
+    /// Who organizes the campaign and proposes the lists
+    #[arg(long, default_value = "市委组织部")]
+    organizer: String,
+    /// Who approves the final list
+    #[arg(long, default_value = "市委")]
+    approver: String,
+}
+
+pub fn run(env: &Env, args: InitArgs) -> anyhow::Result<()> {
+    let ctx = env.context()?;
+    let text = campaign::template(&args.name, args.year, &args.organizer, &args.approver);
+    // Validate before anything is made, so a bad --year leaves no directory behind.
+    campaign::parse(&Source {
+        path: args.dir.join(CAMPAIGN_FILE),
+        text: text.clone(),
+        encoding: Encoding::Utf8,
+        sha256: String::new(),
+    })?;
+    let mut store = Store::create(&args.dir)?;
+    let mut tx = Transaction::new(&mut store);
+    tx.write(CAMPAIGN_FILE, text.into_bytes());
+    let entry = tx.commit(&ctx, &format!("campaign created: {}", args.name))?;
+    if env.ui.json {
+        env.ui.json(&serde_json::json!({
+            "path": args.dir,
+            "seq": entry.seq,
+        }))?;
+    }
+    env.ui.done(&format!(
+        "made campaign `{}` ({}); its settings are in {}",
+        args.dir.display(),
+        args.name,
+        args.dir.join(CAMPAIGN_FILE).display()
+    ));
+    env.ui.status(&format!(
+        "next: cd {} && banzi units import UNITS.csv",
+        args.dir.display()
+    ));
+    Ok(())
+}

@@ -1,0 +1,89 @@
+//! Data to stdout, status and errors to stderr; tables for people, JSON for scripts. Colour
+//! only on a terminal and never with NO_COLOR (anstream strips it otherwise).
+
+use std::io::Write as _;
+
+use anstyle::{AnsiColor, Style};
+use comfy_table::{ContentArrangement, Table, presets};
+
+use crate::error::Error;
+
+const ERROR: Style = AnsiColor::Red.on_default().bold();
+const HINT: Style = AnsiColor::Cyan.on_default().bold();
+const GOOD: Style = AnsiColor::Green.on_default().bold();
+
+pub struct Ui {
+    pub json: bool,
+    quiet: bool,
+}
+
+impl Ui {
+    pub fn new(json: bool, quiet: bool) -> Ui {
+        Ui { json, quiet }
+    }
+
+    /// A line of data on stdout.
+    pub fn data(&self, text: &str) {
+        let mut out = anstream::stdout().lock();
+        let _ = writeln!(out, "{text}");
+    }
+
+    /// A value as pretty JSON on stdout.
+    pub fn json(&self, value: &impl serde::Serialize) -> anyhow::Result<()> {
+        let text = serde_json::to_string_pretty(value)?;
+        self.data(&text);
+        Ok(())
+    }
+
+    /// A status message for people on stderr, unless `--quiet`.
+    pub fn status(&self, text: &str) {
+        if !self.quiet {
+            let _ = writeln!(anstream::stderr().lock(), "{text}");
+        }
+    }
+
+    /// A status message that reports a change was made.
+    pub fn done(&self, text: &str) {
+        if !self.quiet {
+            let _ = writeln!(anstream::stderr().lock(), "{GOOD}done{GOOD:#}: {text}");
+        }
+    }
+
+    /// Prints an error with every diagnostic and the hint; meaning never depends on colour.
+    pub fn error(&self, error: &anyhow::Error) {
+        let mut err = anstream::stderr().lock();
+        match error.downcast_ref::<Error>() {
+            Some(e) => {
+                let _ = writeln!(err, "{ERROR}error{ERROR:#}: {}", e.message);
+                for diagnostic in &e.diagnostics {
+                    let _ = writeln!(err, "  {diagnostic}");
+                }
+                if let Some(hint) = &e.hint {
+                    let _ = writeln!(err, "{HINT}hint{HINT:#}: {hint}");
+                }
+            }
+            None => {
+                let _ = writeln!(err, "{ERROR}error{ERROR:#}: {error:#}");
+            }
+        }
+    }
+}
+
+/// A table for people, aligned for Chinese text.
+pub fn table(header: &[&str]) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.iter().copied());
+    // Without a terminal to measure, keep long cells wrapped to a readable page width.
+    if !table.is_tty() {
+        table.set_width(120);
+    }
+    table
+}
+
+/// Text for a table cell: comfy-table measures “ ” as one column, so they become 「」.
+pub fn cell(text: &str) -> String {
+    text.replace('“', "「").replace('”', "」")
+}

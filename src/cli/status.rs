@@ -1,0 +1,70 @@
+//! `banzi status`: where the campaign and every unit stand.
+
+use clap::Args;
+
+use super::Env;
+use super::output::{cell, table};
+use crate::status::Status;
+use crate::steps::{STEPS, State};
+
+/// Show the campaign's phase and each unit's steps, with what comes next
+#[derive(Debug, Args)]
+pub struct StatusArgs {}
+
+fn state_label(state: State) -> &'static str {
+    match state {
+        State::Missing => "未提交",
+        State::Done => "已完成",
+        State::Stale => "需重做",
+    }
+}
+
+pub fn run(env: &Env, _args: StatusArgs) -> anyhow::Result<()> {
+    let campaign = env.read()?;
+    let status = Status::of(&campaign)?;
+    if env.ui.json {
+        return env.ui.json(&status);
+    }
+    env.ui.data(&format!(
+        "{}（{}年）  phase: {}",
+        cell(&status.campaign.name),
+        status.campaign.year,
+        status.phase
+    ));
+    if status.units.is_empty() {
+        env.ui.data("no units registered yet\nnext: banzi units import UNITS.csv");
+        return Ok(());
+    }
+    let mut header = vec!["代码", "单位名称", "类别"];
+    header.extend(STEPS.iter().map(|d| d.title));
+    header.push("下一步");
+    let mut t = table(&header);
+    for unit in &status.units {
+        let mut row = vec![
+            unit.code.clone(),
+            cell(&unit.name),
+            crate::units::Category::parse(&unit.category).map_or(unit.category.clone(), |c| c.label().to_owned()),
+        ];
+        row.extend(STEPS.iter().map(|d| state_label(unit.states.get(d.step)).to_owned()));
+        row.push(unit.next.clone().unwrap_or_else(|| "—".to_owned()));
+        t.add_row(row);
+    }
+    env.ui.data(&t.to_string());
+    let totals: Vec<String> = STEPS
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}/{} done{}",
+                d.command,
+                status.count(d.step, State::Done),
+                status.units.len(),
+                match status.count(d.step, State::Stale) {
+                    0 => String::new(),
+                    n => format!(", {n} stale"),
+                }
+            )
+        })
+        .collect();
+    env.ui.data(&totals.join("; "));
+    Ok(())
+}

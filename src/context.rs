@@ -1,0 +1,44 @@
+//! Who runs a command and when, read once; tests pin both through the environment.
+
+use chrono::{DateTime, FixedOffset, Local};
+
+use crate::error::Error;
+
+/// The operator and the moment every record and journal entry of one command is attributed to.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub operator: String,
+    pub now: DateTime<FixedOffset>,
+    /// The command line as the user typed it, for the journal.
+    pub command: String,
+}
+
+impl Context {
+    /// `operator` comes from `--operator` or `BANZI_OPERATOR` (clap reads both); otherwise the
+    /// login name. `BANZI_NOW` (RFC 3339) pins the clock for reproducible tests and examples.
+    pub fn new(operator: Option<String>, command: String) -> Result<Context, Error> {
+        let operator = operator
+            .or_else(|| ["USER", "LOGNAME", "USERNAME"].iter().find_map(|v| std::env::var(v).ok()))
+            .map(|o| o.trim().to_owned())
+            .filter(|o| !o.is_empty())
+            .ok_or_else(|| {
+                Error::new(crate::error::Kind::Usage, "cannot tell who is running this command")
+                    .with_hint("name yourself with `--operator NAME` or set BANZI_OPERATOR")
+            })?;
+        let now = match std::env::var("BANZI_NOW") {
+            Ok(text) => DateTime::parse_from_rfc3339(&text).map_err(|e| {
+                Error::new(
+                    crate::error::Kind::Usage,
+                    format!("BANZI_NOW `{text}` is not an RFC 3339 time: {e}"),
+                )
+                .with_hint("use a time such as 2026-11-24T09:30:00+08:00, or unset BANZI_NOW")
+            })?,
+            Err(_) => Local::now().fixed_offset(),
+        };
+        Ok(Context {
+            operator,
+            now,
+            command,
+        })
+    }
+}

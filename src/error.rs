@@ -1,0 +1,221 @@
+//! Error kinds, their exit codes, and diagnostics that carry their place in a file.
+
+use std::fmt;
+use std::path::Path;
+
+/// Why a command failed; each kind has a documented exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Anything not covered below, such as an unreadable file.
+    Other,
+    /// The command line itself is wrong.
+    Usage,
+    /// The command comes too early or too late in the campaign's step order.
+    StepOrder,
+    /// An input file or argument is invalid.
+    InvalidInput,
+    /// A record was changed outside banzi, or the store disagrees with its journal.
+    Integrity,
+}
+
+impl Kind {
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Kind::Other => 1,
+            Kind::Usage => 2,
+            Kind::StepOrder => 3,
+            Kind::InvalidInput => 4,
+            Kind::Integrity => 5,
+        }
+    }
+}
+
+/// One problem in one place of an input: `file:line[:column]: field: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(file: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: file.display().to_string(),
+            line: None,
+            column: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+
+    pub fn at(mut self, position: Option<Position>) -> Self {
+        if let Some(position) = position {
+            self.line = Some(position.line);
+            self.column = Some(position.column);
+        }
+        self
+    }
+
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": {field}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// A 1-based line and column (in characters) inside a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of a byte offset in `text`; offsets past the end point at the end.
+    pub fn of_offset(text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Position { line, column }
+    }
+}
+
+/// A failure the user can act on: what went wrong, where, and what to do next.
+#[derive(Debug)]
+pub struct Error {
+    pub kind: Kind,
+    pub message: String,
+    pub diagnostics: Vec<Diagnostic>,
+    pub hint: Option<String>,
+}
+
+impl Error {
+    pub fn new(kind: Kind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+            diagnostics: Vec::new(),
+            hint: None,
+        }
+    }
+
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Error::new(Kind::InvalidInput, message)
+    }
+
+    pub fn step_order(message: impl Into<String>) -> Self {
+        Error::new(Kind::StepOrder, message)
+    }
+
+    pub fn integrity(message: impl Into<String>) -> Self {
+        Error::new(Kind::Integrity, message)
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn with_diagnostics(mut self, diagnostics: Vec<Diagnostic>) -> Self {
+        self.diagnostics = diagnostics;
+        self
+    }
+
+    /// Fails with every collected diagnostic, or succeeds when there are none.
+    pub fn check(
+        diagnostics: Vec<Diagnostic>,
+        message: impl FnOnce(usize) -> String,
+        hint: &str,
+    ) -> Result<(), Error> {
+        if diagnostics.is_empty() {
+            return Ok(());
+        }
+        Err(Error::invalid(message(diagnostics.len()))
+            .with_diagnostics(diagnostics)
+            .with_hint(hint))
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The exit code of any error: a banzi [`Error`] knows its kind, anything else is 1.
+pub fn exit_code(error: &anyhow::Error) -> u8 {
+    error
+        .downcast_ref::<Error>()
+        .map_or(Kind::Other.exit_code(), |e| e.kind.exit_code())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn position_counts_characters_not_bytes() {
+        let text = "unit = \"C01\"\n名称 = 1\n";
+        let offset = text.find('1').unwrap() + text[text.find('1').unwrap()..].find('=').unwrap();
+        let p = Position::of_offset(text, offset);
+        assert_eq!(p, Position { line: 2, column: 4 });
+    }
+
+    #[test]
+    fn diagnostic_formats_file_line_column_field() {
+        let d = Diagnostic::new(Path::new("a.csv"), "unknown category `x`")
+            .at_line(3)
+            .field("category");
+        assert_eq!(d.to_string(), "a.csv:3: category: unknown category `x`");
+        let d = Diagnostic::new(Path::new("p.toml"), "bad").at(Some(Position { line: 2, column: 5 }));
+        assert_eq!(d.to_string(), "p.toml:2:5: bad");
+    }
+
+    #[test]
+    fn exit_codes_are_the_documented_ones() {
+        let codes: Vec<u8> = [
+            Kind::Other,
+            Kind::Usage,
+            Kind::StepOrder,
+            Kind::InvalidInput,
+            Kind::Integrity,
+        ]
+        .iter()
+        .map(|k| k.exit_code())
+        .collect();
+        assert_eq!(codes, vec![1, 2, 3, 4, 5]);
+        let other = anyhow::anyhow!("disk full");
+        assert_eq!(exit_code(&other), 1);
+        assert_eq!(exit_code(&Error::step_order("x").into()), 3);
+    }
+}

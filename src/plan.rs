@@ -1,0 +1,333 @@
+//! Step 1, the work plan (制定方案): a unit's measurable indicators, each tied to a criterion.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::campaign::{Campaign, Settings};
+use crate::context::Context;
+use crate::error::{Diagnostic, Error};
+use crate::steps::Step;
+use crate::submission::{self, Outcome, Submission};
+use crate::import::{Source, parse_toml, toml_diagnostic};
+use crate::units::Unit;
+
+/// A validated work plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub unit: String,
+    pub title: Option<String>,
+    pub indicators: Vec<Indicator>,
+}
+
+/// A measurable indicator (工作指标) of a plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Indicator {
+    pub id: String,
+    pub criterion: String,
+    pub goal: String,
+    pub target: String,
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlan {
+    unit: Spanned<String>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default, rename = "indicator")]
+    indicators: Option<Spanned<Vec<RawIndicator>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIndicator {
+    id: Spanned<String>,
+    criterion: Spanned<String>,
+    goal: Spanned<String>,
+    target: Spanned<String>,
+    owner: Spanned<String>,
+    #[serde(default)]
+    due: Option<Spanned<toml::value::Datetime>>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// Checks that a file's `unit` key names the unit of the command.
+pub(crate) fn check_unit_key(
+    source: &Source,
+    key: &Spanned<String>,
+    unit: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    if key.get_ref().trim() != unit {
+        diagnostics.push(toml_diagnostic(
+            source,
+            key.span(),
+            "unit",
+            format!(
+                "this file is for unit `{}`, but the command names unit `{unit}`",
+                key.get_ref()
+            ),
+        ));
+    }
+}
+
+/// A required text value: trimmed, or a diagnostic when empty.
+pub(crate) fn required_text(
+    source: &Source,
+    value: &Spanned<String>,
+    field: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> String {
+    let text = value.get_ref().trim();
+    if text.is_empty() {
+        diagnostics.push(toml_diagnostic(source, value.span(), field, "must not be empty"));
+    }
+    text.to_owned()
+}
+
+impl Plan {
+    /// Parses and validates a plan for `unit`, reporting every problem with its place.
+    pub fn parse(source: &Source, settings: &Settings, unit: &str) -> Result<Plan, Error> {
+        let hint = format!(
+            "correct the file and submit it again; `banzi plan template {unit}` prints a commented example"
+        );
+        let raw: RawPlan = parse_toml(source, &hint)?;
+        let mut diagnostics = Vec::new();
+        check_unit_key(source, &raw.unit, unit, &mut diagnostics);
+
+        let mut indicators = Vec::new();
+        let mut first_seen: HashMap<String, usize> = HashMap::new();
+        let raw_indicators = raw.indicators.as_ref().map_or(&[][..], |s| s.get_ref().as_slice());
+        for ri in raw_indicators {
+            let d = &mut diagnostics;
+            let id = required_text(source, &ri.id, "indicator.id", d);
+            if !id.is_empty() {
+                let line = crate::error::Position::of_offset(&source.text, ri.id.span().start).line;
+                if let Some(first) = first_seen.get(&id) {
+                    d.push(toml_diagnostic(
+                        source,
+                        ri.id.span(),
+                        "indicator.id",
+                        format!("duplicate indicator id `{id}` (first on line {first})"),
+                    ));
+                } else {
+                    first_seen.insert(id.clone(), line);
+                }
+            }
+            let criterion = ri.criterion.get_ref().trim().to_owned();
+            if settings.criterion(&criterion).is_none() {
+                d.push(toml_diagnostic(
+                    source,
+                    ri.criterion.span(),
+                    "indicator.criterion",
+                    format!(
+                        "unknown criterion `{criterion}` (expected one of {})",
+                        settings.criterion_codes()
+                    ),
+                ));
+            }
+            let goal = required_text(source, &ri.goal, "indicator.goal", d);
+            let target = required_text(source, &ri.target, "indicator.target", d);
+            let owner = required_text(source, &ri.owner, "indicator.owner", d);
+            let due = ri.due.as_ref().and_then(|due| {
+                let date = due.get_ref().date.filter(|_| due.get_ref().time.is_none());
+                let parsed = date.and_then(|date| {
+                    NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
+                });
+                if parsed.is_none() {
+                    d.push(toml_diagnostic(
+                        source,
+                        due.span(),
+                        "indicator.due",
+                        format!("`{}` is not a date such as 2026-12-31", due.get_ref()),
+                    ));
+                }
+                parsed
+            });
+            indicators.push(Indicator {
+                id,
+                criterion,
+                goal,
+                target,
+                owner,
+                due,
+                note: ri.note.as_ref().map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
+            });
+        }
+
+        let place = raw.indicators.as_ref().map_or(raw.unit.span(), |s| s.span());
+        for criterion in &settings.criteria {
+            if !indicators.iter().any(|i| i.criterion == criterion.code) {
+                diagnostics.push(toml_diagnostic(
+                    source,
+                    place.clone(),
+                    "indicator",
+                    format!(
+                        "criterion `{}` ({}) has no indicator; every criterion needs at least one",
+                        criterion.code, criterion.name
+                    ),
+                ));
+            }
+        }
+        Error::check(
+            diagnostics,
+            |n| format!("the plan `{}` has {n} problem(s)", source.path.display()),
+            &hint,
+        )?;
+        Ok(Plan {
+            unit: unit.to_owned(),
+            title: raw.title.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
+            indicators,
+        })
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+}
+
+/// Stores the plans of one or more units (a plan can be replaced until it is self-assessed).
+pub fn submit(campaign: &mut Campaign, ctx: &Context, submissions: &[Submission]) -> anyhow::Result<Outcome> {
+    submission::submit(campaign, ctx, Step::Plan, submissions, |campaign, s| {
+        Plan::parse(&s.source, &campaign.settings, &s.unit)?;
+        Ok(())
+    })
+}
+
+/// The stored plan of `unit`, if it has one.
+pub fn load(campaign: &Campaign, unit: &str) -> anyhow::Result<Option<Plan>> {
+    match submission::stored_source(campaign, Step::Plan, unit)? {
+        Some(source) => Ok(Some(Plan::parse(&source, &campaign.settings, unit)?)),
+        None => Ok(None),
+    }
+}
+
+/// The id prefix of a criterion's indicators in templates, after its Chinese name's pinyin.
+fn id_prefix(code: &str) -> &'static str {
+    match code {
+        "political" => "P",
+        "capability" => "A",
+        "vitality" => "V",
+        "cohesion" => "H",
+        "conduct" => "Z",
+        _ => "I",
+    }
+}
+
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
+
+/// A commented plan for `unit` with one empty indicator per criterion; submitting it unedited
+/// fails, so nothing half-filled is stored.
+pub fn template(unit: &Unit, settings: &Settings) -> String {
+    let mut out = format!(
+        "# 工作方案（制定方案）: {name}\n\
+         # {campaign}\n\
+         #\n\
+         # One [[indicator]] block per measurable indicator (工作指标); every criterion needs at\n\
+         # least one. Copy a block to add more. Then run: banzi plan submit {code} FILE\n\n\
+         unit = {code_q}\n\
+         title = {title}\n",
+        name = unit.name,
+        campaign = settings.name,
+        code = unit.code,
+        code_q = quoted(&unit.code),
+        title = quoted(&format!("{}争创“四强一硬”好班子工作方案", unit.name)),
+    );
+    for criterion in &settings.criteria {
+        out.push_str(&format!(
+            "\n# {name}（{code}）: {definition}\n\
+             [[indicator]]\n\
+             id = {id}             # unique within the plan\n\
+             criterion = {code_q}\n\
+             goal = \"\"             # 工作目标, e.g. 理论学习中心组学习不少于12次\n\
+             target = \"\"           # 目标值, e.g. 12次\n\
+             owner = \"\"            # 责任人\n\
+             # due = {year}-12-31    # 完成时限 (optional)\n",
+            name = criterion.name,
+            code = criterion.code,
+            definition = criterion.definition,
+            id = quoted(&format!("{}1", id_prefix(&criterion.code))),
+            code_q = quoted(&criterion.code),
+            year = settings.year,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::campaign;
+
+    fn settings() -> Settings {
+        let text = campaign::template("测试", 2026, "市委组织部", "市委");
+        campaign::parse(&source(&text)).unwrap()
+    }
+
+    fn source(text: &str) -> Source {
+        Source {
+            path: "plan.toml".into(),
+            text: text.to_owned(),
+            encoding: crate::import::Encoding::Utf8,
+            sha256: String::new(),
+        }
+    }
+
+    fn indicator(id: &str, criterion: &str) -> String {
+        format!(
+            "[[indicator]]\nid = \"{id}\"\ncriterion = \"{criterion}\"\ngoal = \"g\"\ntarget = \"t\"\nowner = \"o\"\ndue = 2026-12-31\n"
+        )
+    }
+
+    fn full_plan() -> String {
+        let mut text = "unit = \"C01\"\n".to_owned();
+        for (id, c) in [("P1", "political"), ("A1", "capability"), ("V1", "vitality"), ("H1", "cohesion"), ("Z1", "conduct")] {
+            text.push_str(&indicator(id, c));
+        }
+        text
+    }
+
+    #[test]
+    fn a_complete_plan_is_accepted() {
+        let plan = Plan::parse(&source(&full_plan()), &settings(), "C01").unwrap();
+        assert_eq!(plan.indicators.len(), 5);
+        assert_eq!(plan.indicator("H1").unwrap().due, NaiveDate::from_ymd_opt(2026, 12, 31));
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_line() {
+        let text = full_plan().replace("\"V1\"\ncriterion = \"vitality\"", "\"P1\"\ncriterion = \"vigour\"");
+        let err = Plan::parse(&source(&text), &settings(), "C02").unwrap_err();
+        let all: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(all.len(), 4, "{all:#?}");
+        assert!(all[0].starts_with("plan.toml:1:8: unit: this file is for unit `C01`"));
+        assert!(all[1].contains("indicator.id: duplicate indicator id `P1` (first on line 3)"));
+        assert!(all[2].contains("indicator.criterion: unknown criterion `vigour`"));
+        assert!(all[3].contains("criterion `vitality` (活力强) has no indicator"));
+    }
+
+    #[test]
+    fn the_template_fails_until_filled_in() {
+        let unit = Unit {
+            code: "C01".into(),
+            name: "东湖区".into(),
+            category: crate::units::Category::County,
+            party_head: "a".into(),
+            government_head: "b".into(),
+        };
+        let text = template(&unit, &settings());
+        let err = Plan::parse(&source(&text), &settings(), "C01").unwrap_err();
+        assert_eq!(err.diagnostics.len(), 15, "three empty fields in each of five indicators");
+        let filled = text.replace("goal = \"\"", "goal = \"g\"").replace("target = \"\"", "target = \"t\"").replace("owner = \"\"", "owner = \"o\"");
+        assert_eq!(Plan::parse(&source(&filled), &settings(), "C01").unwrap().indicators.len(), 5);
+    }
+}

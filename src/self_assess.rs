@@ -1,0 +1,410 @@
+//! Step 2, the self-assessment (自评报告): each plan indicator checked against its target, and
+//! the unit's own rating on every criterion.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::campaign::{Campaign, Settings};
+use crate::context::Context;
+use crate::error::Error;
+use crate::import::{Source, parse_toml, toml_diagnostic};
+use crate::plan::{self, Plan, check_unit_key, required_text};
+use crate::steps::Step;
+use crate::submission::{self, Outcome, Submission};
+
+/// How far an indicator was completed, as the unit reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completion {
+    Done,
+    Partial,
+    NotDone,
+}
+
+impl Completion {
+    pub const KEYS: &str = "done, partial, not-done";
+
+    pub fn parse(text: &str) -> Option<Completion> {
+        match text.trim() {
+            "done" | "完成" | "已完成" => Some(Completion::Done),
+            "partial" | "部分完成" => Some(Completion::Partial),
+            "not-done" | "未完成" => Some(Completion::NotDone),
+            _ => None,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Completion::Done => "done",
+            Completion::Partial => "partial",
+            Completion::NotDone => "not-done",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Completion::Done => "已完成",
+            Completion::Partial => "部分完成",
+            Completion::NotDone => "未完成",
+        }
+    }
+}
+
+/// A validated self-assessment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SelfAssessment {
+    pub unit: String,
+    pub summary: String,
+    /// The unit's rating (0-100) per criterion, in the campaign's criterion order.
+    pub ratings: Vec<(String, f64)>,
+    /// One result per plan indicator, in the plan's order.
+    pub results: Vec<IndicatorResult>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorResult {
+    pub id: String,
+    pub status: Completion,
+    pub actual: String,
+    pub evidence: Option<String>,
+}
+
+impl SelfAssessment {
+    pub fn rating(&self, criterion: &str) -> Option<f64> {
+        self.ratings.iter().find(|(c, _)| c == criterion).map(|(_, r)| *r)
+    }
+
+    pub fn result(&self, id: &str) -> Option<&IndicatorResult> {
+        self.results.iter().find(|r| r.id == id)
+    }
+
+    /// Share of indicators reported done, 0-1.
+    pub fn completion_rate(&self) -> f64 {
+        if self.results.is_empty() {
+            return 0.0;
+        }
+        self.count(Completion::Done) as f64 / self.results.len() as f64
+    }
+
+    pub fn count(&self, status: Completion) -> usize {
+        self.results.iter().filter(|r| r.status == status).count()
+    }
+
+    /// The self-rating weighted by the criteria's weights.
+    pub fn weighted_rating(&self, settings: &Settings) -> f64 {
+        settings
+            .criteria
+            .iter()
+            .map(|c| c.weight * self.rating(&c.code).unwrap_or(0.0))
+            .sum()
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSelfAssessment {
+    unit: Spanned<String>,
+    summary: Option<Spanned<String>>,
+    ratings: Option<Spanned<BTreeMap<Spanned<String>, Spanned<f64>>>>,
+    #[serde(default, rename = "indicator")]
+    indicators: Option<Spanned<Vec<RawResult>>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawResult {
+    id: Spanned<String>,
+    status: Spanned<String>,
+    actual: Spanned<String>,
+    #[serde(default)]
+    evidence: Option<String>,
+}
+
+impl SelfAssessment {
+    /// Parses and validates a self-assessment of `plan`, reporting every problem with its place.
+    pub fn parse(source: &Source, settings: &Settings, plan: &Plan) -> Result<SelfAssessment, Error> {
+        let unit = plan.unit.as_str();
+        let hint = format!(
+            "correct the file and submit it again; `banzi self-assess template {unit}` prints one pre-filled with the plan's indicators"
+        );
+        let raw: RawSelfAssessment = parse_toml(source, &hint)?;
+        let mut diagnostics = Vec::new();
+        let d = &mut diagnostics;
+        check_unit_key(source, &raw.unit, unit, d);
+        let summary = match &raw.summary {
+            Some(s) => required_text(source, s, "summary", d),
+            None => {
+                d.push(toml_diagnostic(source, raw.unit.span(), "summary", "missing `summary`: the self-assessment's narrative"));
+                String::new()
+            }
+        };
+
+        let mut ratings = Vec::new();
+        match &raw.ratings {
+            None => d.push(toml_diagnostic(
+                source,
+                raw.unit.span(),
+                "ratings",
+                format!("missing `[ratings]`: a rating 0-100 for each of {}", settings.criterion_codes()),
+            )),
+            Some(table) => {
+                for (code, value) in table.get_ref() {
+                    let field = format!("ratings.{}", code.get_ref());
+                    if settings.criterion(code.get_ref()).is_none() {
+                        d.push(toml_diagnostic(
+                            source,
+                            code.span(),
+                            &field,
+                            format!("unknown criterion `{}` (expected one of {})", code.get_ref(), settings.criterion_codes()),
+                        ));
+                    } else if !(0.0..=100.0).contains(value.get_ref()) {
+                        d.push(toml_diagnostic(source, value.span(), &field, format!("rating {} is outside 0-100", value.get_ref())));
+                    }
+                }
+                for criterion in &settings.criteria {
+                    match table.get_ref().iter().find(|(k, _)| k.get_ref() == &criterion.code) {
+                        Some((_, value)) => ratings.push((criterion.code.clone(), *value.get_ref())),
+                        None => d.push(toml_diagnostic(
+                            source,
+                            table.span(),
+                            &format!("ratings.{}", criterion.code),
+                            format!("missing rating for `{}` ({}), 0-100", criterion.code, criterion.name),
+                        )),
+                    }
+                }
+            }
+        }
+
+        let mut by_id: HashMap<String, IndicatorResult> = HashMap::new();
+        let mut first_line: HashMap<String, usize> = HashMap::new();
+        let raw_results = raw.indicators.as_ref().map_or(&[][..], |s| s.get_ref().as_slice());
+        for rr in raw_results {
+            let id = rr.id.get_ref().trim().to_owned();
+            let line = crate::error::Position::of_offset(&source.text, rr.id.span().start).line;
+            if plan.indicator(&id).is_none() {
+                d.push(toml_diagnostic(
+                    source,
+                    rr.id.span(),
+                    "indicator.id",
+                    format!("`{id}` is not an indicator of the plan of `{unit}`"),
+                ));
+                continue;
+            }
+            if let Some(first) = first_line.get(&id) {
+                d.push(toml_diagnostic(
+                    source,
+                    rr.id.span(),
+                    "indicator.id",
+                    format!("indicator `{id}` appears twice (first on line {first})"),
+                ));
+                continue;
+            }
+            first_line.insert(id.clone(), line);
+            let status = Completion::parse(rr.status.get_ref());
+            if status.is_none() {
+                d.push(toml_diagnostic(
+                    source,
+                    rr.status.span(),
+                    "indicator.status",
+                    format!("`{}` is not a status (expected one of {})", rr.status.get_ref(), Completion::KEYS),
+                ));
+            }
+            let actual = required_text(source, &rr.actual, "indicator.actual", d);
+            if let Some(status) = status {
+                by_id.insert(
+                    id.clone(),
+                    IndicatorResult {
+                        id,
+                        status,
+                        actual,
+                        evidence: rr.evidence.as_ref().map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()),
+                    },
+                );
+            }
+        }
+        let place = raw.indicators.as_ref().map_or(raw.unit.span(), |s| s.span());
+        for indicator in &plan.indicators {
+            if !first_line.contains_key(&indicator.id) {
+                d.push(toml_diagnostic(
+                    source,
+                    place.clone(),
+                    "indicator",
+                    format!("plan indicator `{}` ({}) has no result; every plan indicator must appear once", indicator.id, indicator.goal),
+                ));
+            }
+        }
+
+        Error::check(
+            diagnostics,
+            |n| format!("the self-assessment `{}` has {n} problem(s)", source.path.display()),
+            &hint,
+        )?;
+        let results = plan
+            .indicators
+            .iter()
+            .filter_map(|i| by_id.remove(&i.id))
+            .collect();
+        Ok(SelfAssessment {
+            unit: unit.to_owned(),
+            summary,
+            ratings,
+            results,
+        })
+    }
+}
+
+/// Stores the self-assessments of one or more units; each needs the unit's plan.
+pub fn submit(campaign: &mut Campaign, ctx: &Context, submissions: &[Submission]) -> anyhow::Result<Outcome> {
+    submission::submit(campaign, ctx, Step::SelfAssess, submissions, |campaign, s| {
+        let plan = plan::load(campaign, &s.unit)?
+            .ok_or_else(|| Error::step_order(format!("unit `{}` has no plan", s.unit)))?;
+        SelfAssessment::parse(&s.source, &campaign.settings, &plan)?;
+        Ok(())
+    })
+}
+
+/// The stored self-assessment of `plan`'s unit, if it has one.
+pub fn load(campaign: &Campaign, plan: &Plan) -> anyhow::Result<Option<SelfAssessment>> {
+    match submission::stored_source(campaign, Step::SelfAssess, &plan.unit)? {
+        Some(source) => Ok(Some(SelfAssessment::parse(&source, &campaign.settings, plan)?)),
+        None => Ok(None),
+    }
+}
+
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
+
+/// A self-assessment template pre-filled with the plan's indicators. Values of an earlier
+/// (now stale) self-assessment are carried over where its indicator ids still match.
+pub fn template(plan: &Plan, settings: &Settings, unit_name: &str, earlier: Option<&SelfAssessment>) -> String {
+    let mut out = format!(
+        "# 自评报告: {unit_name}\n\
+         # {campaign}\n\
+         #\n\
+         # Check every indicator of the plan against its target, rate the unit on each criterion\n\
+         # (0-100), then run: banzi self-assess submit {code} FILE\n\n\
+         unit = {code_q}\n\
+         summary = {summary}   # 总体情况: what was done, results, shortcomings\n\n\
+         [ratings]   # 0-100 for each criterion\n",
+        campaign = settings.name,
+        code = plan.unit,
+        code_q = quoted(&plan.unit),
+        summary = quoted(earlier.map_or("", |e| e.summary.as_str())),
+    );
+    for criterion in &settings.criteria {
+        match earlier.and_then(|e| e.rating(&criterion.code)) {
+            Some(r) => out.push_str(&format!("{} = {r}   # {}\n", criterion.code, criterion.name)),
+            None => out.push_str(&format!("# {} =    # {}: fill in 0-100 and remove the leading #\n", criterion.code, criterion.name)),
+        }
+    }
+    for indicator in &plan.indicators {
+        let criterion = settings.criterion(&indicator.criterion).map_or("", |c| c.name.as_str());
+        let previous = earlier.and_then(|e| e.result(&indicator.id));
+        out.push_str(&format!(
+            "\n# {criterion} | 目标: {goal} | 目标值: {target} | 责任人: {owner}\n\
+             [[indicator]]\n\
+             id = {id}\n\
+             status = {status}     # {keys}\n\
+             actual = {actual}     # 实际完成情况\n",
+            goal = indicator.goal,
+            target = indicator.target,
+            owner = indicator.owner,
+            id = quoted(&indicator.id),
+            status = quoted(previous.map_or("", |p| p.status.key())),
+            keys = Completion::KEYS.replace(", ", " | "),
+            actual = quoted(previous.map_or("", |p| p.actual.as_str())),
+        ));
+        match previous.and_then(|p| p.evidence.as_deref()) {
+            Some(e) => out.push_str(&format!("evidence = {}\n", quoted(e))),
+            None => out.push_str("# evidence = \"\"     # 佐证材料 (optional)\n"),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::campaign;
+
+    fn source(text: &str) -> Source {
+        Source {
+            path: "self.toml".into(),
+            text: text.to_owned(),
+            encoding: crate::import::Encoding::Utf8,
+            sha256: String::new(),
+        }
+    }
+
+    fn settings() -> Settings {
+        campaign::parse(&source(&campaign::template("测试", 2026, "a", "b"))).unwrap()
+    }
+
+    fn plan() -> Plan {
+        let mut text = "unit = \"C01\"\n".to_owned();
+        for (id, c) in [("P1", "political"), ("A1", "capability"), ("V1", "vitality"), ("H1", "cohesion"), ("Z1", "conduct")] {
+            text.push_str(&format!("[[indicator]]\nid = \"{id}\"\ncriterion = \"{c}\"\ngoal = \"目标{id}\"\ntarget = \"t\"\nowner = \"o\"\n"));
+        }
+        Plan::parse(&source(&text), &settings(), "C01").unwrap()
+    }
+
+    const RATINGS: &str = "[ratings]\npolitical = 92\ncapability = 88.5\nvitality = 85\ncohesion = 90\nconduct = 93\n";
+
+    fn results(statuses: &[(&str, &str)]) -> String {
+        statuses
+            .iter()
+            .map(|(id, s)| format!("[[indicator]]\nid = \"{id}\"\nstatus = \"{s}\"\nactual = \"a\"\n"))
+            .collect()
+    }
+
+    #[test]
+    fn a_complete_self_assessment_is_accepted_in_plan_order() {
+        let text = format!(
+            "unit = \"C01\"\nsummary = \"s\"\n{RATINGS}{}",
+            results(&[("Z1", "done"), ("P1", "partial"), ("A1", "done"), ("V1", "not-done"), ("H1", "done")])
+        );
+        let sa = SelfAssessment::parse(&source(&text), &settings(), &plan()).unwrap();
+        assert_eq!(sa.results[0].id, "P1");
+        assert_eq!(sa.completion_rate(), 0.6);
+        assert_eq!(sa.rating("capability"), Some(88.5));
+        let expected = 0.2 * (92.0 + 88.5 + 85.0 + 90.0 + 93.0);
+        assert!((sa.weighted_rating(&settings()) - expected).abs() < 1e-9);
+    }
+
+    #[test]
+    fn unknown_missing_and_out_of_range_are_errors_with_line_and_column() {
+        let text = format!(
+            "unit = \"C01\"\nsummary = \"s\"\n{}{}",
+            RATINGS.replace("vitality = 85\n", "").replace("conduct = 93", "conduct = 130"),
+            results(&[("P1", "done"), ("P9", "done"), ("A1", "finished"), ("V1", "done"), ("H1", "done"), ("P1", "done")])
+        );
+        let err = SelfAssessment::parse(&source(&text), &settings(), &plan()).unwrap_err();
+        let all: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            all,
+            vec![
+                "self.toml:7:11: ratings.conduct: rating 130 is outside 0-100",
+                "self.toml:3:1: ratings.vitality: missing rating for `vitality` (活力强), 0-100",
+                "self.toml:13:6: indicator.id: `P9` is not an indicator of the plan of `C01`",
+                "self.toml:18:10: indicator.status: `finished` is not a status (expected one of done, partial, not-done)",
+                "self.toml:29:6: indicator.id: indicator `P1` appears twice (first on line 9)",
+                "self.toml:8:1: indicator: plan indicator `Z1` (目标Z1) has no result; every plan indicator must appear once",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_template_carries_an_earlier_assessment_over() {
+        let text = format!(
+            "unit = \"C01\"\nsummary = \"旧的\"\n{RATINGS}{}",
+            results(&[("P1", "done"), ("A1", "done"), ("V1", "done"), ("H1", "done"), ("Z1", "partial")])
+        );
+        let earlier = SelfAssessment::parse(&source(&text), &settings(), &plan()).unwrap();
+        let blank = template(&plan(), &settings(), "东湖区", None);
+        assert!(SelfAssessment::parse(&source(&blank), &settings(), &plan()).is_err());
+        let filled = template(&plan(), &settings(), "东湖区", Some(&earlier));
+        assert_eq!(SelfAssessment::parse(&source(&filled), &settings(), &plan()).unwrap(), earlier);
+    }
+}

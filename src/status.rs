@@ -1,0 +1,81 @@
+//! Where the campaign and each unit stand, from the register and the record index alone.
+
+use serde::Serialize;
+
+use crate::campaign::Campaign;
+use crate::steps::{STEPS, State, Step, UnitSteps};
+use crate::units::Unit;
+
+#[derive(Debug, Serialize)]
+pub struct Status {
+    /// The earliest step some unit has still to do; `units` before any unit is registered,
+    /// `inspect` once every built step is done.
+    pub phase: &'static str,
+    pub campaign: CampaignInfo,
+    pub units: Vec<UnitStatus>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CampaignInfo {
+    pub name: String,
+    pub year: i32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UnitStatus {
+    pub code: String,
+    pub name: String,
+    pub category: String,
+    pub steps: serde_json::Map<String, serde_json::Value>,
+    pub next: Option<String>,
+    #[serde(skip)]
+    pub states: UnitSteps,
+}
+
+impl Status {
+    pub fn of(campaign: &Campaign) -> anyhow::Result<Status> {
+        let register = campaign.register()?;
+        let index = campaign.store.index();
+        let all_steps = index.unit_steps();
+        let units: Vec<UnitStatus> = register
+            .units()
+            .iter()
+            .map(|unit: &Unit| {
+                let states = all_steps.get(unit.code.as_str()).cloned().unwrap_or_default();
+                let steps = STEPS
+                    .iter()
+                    .map(|d| (d.key.to_owned(), states.get(d.step).key().into()))
+                    .collect();
+                UnitStatus {
+                    code: unit.code.clone(),
+                    name: unit.name.clone(),
+                    category: unit.category.key().to_owned(),
+                    steps,
+                    next: states.next_step().map(|s| s.submit_command(&unit.code)),
+                    states,
+                }
+            })
+            .collect();
+        let phase = if units.is_empty() {
+            "units"
+        } else {
+            STEPS
+                .iter()
+                .find(|d| units.iter().any(|u| u.states.get(d.step) != State::Done))
+                .map_or("inspect", |d| d.command)
+        };
+        Ok(Status {
+            phase,
+            campaign: CampaignInfo {
+                name: campaign.settings.name.clone(),
+                year: campaign.settings.year,
+            },
+            units,
+        })
+    }
+
+    /// How many units are in `state` on `step`.
+    pub fn count(&self, step: Step, state: State) -> usize {
+        self.units.iter().filter(|u| u.states.get(step) == state).count()
+    }
+}

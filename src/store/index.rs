@@ -1,0 +1,143 @@
+//! `index.csv`: every record banzi wrote, its SHA-256, the journal entry that last touched it,
+//! and for a step's record the unit, the step and its state.
+//!
+//! It lets a command answer from one small file instead of reading every record, and lets every
+//! read check that the record is the one banzi wrote.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::steps::{State, Step, UnitSteps};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexRow {
+    pub path: String,
+    pub sha256: String,
+    pub seq: u64,
+    /// When that journal entry was made, RFC 3339.
+    pub time: String,
+    pub unit: String,
+    pub step: String,
+    pub state: String,
+    pub note: String,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Index {
+    rows: BTreeMap<String, IndexRow>,
+}
+
+pub const INDEX_FILE: &str = "index.csv";
+
+impl Index {
+    pub fn parse(text: &str) -> Result<Index, Error> {
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let mut rows = BTreeMap::new();
+        for row in reader.deserialize::<IndexRow>() {
+            let row = row.map_err(|e| {
+                Error::integrity(format!("`{INDEX_FILE}` is damaged: {e}")).with_hint(
+                    "restore the campaign directory from a backup or version control",
+                )
+            })?;
+            rows.insert(row.path.clone(), row);
+        }
+        Ok(Index { rows })
+    }
+
+    pub fn to_csv(&self) -> Vec<u8> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        if self.rows.is_empty() {
+            writer
+                .write_record(["path", "sha256", "seq", "time", "unit", "step", "state", "note"])
+                .expect("writing to memory cannot fail");
+        }
+        for row in self.rows.values() {
+            writer.serialize(row).expect("writing to memory cannot fail");
+        }
+        writer.into_inner().expect("writing to memory cannot fail")
+    }
+
+    pub fn get(&self, path: &str) -> Option<&IndexRow> {
+        self.rows.get(path)
+    }
+
+    pub fn rows(&self) -> impl Iterator<Item = &IndexRow> {
+        self.rows.values()
+    }
+
+    /// The sequence number of the latest journal entry: every entry touches some row.
+    pub fn last_seq(&self) -> u64 {
+        self.rows.values().map(|r| r.seq).max().unwrap_or(0)
+    }
+
+    pub fn upsert(&mut self, row: IndexRow) {
+        self.rows.insert(row.path.clone(), row);
+    }
+
+    pub fn get_mut(&mut self, path: &str) -> Option<&mut IndexRow> {
+        self.rows.get_mut(path)
+    }
+
+    /// Every unit's step states, in one pass over the index.
+    pub fn unit_steps(&self) -> HashMap<&str, UnitSteps> {
+        let mut map: HashMap<&str, UnitSteps> = HashMap::new();
+        for row in self.rows.values() {
+            if let (Some(step), Some(state)) = (Step::from_key(&row.step), State::from_key(&row.state))
+            {
+                map.entry(row.unit.as_str()).or_default().set(step, state);
+            }
+        }
+        map
+    }
+
+    /// One unit's step states.
+    pub fn steps_of(&self, unit: &str) -> UnitSteps {
+        let mut steps = UnitSteps::default();
+        for def in crate::steps::STEPS {
+            if let Some(row) = self.rows.get(&def.step.record_path(unit))
+                && let Some(state) = State::from_key(&row.state)
+            {
+                steps.set(def.step, state);
+            }
+        }
+        steps
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_knows_the_last_entry() {
+        let mut index = Index::default();
+        index.upsert(IndexRow {
+            path: "plans/C01.toml".into(),
+            sha256: "ab".into(),
+            seq: 7,
+            time: "2026-11-24T09:00:00+08:00".into(),
+            unit: "C01".into(),
+            step: "plan".into(),
+            state: "done".into(),
+            note: String::new(),
+        });
+        index.upsert(IndexRow {
+            path: "units.csv".into(),
+            sha256: "cd".into(),
+            seq: 3,
+            time: "2026-11-24T08:00:00+08:00".into(),
+            unit: String::new(),
+            step: String::new(),
+            state: String::new(),
+            note: "a, b".into(),
+        });
+        let again = Index::parse(std::str::from_utf8(&index.to_csv()).unwrap()).unwrap();
+        assert_eq!(again.last_seq(), 7);
+        assert_eq!(again.get("units.csv").unwrap().note, "a, b");
+        assert_eq!(again.steps_of("C01").get(Step::Plan), State::Done);
+        assert_eq!(again.unit_steps()["C01"].get(Step::SelfAssess), State::Missing);
+        assert_eq!(Index::parse(std::str::from_utf8(&Index::default().to_csv()).unwrap()).unwrap().last_seq(), 0);
+    }
+}

@@ -1,0 +1,80 @@
+//! Finds the campaign directory the way cargo finds `Cargo.toml`.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Kind};
+use crate::store::CAMPAIGN_FILE;
+
+/// Where the campaign was named, for messages.
+#[derive(Debug, Clone, Copy)]
+pub enum Origin {
+    Flag,
+    Environment,
+    WorkingDirectory,
+}
+
+/// The campaign directory: `-C/--campaign`, else `BANZI_CAMPAIGN`, else the nearest ancestor of
+/// `cwd` holding a `campaign.toml`.
+pub fn find_campaign(explicit: Option<(&Path, Origin)>, cwd: &Path) -> Result<PathBuf, Error> {
+    if let Some((dir, origin)) = explicit {
+        let dir = cwd.join(dir);
+        if dir.join(CAMPAIGN_FILE).is_file() {
+            return Ok(dir);
+        }
+        let named_by = match origin {
+            Origin::Flag => "-C/--campaign",
+            Origin::Environment => "BANZI_CAMPAIGN",
+            Origin::WorkingDirectory => "the working directory",
+        };
+        return Err(Error::new(
+            Kind::Other,
+            format!(
+                "`{}` (named by {named_by}) is not a campaign: it has no `{CAMPAIGN_FILE}`",
+                dir.display()
+            ),
+        )
+        .with_hint(
+            "name a directory made by `banzi init`, or make one with `banzi init DIR --name NAME --year YEAR`",
+        ));
+    }
+    cwd.ancestors()
+        .find(|dir| dir.join(CAMPAIGN_FILE).is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| {
+            Error::new(
+                Kind::Other,
+                format!(
+                    "could not find `{CAMPAIGN_FILE}` in `{}` or any parent directory",
+                    cwd.display()
+                ),
+            )
+            .with_hint(
+                "make a campaign with `banzi init DIR --name NAME --year YEAR`, \
+                 or name one with `-C DIR` or BANZI_CAMPAIGN=DIR",
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_up_to_the_nearest_campaign() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("c");
+        std::fs::create_dir_all(root.join("plans/deep")).unwrap();
+        std::fs::write(root.join(CAMPAIGN_FILE), "").unwrap();
+        assert_eq!(find_campaign(None, &root.join("plans/deep")).unwrap(), root);
+    }
+
+    #[test]
+    fn outside_a_campaign_says_how_to_make_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let err = find_campaign(None, tmp.path()).unwrap_err();
+        assert!(err.message.contains("could not find `campaign.toml`"));
+        assert!(err.hint.unwrap().contains("banzi init"));
+        let err = find_campaign(Some((Path::new("nowhere"), Origin::Flag)), tmp.path()).unwrap_err();
+        assert!(err.message.contains("-C/--campaign"));
+    }
+}

@@ -1,0 +1,352 @@
+//! The register of participating units (参评班子) and its import.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Diagnostic, Error};
+use crate::import::{Column, Source, read_csv};
+use crate::store::{Store, UNITS_FILE};
+
+/// The kind of leadership team, which later decides the shortlist quota.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    County,
+    Department,
+    MunicipalUnit,
+}
+
+impl Category {
+    pub const ALL: [Category; 3] = [Category::County, Category::Department, Category::MunicipalUnit];
+
+    /// Reads a category in English or in the words a register from another system uses.
+    pub fn parse(text: &str) -> Option<Category> {
+        match text.trim() {
+            "county" | "县级" | "县（市、区）" | "县(市、区)" | "县市区" => Some(Category::County),
+            "department" | "市委部门" | "市委各部门" => Some(Category::Department),
+            "municipal-unit" | "市直单位" | "市直各单位" => Some(Category::MunicipalUnit),
+            _ => None,
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::County => "county",
+            Category::Department => "department",
+            Category::MunicipalUnit => "municipal-unit",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::County => "县级",
+            Category::Department => "市委部门",
+            Category::MunicipalUnit => "市直单位",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// A participating leadership team and its two heads (党政“一把手”).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    pub code: String,
+    pub name: String,
+    pub category: Category,
+    pub party_head: String,
+    pub government_head: String,
+}
+
+/// Whether `code` can name a unit: short, and safe as a file name on every system.
+pub fn is_safe_code(code: &str) -> bool {
+    let mut chars = code.chars();
+    code.len() <= 32
+        && chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+const COLUMNS: &[Column] = &[
+    Column {
+        key: "code",
+        headers: &["code", "单位代码", "代码"],
+        required: true,
+    },
+    Column {
+        key: "name",
+        headers: &["name", "单位名称", "名称"],
+        required: true,
+    },
+    Column {
+        key: "category",
+        headers: &["category", "类别", "单位类别"],
+        required: true,
+    },
+    Column {
+        key: "party_head",
+        headers: &["party_head", "党委（党组）书记", "党委书记", "党组书记"],
+        required: true,
+    },
+    Column {
+        key: "government_head",
+        headers: &["government_head", "行政主要负责人", "政府（行政）主要负责人"],
+        required: true,
+    },
+];
+
+/// The register as stored in `units.csv`, in code order.
+#[derive(Debug, Clone, Default)]
+pub struct Register {
+    units: Vec<Unit>,
+}
+
+impl Register {
+    /// Loads `units.csv`; a campaign with no units yet has an empty register.
+    pub fn load(store: &Store) -> anyhow::Result<Register> {
+        if store.index().get(UNITS_FILE).is_none() {
+            return Ok(Register::default());
+        }
+        let text = store.read_record(UNITS_FILE)?;
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let units = reader
+            .deserialize()
+            .collect::<Result<Vec<Unit>, _>>()
+            .map_err(|e| Error::integrity(format!("`{UNITS_FILE}` is damaged: {e}")))?;
+        Ok(Register { units })
+    }
+
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Unit> {
+        self.units
+            .binary_search_by(|u| u.code.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.units[i])
+    }
+
+    /// The unit named `code`, or an error that says how to see the registered ones.
+    pub fn require(&self, code: &str) -> Result<&Unit, Error> {
+        self.get(code).ok_or_else(|| {
+            if self.units.is_empty() {
+                Error::step_order(format!("unit `{code}` is not registered: the campaign has no units yet"))
+                    .with_hint("import the register first: `banzi units import FILE`")
+            } else {
+                Error::invalid(format!("unit `{code}` is not in the register"))
+                    .with_hint("`banzi units list` shows the registered units")
+            }
+        })
+    }
+
+    pub fn to_csv(&self) -> Vec<u8> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        for unit in &self.units {
+            writer.serialize(unit).expect("writing to memory cannot fail");
+        }
+        writer.into_inner().expect("writing to memory cannot fail")
+    }
+
+    /// Applies an imported register: new units are added, changed ones replaced. Units missing
+    /// from the import are kept, since their records must not be orphaned.
+    pub fn merge(&self, incoming: Vec<Unit>) -> (Register, RegisterChange) {
+        let mut by_code: HashMap<String, Unit> =
+            self.units.iter().map(|u| (u.code.clone(), u.clone())).collect();
+        let mut change = RegisterChange::default();
+        let mut seen = std::collections::HashSet::new();
+        for unit in incoming {
+            seen.insert(unit.code.clone());
+            match by_code.get(&unit.code) {
+                None => change.added.push(unit.code.clone()),
+                Some(old) if old != &unit => change.changed.push(unit.code.clone()),
+                Some(_) => continue,
+            }
+            by_code.insert(unit.code.clone(), unit);
+        }
+        change.not_in_file = self
+            .units
+            .iter()
+            .filter(|u| !seen.contains(&u.code))
+            .map(|u| u.code.clone())
+            .collect();
+        let mut units: Vec<Unit> = by_code.into_values().collect();
+        units.sort_by(|a, b| a.code.cmp(&b.code));
+        (Register { units }, change)
+    }
+}
+
+/// Imports a register file: a no-op when nothing changed, else one journal entry.
+pub fn import(
+    campaign: &mut crate::campaign::Campaign,
+    ctx: &crate::context::Context,
+    source: &Source,
+) -> anyhow::Result<(RegisterChange, Option<crate::journal::Entry>)> {
+    let incoming = read_register_file(source)?;
+    let (register, change) = campaign.register()?.merge(incoming);
+    if change.is_empty() {
+        return Ok((change, None));
+    }
+    let mut tx = crate::journal::Transaction::new(&mut campaign.store);
+    tx.write(UNITS_FILE, register.to_csv());
+    let summary = format!(
+        "unit register imported from {} ({}, SHA-256 {}): {} added, {} changed, {} in all",
+        source.path.display(),
+        source.encoding.label(),
+        source.sha256,
+        change.added.len(),
+        change.changed.len(),
+        register.units().len()
+    );
+    let entry = tx.commit(ctx, &summary)?;
+    Ok((change, Some(entry)))
+}
+
+/// What an import changes in the register.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct RegisterChange {
+    pub added: Vec<String>,
+    pub changed: Vec<String>,
+    pub not_in_file: Vec<String>,
+}
+
+impl RegisterChange {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty()
+    }
+}
+
+/// Reads a unit register file, reporting every bad row.
+pub fn read_register_file(source: &Source) -> Result<Vec<Unit>, Error> {
+    let hint = "correct the rows above and import the file again; nothing was imported";
+    let rows = read_csv(source, COLUMNS).map_err(|diagnostics| {
+        Error::invalid(format!("`{}` cannot be imported", source.path.display()))
+            .with_diagnostics(diagnostics)
+            .with_hint(hint)
+    })?;
+    let file = source.path.as_path();
+    let mut diagnostics = Vec::new();
+    let mut first_line: HashMap<&str, usize> = HashMap::new();
+    let mut units = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let mut problem = |column: &str, message: String| {
+            diagnostics.push(Diagnostic::new(file, message).at_line(row.line).field(column));
+        };
+        let code = row.get("code");
+        if code.is_empty() {
+            problem("code", "empty unit code".into());
+        } else if !is_safe_code(code) {
+            problem(
+                "code",
+                format!("`{code}` is not a valid unit code: use up to 32 letters, digits, `-` or `_`, starting with a letter or digit"),
+            );
+        } else if let Some(first) = first_line.get(code) {
+            problem("code", format!("duplicate code `{code}` (first on line {first})"));
+        } else {
+            first_line.insert(code, row.line);
+        }
+        let category = Category::parse(row.get("category"));
+        if category.is_none() {
+            problem(
+                "category",
+                format!(
+                    "unknown category `{}` (expected county, department or municipal-unit; or 县级, 市委部门, 市直单位)",
+                    row.get("category")
+                ),
+            );
+        }
+        for column in ["name", "party_head", "government_head"] {
+            if row.get(column).is_empty() {
+                problem(column, "empty cell".into());
+            }
+        }
+        if let Some(category) = category {
+            units.push(Unit {
+                code: code.to_owned(),
+                name: row.get("name").to_owned(),
+                category,
+                party_head: row.get("party_head").to_owned(),
+                government_head: row.get("government_head").to_owned(),
+            });
+        }
+    }
+    if rows.is_empty() {
+        diagnostics.push(Diagnostic::new(file, "the file has a header but no units").at_line(2));
+    }
+    Error::check(
+        diagnostics,
+        |n| format!("`{}` has {n} bad row(s)", source.path.display()),
+        hint,
+    )?;
+    Ok(units)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> Source {
+        Source {
+            path: "units.csv".into(),
+            text: text.to_owned(),
+            encoding: crate::import::Encoding::Utf8,
+            sha256: String::new(),
+        }
+    }
+
+    #[test]
+    fn codes_must_be_safe_file_names() {
+        for ok in ["C01", "m-7", "X_1"] {
+            assert!(is_safe_code(ok), "{ok}");
+        }
+        for bad in ["", "../x", "a b", ".", "..", "-x", "C/1", "单位", &"x".repeat(33)] {
+            assert!(!is_safe_code(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_bad_row_is_reported() {
+        let text = "code,name,category,party_head,government_head\n\
+                    C01,甲,county,a,b\n\
+                    C01,乙,county,a,b\n\
+                    ../x,丙,县级,a,b\n\
+                    D01,丁,城区,a,\n";
+        let err = read_register_file(&source(text)).unwrap_err();
+        let lines: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            lines,
+            vec![
+                "units.csv:3: code: duplicate code `C01` (first on line 2)",
+                "units.csv:4: code: `../x` is not a valid unit code: use up to 32 letters, digits, `-` or `_`, starting with a letter or digit",
+                "units.csv:5: category: unknown category `城区` (expected county, department or municipal-unit; or 县级, 市委部门, 市直单位)",
+                "units.csv:5: government_head: empty cell",
+            ]
+        );
+    }
+
+    #[test]
+    fn merge_adds_replaces_and_keeps_units_missing_from_the_file() {
+        let unit = |code: &str, head: &str| Unit {
+            code: code.into(),
+            name: "n".into(),
+            category: Category::County,
+            party_head: head.into(),
+            government_head: "g".into(),
+        };
+        let (register, _) = Register::default().merge(vec![unit("B", "x"), unit("A", "x")]);
+        assert_eq!(register.units()[0].code, "A");
+        let (after, change) = register.merge(vec![unit("A", "y"), unit("C", "x")]);
+        assert_eq!(change.added, vec!["C"]);
+        assert_eq!(change.changed, vec!["A"]);
+        assert_eq!(change.not_in_file, vec!["B"]);
+        assert_eq!(after.get("A").unwrap().party_head, "y");
+        assert_eq!(after.units().len(), 3);
+        let (_, none) = after.merge(vec![unit("A", "y")]);
+        assert!(none.is_empty());
+    }
+}

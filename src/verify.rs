@@ -1,0 +1,88 @@
+//! `banzi verify`: every record against the index, and the index against the journal.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::journal;
+use crate::steps::STEPS;
+use crate::store::{CAMPAIGN_FILE, Store, sha256_hex};
+
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    /// How many records were checked.
+    pub records: usize,
+    /// How many journal entries were read.
+    pub entries: usize,
+    /// Integrity problems: a record changed, missing or unknown, or an index that disagrees with
+    /// the journal.
+    pub problems: Vec<String>,
+    /// Things worth knowing that are not problems, such as edited settings.
+    pub notes: Vec<String>,
+}
+
+pub fn verify(store: &Store) -> anyhow::Result<Report> {
+    let mut report = Report::default();
+    let entries = journal::read(store)?;
+    report.entries = entries.len();
+    let mut last_written: HashMap<&str, (u64, &str)> = HashMap::new();
+    for (i, entry) in entries.iter().enumerate() {
+        if entry.seq != i as u64 + 1 {
+            report.problems.push(format!(
+                "journal entry {} has sequence number #{}; entries must be numbered 1, 2, 3, …",
+                i + 1,
+                entry.seq
+            ));
+        }
+        for record in &entry.records {
+            last_written.insert(&record.path, (entry.seq, &record.sha256));
+        }
+    }
+    let index = store.index();
+    if index.last_seq() != entries.last().map_or(0, |e| e.seq) {
+        report.problems.push(format!(
+            "the index was last changed by entry #{}, but the journal ends at #{}",
+            index.last_seq(),
+            entries.last().map_or(0, |e| e.seq)
+        ));
+    }
+    for row in index.rows() {
+        report.records += 1;
+        match last_written.get(row.path.as_str()) {
+            Some((seq, sha)) if *seq == row.seq && *sha == row.sha256 => {}
+            Some((seq, _)) => report.problems.push(format!(
+                "`{}`: the index says entry #{} wrote it, but the journal's last entry for it is #{seq}",
+                row.path, row.seq
+            )),
+            None => report.problems.push(format!("`{}` is in the index but in no journal entry", row.path)),
+        }
+        match std::fs::read(store.root().join(&row.path)) {
+            Ok(bytes) if sha256_hex(&bytes) == row.sha256 => {}
+            Ok(_) if row.path == CAMPAIGN_FILE => report.notes.push(format!(
+                "`{CAMPAIGN_FILE}` was edited since entry #{}; the edit is journaled with the next change",
+                row.seq
+            )),
+            Ok(_) => report.problems.push(format!(
+                "`{}` was changed outside banzi since entry #{} wrote it",
+                row.path, row.seq
+            )),
+            Err(_) => report.problems.push(format!(
+                "`{}` is missing; entry #{} wrote it",
+                row.path, row.seq
+            )),
+        }
+    }
+    for def in STEPS {
+        let dir = store.root().join(def.record_dir);
+        let Ok(listing) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for file in listing.flatten() {
+            let relative = format!("{}/{}", def.record_dir, file.file_name().to_string_lossy());
+            if index.get(&relative).is_none() {
+                report.problems.push(format!("`{relative}` was not written by banzi"));
+            }
+        }
+    }
+    Ok(report)
+}
