@@ -220,33 +220,56 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
     }
     let year = *c.year.get_ref();
     if !(2000..=2100).contains(&year) {
-        bad(c.year.span(), "campaign.year", format!("{year} is not a plausible campaign year (2000-2100)"));
+        bad(
+            c.year.span(),
+            "campaign.year",
+            format!("{year} is not a plausible campaign year (2000-2100)"),
+        );
     }
     if c.language.get_ref() != "zh-CN" {
         bad(
             c.language.span(),
             "campaign.language",
-            format!("documents can be written in `zh-CN` only, not `{}`", c.language.get_ref()),
+            format!(
+                "documents can be written in `zh-CN` only, not `{}`",
+                c.language.get_ref()
+            ),
         );
     }
 
     let mut criteria: Vec<Criterion> = Vec::new();
     if raw.criteria.get_ref().is_empty() {
-        bad(raw.criteria.span(), "criterion", "at least one criterion is needed".into());
+        bad(
+            raw.criteria.span(),
+            "criterion",
+            "at least one criterion is needed".into(),
+        );
     }
     for rc in raw.criteria.get_ref() {
         let code = rc.code.get_ref().trim();
         if !crate::units::is_safe_code(code) {
-            bad(rc.code.span(), "criterion.code", format!("`{code}` is not a valid code (letters, digits, `-`, `_`)"));
+            bad(
+                rc.code.span(),
+                "criterion.code",
+                format!("`{code}` is not a valid code (letters, digits, `-`, `_`)"),
+            );
         } else if criteria.iter().any(|k| k.code == code) {
-            bad(rc.code.span(), "criterion.code", format!("criterion `{code}` is listed twice"));
+            bad(
+                rc.code.span(),
+                "criterion.code",
+                format!("criterion `{code}` is listed twice"),
+            );
         }
         if rc.name.get_ref().trim().is_empty() {
             bad(rc.name.span(), "criterion.name", "must not be empty".into());
         }
         let weight = *rc.weight.get_ref();
         if !(0.0..=1.0).contains(&weight) {
-            bad(rc.weight.span(), "criterion.weight", format!("{weight} is outside 0-1"));
+            bad(
+                rc.weight.span(),
+                "criterion.weight",
+                format!("{weight} is outside 0-1"),
+            );
         }
         criteria.push(Criterion {
             code: code.to_owned(),
@@ -257,7 +280,11 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
     }
     let total: f64 = criteria.iter().map(|c| c.weight).sum();
     if !criteria.is_empty() && (total - 1.0).abs() > WEIGHT_TOLERANCE {
-        bad(raw.criteria.span(), "criterion.weight", format!("the criteria's weights sum to {}, not 1", rounded(total)));
+        bad(
+            raw.criteria.span(),
+            "criterion.weight",
+            format!("the criteria's weights sum to {}, not 1", rounded(total)),
+        );
     }
 
     check_scoring(&raw.scoring, &mut bad);
@@ -292,11 +319,19 @@ fn check_weights_sum(
     bad: &mut impl FnMut(std::ops::Range<usize>, &str, String),
 ) {
     if weights.get_ref().values().any(|w| !(0.0..=1.0).contains(w)) {
-        bad(weights.span(), field, "every weight must be within 0-1".into());
+        bad(
+            weights.span(),
+            field,
+            "every weight must be within 0-1".into(),
+        );
     }
     let total: f64 = weights.get_ref().values().sum();
     if (total - 1.0).abs() > WEIGHT_TOLERANCE {
-        bad(weights.span(), field, format!("the weights sum to {}, not 1", rounded(total)));
+        bad(
+            weights.span(),
+            field,
+            format!("the weights sum to {}, not 1", rounded(total)),
+        );
     }
 }
 
@@ -310,7 +345,11 @@ fn check_grades(
     }
     for (grade, points) in grades.get_ref() {
         if !(0.0..=100.0).contains(points) {
-            bad(grades.span(), field, format!("grade `{grade}` has {points} points, outside 0-100"));
+            bad(
+                grades.span(),
+                field,
+                format!("grade `{grade}` has {points} points, outside 0-100"),
+            );
         }
     }
 }
@@ -332,13 +371,20 @@ fn check_scoring(s: &RawScoring, bad: &mut impl FnMut(std::ops::Range<usize>, &s
             bad(
                 s.required_methods.span(),
                 "scoring.required_methods",
-                format!("unknown method `{method}` (expected one of {})", METHODS.join(", ")),
+                format!(
+                    "unknown method `{method}` (expected one of {})",
+                    METHODS.join(", ")
+                ),
             );
         }
     }
     let threshold = *s.inflation_threshold.get_ref();
     if !(0.0..=100.0).contains(&threshold) {
-        bad(s.inflation_threshold.span(), "scoring.inflation_threshold", format!("{threshold} is outside 0-100"));
+        bad(
+            s.inflation_threshold.span(),
+            "scoring.inflation_threshold",
+            format!("{threshold} is outside 0-100"),
+        );
     }
     check_grades(&s.annual_grades, "scoring.annual_grades", bad);
     check_grades(&s.vote_grades, "scoring.vote_grades", bad);
@@ -359,7 +405,11 @@ fn check_shortlist(
         (&s.criterion_floor, "shortlist.criterion_floor"),
     ] {
         if !(0.0..=100.0).contains(value.get_ref()) {
-            bad(value.span(), field, format!("{} is outside 0-100", value.get_ref()));
+            bad(
+                value.span(),
+                field,
+                format!("{} is outside 0-100", value.get_ref()),
+            );
         }
     }
     let grade = s.min_annual_grade.get_ref();
@@ -375,24 +425,47 @@ fn check_shortlist(
             bad(
                 category.span(),
                 "shortlist.quota",
-                format!("unknown category `{}` (expected county, department, municipal-unit)", category.get_ref()),
+                format!(
+                    "unknown category `{}` (expected county, department, municipal-unit)",
+                    category.get_ref()
+                ),
             );
         }
         let field = format!("shortlist.quota.{}", category.get_ref());
         match (quota.get_ref().count, quota.get_ref().share) {
             (Some(count), None) if count >= 1 => {}
             (None, Some(share)) if share > 0.0 && share <= 1.0 => {}
-            (Some(count), None) => bad(quota.span(), &field, format!("count {count} must be at least 1")),
-            (None, Some(share)) => bad(quota.span(), &field, format!("share {share} must be over 0 and at most 1")),
-            _ => bad(quota.span(), &field, "give either `count = N` or `share = 0.3`".into()),
+            (Some(count), None) => bad(
+                quota.span(),
+                &field,
+                format!("count {count} must be at least 1"),
+            ),
+            (None, Some(share)) => bad(
+                quota.span(),
+                &field,
+                format!("share {share} must be over 0 and at most 1"),
+            ),
+            _ => bad(
+                quota.span(),
+                &field,
+                "give either `count = N` or `share = 0.3`".into(),
+            ),
         }
     }
     for veto in &s.veto {
         if !crate::units::is_safe_code(veto.unit.get_ref()) {
-            bad(veto.unit.span(), "shortlist.veto.unit", format!("`{}` is not a unit code", veto.unit.get_ref()));
+            bad(
+                veto.unit.span(),
+                "shortlist.veto.unit",
+                format!("`{}` is not a unit code", veto.unit.get_ref()),
+            );
         }
         if veto.reason.get_ref().trim().is_empty() {
-            bad(veto.reason.span(), "shortlist.veto.reason", "a veto needs its reason".into());
+            bad(
+                veto.reason.span(),
+                "shortlist.veto.reason",
+                "a veto needs its reason".into(),
+            );
         }
     }
 }
@@ -496,16 +569,27 @@ mod tests {
 
     #[test]
     fn the_template_is_valid_and_has_the_five_criteria() {
-        let settings = parse(&source(template("2026年度\"活动\"", 2026, "市委组织部", "市委"))).unwrap();
+        let settings = parse(&source(template(
+            "2026年度\"活动\"",
+            2026,
+            "市委组织部",
+            "市委",
+        )))
+        .unwrap();
         assert_eq!(settings.name, "2026年度\"活动\"");
-        assert_eq!(settings.criterion_codes(), "political, capability, vitality, cohesion, conduct");
+        assert_eq!(
+            settings.criterion_codes(),
+            "political, capability, vitality, cohesion, conduct"
+        );
         assert_eq!(settings.criterion("cohesion").unwrap().name, "合力强");
     }
 
     #[test]
     fn bad_keys_are_reported_with_their_place() {
-        let text = template("x", 2026, "a", "b")
-            .replace("code = \"vitality\"\nname = \"活力强\"", "code = \"vitality\"\nname = \"活力强\"\ncolour = 1");
+        let text = template("x", 2026, "a", "b").replace(
+            "code = \"vitality\"\nname = \"活力强\"",
+            "code = \"vitality\"\nname = \"活力强\"\ncolour = 1",
+        );
         let err = parse(&source(text)).unwrap_err();
         let d = &err.diagnostics[0];
         assert!(d.message.contains("unknown field `colour`"), "{d}");
@@ -517,7 +601,10 @@ mod tests {
         let text = template("x", 2026, "a", "b")
             .replacen("weight = 0.2", "weight = 0.3", 1)
             .replace("min_annual_grade = \"良好\"", "min_annual_grade = \"很好\"")
-            .replace("department = { share = 0.3 }", "department = { share = 1.5 }");
+            .replace(
+                "department = { share = 0.3 }",
+                "department = { share = 1.5 }",
+            );
         let err = parse(&source(text)).unwrap_err();
         let all: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
         assert_eq!(all.len(), 3, "{all:#?}");

@@ -18,12 +18,15 @@ impl Context {
     /// login name. `BANZI_NOW` (RFC 3339) pins the clock for reproducible tests and examples.
     pub fn new(operator: Option<String>, command: String) -> Result<Context, Error> {
         let operator = operator
-            .or_else(|| ["USER", "LOGNAME", "USERNAME"].iter().find_map(|v| std::env::var(v).ok()))
+            .or_else(|| whoami::username().ok())
             .map(|o| o.trim().to_owned())
             .filter(|o| !o.is_empty())
             .ok_or_else(|| {
-                Error::new(crate::error::Kind::Usage, "cannot tell who is running this command")
-                    .with_hint("name yourself with `--operator NAME` or set BANZI_OPERATOR")
+                Error::new(
+                    crate::error::Kind::Usage,
+                    "cannot tell who is running this command",
+                )
+                .with_hint("name yourself with `--operator NAME` or set BANZI_OPERATOR")
             })?;
         let now = match std::env::var("BANZI_NOW") {
             Ok(text) => DateTime::parse_from_rfc3339(&text).map_err(|e| {

@@ -197,7 +197,8 @@ mod tests {
             .at_line(3)
             .field("category");
         assert_eq!(d.to_string(), "a.csv:3: category: unknown category `x`");
-        let d = Diagnostic::new(Path::new("p.toml"), "bad").at(Some(Position { line: 2, column: 5 }));
+        let d =
+            Diagnostic::new(Path::new("p.toml"), "bad").at(Some(Position { line: 2, column: 5 }));
         assert_eq!(d.to_string(), "p.toml:2:5: bad");
     }
 

@@ -22,8 +22,18 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub summary: String,
+    /// The input files the command read, as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inputs: Vec<InputRef>,
     #[serde(default)]
     pub records: Vec<RecordRef>,
+}
+
+/// An input file a command read: its path as given and the SHA-256 of its bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InputRef {
+    pub path: String,
+    pub sha256: String,
 }
 
 /// A record an entry wrote or whose state it changed.
@@ -51,6 +61,10 @@ impl Entry {
             "command": self.command,
             "reason": self.reason,
             "summary": self.summary,
+            "inputs": self.inputs.iter().map(|i| serde_json::json!({
+                "path": i.path,
+                "sha256": i.sha256,
+            })).collect::<Vec<_>>(),
             "records": self.records.iter().map(|r| serde_json::json!({
                 "path": r.path,
                 "sha256": r.sha256,
@@ -66,9 +80,11 @@ pub fn read(store: &Store) -> anyhow::Result<Vec<Entry>> {
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::integrity(format!("the journal `{JOURNAL_FILE}` is missing"))
-                .with_hint("restore the campaign directory from a backup or version control")
-                .into());
+            return Err(
+                Error::integrity(format!("the journal `{JOURNAL_FILE}` is missing"))
+                    .with_hint("restore the campaign directory from a backup or version control")
+                    .into(),
+            );
         }
         Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
     };
@@ -95,6 +111,7 @@ pub struct Transaction<'s> {
     store: &'s mut Store,
     writes: Vec<Staged>,
     marks: Vec<(String, State, String)>,
+    inputs: Vec<InputRef>,
     reason: Option<String>,
 }
 
@@ -107,11 +124,15 @@ struct Staged {
 
 impl<'s> Transaction<'s> {
     pub fn new(store: &'s mut Store) -> Transaction<'s> {
-        assert!(store.is_writable(), "a transaction needs the campaign opened for writing");
+        assert!(
+            store.is_writable(),
+            "a transaction needs the campaign opened for writing"
+        );
         Transaction {
             store,
             writes: Vec::new(),
             marks: Vec::new(),
+            inputs: Vec::new(),
             reason: None,
         }
     }
@@ -143,6 +164,14 @@ impl<'s> Transaction<'s> {
         self.marks.push((step.record_path(unit), state, note));
     }
 
+    /// Records an input file the change was made from.
+    pub fn add_input(&mut self, source: &crate::import::Source) {
+        self.inputs.push(InputRef {
+            path: source.path.display().to_string(),
+            sha256: source.sha256.clone(),
+        });
+    }
+
     pub fn set_reason(&mut self, reason: &str) {
         self.reason = Some(reason.to_owned());
     }
@@ -153,6 +182,7 @@ impl<'s> Transaction<'s> {
             store,
             writes,
             marks,
+            inputs,
             reason,
         } = self;
         let seq = store.index.last_seq() + 1;
@@ -225,6 +255,7 @@ impl<'s> Transaction<'s> {
             command: ctx.command.clone(),
             reason,
             summary,
+            inputs,
             records,
         };
         let text = toml::to_string(&JournalFile {

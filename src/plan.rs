@@ -9,9 +9,9 @@ use toml::Spanned;
 use crate::campaign::{Campaign, Settings};
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
+use crate::import::{Source, parse_toml, toml_diagnostic};
 use crate::steps::Step;
 use crate::submission::{self, Outcome, Submission};
-use crate::import::{Source, parse_toml, toml_diagnostic};
 use crate::units::Unit;
 
 /// A validated work plan.
@@ -87,7 +87,12 @@ pub(crate) fn required_text(
 ) -> String {
     let text = value.get_ref().trim();
     if text.is_empty() {
-        diagnostics.push(toml_diagnostic(source, value.span(), field, "must not be empty"));
+        diagnostics.push(toml_diagnostic(
+            source,
+            value.span(),
+            field,
+            "must not be empty",
+        ));
     }
     text.to_owned()
 }
@@ -104,7 +109,10 @@ impl Plan {
 
         let mut indicators = Vec::new();
         let mut first_seen: HashMap<String, usize> = HashMap::new();
-        let raw_indicators = raw.indicators.as_ref().map_or(&[][..], |s| s.get_ref().as_slice());
+        let raw_indicators = raw
+            .indicators
+            .as_ref()
+            .map_or(&[][..], |s| s.get_ref().as_slice());
         for ri in raw_indicators {
             let d = &mut diagnostics;
             let id = required_text(source, &ri.id, "indicator.id", d);
@@ -158,11 +166,18 @@ impl Plan {
                 target,
                 owner,
                 due,
-                note: ri.note.as_ref().map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
+                note: ri
+                    .note
+                    .as_ref()
+                    .map(|n| n.trim().to_owned())
+                    .filter(|n| !n.is_empty()),
             });
         }
 
-        let place = raw.indicators.as_ref().map_or(raw.unit.span(), |s| s.span());
+        let place = raw
+            .indicators
+            .as_ref()
+            .map_or(raw.unit.span(), |s| s.span());
         for criterion in &settings.criteria {
             if !indicators.iter().any(|i| i.criterion == criterion.code) {
                 diagnostics.push(toml_diagnostic(
@@ -183,7 +198,10 @@ impl Plan {
         )?;
         Ok(Plan {
             unit: unit.to_owned(),
-            title: raw.title.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()),
+            title: raw
+                .title
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty()),
             indicators,
         })
     }
@@ -194,7 +212,11 @@ impl Plan {
 }
 
 /// Stores the plans of one or more units (a plan can be replaced until it is self-assessed).
-pub fn submit(campaign: &mut Campaign, ctx: &Context, submissions: &[Submission]) -> anyhow::Result<Outcome> {
+pub fn submit(
+    campaign: &mut Campaign,
+    ctx: &Context,
+    submissions: &[Submission],
+) -> anyhow::Result<Outcome> {
     submission::submit(campaign, ctx, Step::Plan, submissions, |campaign, s| {
         Plan::parse(&s.source, &campaign.settings, &s.unit)?;
         Ok(())
@@ -290,7 +312,13 @@ mod tests {
 
     fn full_plan() -> String {
         let mut text = "unit = \"C01\"\n".to_owned();
-        for (id, c) in [("P1", "political"), ("A1", "capability"), ("V1", "vitality"), ("H1", "cohesion"), ("Z1", "conduct")] {
+        for (id, c) in [
+            ("P1", "political"),
+            ("A1", "capability"),
+            ("V1", "vitality"),
+            ("H1", "cohesion"),
+            ("Z1", "conduct"),
+        ] {
             text.push_str(&indicator(id, c));
         }
         text
@@ -300,12 +328,18 @@ mod tests {
     fn a_complete_plan_is_accepted() {
         let plan = Plan::parse(&source(&full_plan()), &settings(), "C01").unwrap();
         assert_eq!(plan.indicators.len(), 5);
-        assert_eq!(plan.indicator("H1").unwrap().due, NaiveDate::from_ymd_opt(2026, 12, 31));
+        assert_eq!(
+            plan.indicator("H1").unwrap().due,
+            NaiveDate::from_ymd_opt(2026, 12, 31)
+        );
     }
 
     #[test]
     fn every_problem_is_reported_with_its_line() {
-        let text = full_plan().replace("\"V1\"\ncriterion = \"vitality\"", "\"P1\"\ncriterion = \"vigour\"");
+        let text = full_plan().replace(
+            "\"V1\"\ncriterion = \"vitality\"",
+            "\"P1\"\ncriterion = \"vigour\"",
+        );
         let err = Plan::parse(&source(&text), &settings(), "C02").unwrap_err();
         let all: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
         assert_eq!(all.len(), 4, "{all:#?}");
@@ -326,8 +360,21 @@ mod tests {
         };
         let text = template(&unit, &settings());
         let err = Plan::parse(&source(&text), &settings(), "C01").unwrap_err();
-        assert_eq!(err.diagnostics.len(), 15, "three empty fields in each of five indicators");
-        let filled = text.replace("goal = \"\"", "goal = \"g\"").replace("target = \"\"", "target = \"t\"").replace("owner = \"\"", "owner = \"o\"");
-        assert_eq!(Plan::parse(&source(&filled), &settings(), "C01").unwrap().indicators.len(), 5);
+        assert_eq!(
+            err.diagnostics.len(),
+            15,
+            "three empty fields in each of five indicators"
+        );
+        let filled = text
+            .replace("goal = \"\"", "goal = \"g\"")
+            .replace("target = \"\"", "target = \"t\"")
+            .replace("owner = \"\"", "owner = \"o\"");
+        assert_eq!(
+            Plan::parse(&source(&filled), &settings(), "C01")
+                .unwrap()
+                .indicators
+                .len(),
+            5
+        );
     }
 }

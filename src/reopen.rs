@@ -24,28 +24,41 @@ pub fn reopen(
     let steps = campaign.store.index().steps_of(unit);
     match steps.get(step) {
         State::Missing => {
-            return Err(Error::step_order(format!(
-                "unit `{unit}` has no {step} to reopen"
-            ))
-            .with_hint(format!("submit one with `{}`", step.submit_command(unit)))
-            .into());
+            return Err(
+                Error::step_order(format!("unit `{unit}` has no {step} to reopen"))
+                    .with_hint(format!("submit one with `{}`", step.submit_command(unit)))
+                    .into(),
+            );
         }
         State::Stale => {
             return Err(Error::step_order(format!(
                 "the {step} of unit `{unit}` is already open for correction"
             ))
-            .with_hint(format!("submit the corrected one with `{}`", step.submit_command(unit)))
+            .with_hint(format!(
+                "submit the corrected one with `{}`",
+                step.submit_command(unit)
+            ))
             .into());
         }
         State::Done => {}
     }
     let mut tx = Transaction::new(&mut campaign.store);
     tx.set_reason(reason.trim());
-    tx.mark(unit, step, State::Stale, format!("reopened: {}", reason.trim()));
+    tx.mark(
+        unit,
+        step,
+        State::Stale,
+        format!("reopened: {}", reason.trim()),
+    );
     let mut stale = Vec::new();
     for dependent in step.dependents() {
         if steps.get(dependent) == State::Done {
-            tx.mark(unit, dependent, State::Stale, format!("its {step} was reopened"));
+            tx.mark(
+                unit,
+                dependent,
+                State::Stale,
+                format!("its {step} was reopened"),
+            );
             stale.push(dependent.to_string());
         }
     }

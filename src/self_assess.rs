@@ -72,7 +72,10 @@ pub struct IndicatorResult {
 
 impl SelfAssessment {
     pub fn rating(&self, criterion: &str) -> Option<f64> {
-        self.ratings.iter().find(|(c, _)| c == criterion).map(|(_, r)| *r)
+        self.ratings
+            .iter()
+            .find(|(c, _)| c == criterion)
+            .map(|(_, r)| *r)
     }
 
     pub fn result(&self, id: &str) -> Option<&IndicatorResult> {
@@ -123,7 +126,11 @@ struct RawResult {
 
 impl SelfAssessment {
     /// Parses and validates a self-assessment of `plan`, reporting every problem with its place.
-    pub fn parse(source: &Source, settings: &Settings, plan: &Plan) -> Result<SelfAssessment, Error> {
+    pub fn parse(
+        source: &Source,
+        settings: &Settings,
+        plan: &Plan,
+    ) -> Result<SelfAssessment, Error> {
         let unit = plan.unit.as_str();
         let hint = format!(
             "correct the file and submit it again; `banzi self-assess template {unit}` prints one pre-filled with the plan's indicators"
@@ -135,7 +142,12 @@ impl SelfAssessment {
         let summary = match &raw.summary {
             Some(s) => required_text(source, s, "summary", d),
             None => {
-                d.push(toml_diagnostic(source, raw.unit.span(), "summary", "missing `summary`: the self-assessment's narrative"));
+                d.push(toml_diagnostic(
+                    source,
+                    raw.unit.span(),
+                    "summary",
+                    "missing `summary`: the self-assessment's narrative",
+                ));
                 String::new()
             }
         };
@@ -146,7 +158,10 @@ impl SelfAssessment {
                 source,
                 raw.unit.span(),
                 "ratings",
-                format!("missing `[ratings]`: a rating 0-100 for each of {}", settings.criterion_codes()),
+                format!(
+                    "missing `[ratings]`: a rating 0-100 for each of {}",
+                    settings.criterion_codes()
+                ),
             )),
             Some(table) => {
                 for (code, value) in table.get_ref() {
@@ -156,20 +171,38 @@ impl SelfAssessment {
                             source,
                             code.span(),
                             &field,
-                            format!("unknown criterion `{}` (expected one of {})", code.get_ref(), settings.criterion_codes()),
+                            format!(
+                                "unknown criterion `{}` (expected one of {})",
+                                code.get_ref(),
+                                settings.criterion_codes()
+                            ),
                         ));
                     } else if !(0.0..=100.0).contains(value.get_ref()) {
-                        d.push(toml_diagnostic(source, value.span(), &field, format!("rating {} is outside 0-100", value.get_ref())));
+                        d.push(toml_diagnostic(
+                            source,
+                            value.span(),
+                            &field,
+                            format!("rating {} is outside 0-100", value.get_ref()),
+                        ));
                     }
                 }
                 for criterion in &settings.criteria {
-                    match table.get_ref().iter().find(|(k, _)| k.get_ref() == &criterion.code) {
-                        Some((_, value)) => ratings.push((criterion.code.clone(), *value.get_ref())),
+                    match table
+                        .get_ref()
+                        .iter()
+                        .find(|(k, _)| k.get_ref() == &criterion.code)
+                    {
+                        Some((_, value)) => {
+                            ratings.push((criterion.code.clone(), *value.get_ref()))
+                        }
                         None => d.push(toml_diagnostic(
                             source,
                             table.span(),
                             &format!("ratings.{}", criterion.code),
-                            format!("missing rating for `{}` ({}), 0-100", criterion.code, criterion.name),
+                            format!(
+                                "missing rating for `{}` ({}), 0-100",
+                                criterion.code, criterion.name
+                            ),
                         )),
                     }
                 }
@@ -178,7 +211,10 @@ impl SelfAssessment {
 
         let mut by_id: HashMap<String, IndicatorResult> = HashMap::new();
         let mut first_line: HashMap<String, usize> = HashMap::new();
-        let raw_results = raw.indicators.as_ref().map_or(&[][..], |s| s.get_ref().as_slice());
+        let raw_results = raw
+            .indicators
+            .as_ref()
+            .map_or(&[][..], |s| s.get_ref().as_slice());
         for rr in raw_results {
             let id = rr.id.get_ref().trim().to_owned();
             let line = crate::error::Position::of_offset(&source.text, rr.id.span().start).line;
@@ -207,7 +243,11 @@ impl SelfAssessment {
                     source,
                     rr.status.span(),
                     "indicator.status",
-                    format!("`{}` is not a status (expected one of {})", rr.status.get_ref(), Completion::KEYS),
+                    format!(
+                        "`{}` is not a status (expected one of {})",
+                        rr.status.get_ref(),
+                        Completion::KEYS
+                    ),
                 ));
             }
             let actual = required_text(source, &rr.actual, "indicator.actual", d);
@@ -218,12 +258,19 @@ impl SelfAssessment {
                         id,
                         status,
                         actual,
-                        evidence: rr.evidence.as_ref().map(|e| e.trim().to_owned()).filter(|e| !e.is_empty()),
+                        evidence: rr
+                            .evidence
+                            .as_ref()
+                            .map(|e| e.trim().to_owned())
+                            .filter(|e| !e.is_empty()),
                     },
                 );
             }
         }
-        let place = raw.indicators.as_ref().map_or(raw.unit.span(), |s| s.span());
+        let place = raw
+            .indicators
+            .as_ref()
+            .map_or(raw.unit.span(), |s| s.span());
         for indicator in &plan.indicators {
             if !first_line.contains_key(&indicator.id) {
                 d.push(toml_diagnostic(
@@ -237,7 +284,12 @@ impl SelfAssessment {
 
         Error::check(
             diagnostics,
-            |n| format!("the self-assessment `{}` has {n} problem(s)", source.path.display()),
+            |n| {
+                format!(
+                    "the self-assessment `{}` has {n} problem(s)",
+                    source.path.display()
+                )
+            },
             &hint,
         )?;
         let results = plan
@@ -255,19 +307,33 @@ impl SelfAssessment {
 }
 
 /// Stores the self-assessments of one or more units; each needs the unit's plan.
-pub fn submit(campaign: &mut Campaign, ctx: &Context, submissions: &[Submission]) -> anyhow::Result<Outcome> {
-    submission::submit(campaign, ctx, Step::SelfAssess, submissions, |campaign, s| {
-        let plan = plan::load(campaign, &s.unit)?
-            .ok_or_else(|| Error::step_order(format!("unit `{}` has no plan", s.unit)))?;
-        SelfAssessment::parse(&s.source, &campaign.settings, &plan)?;
-        Ok(())
-    })
+pub fn submit(
+    campaign: &mut Campaign,
+    ctx: &Context,
+    submissions: &[Submission],
+) -> anyhow::Result<Outcome> {
+    submission::submit(
+        campaign,
+        ctx,
+        Step::SelfAssess,
+        submissions,
+        |campaign, s| {
+            let plan = plan::load(campaign, &s.unit)?
+                .ok_or_else(|| Error::step_order(format!("unit `{}` has no plan", s.unit)))?;
+            SelfAssessment::parse(&s.source, &campaign.settings, &plan)?;
+            Ok(())
+        },
+    )
 }
 
 /// The stored self-assessment of `plan`'s unit, if it has one.
 pub fn load(campaign: &Campaign, plan: &Plan) -> anyhow::Result<Option<SelfAssessment>> {
     match submission::stored_source(campaign, Step::SelfAssess, &plan.unit)? {
-        Some(source) => Ok(Some(SelfAssessment::parse(&source, &campaign.settings, plan)?)),
+        Some(source) => Ok(Some(SelfAssessment::parse(
+            &source,
+            &campaign.settings,
+            plan,
+        )?)),
         None => Ok(None),
     }
 }
@@ -278,7 +344,12 @@ fn quoted(text: &str) -> String {
 
 /// A self-assessment template pre-filled with the plan's indicators. Values of an earlier
 /// (now stale) self-assessment are carried over where its indicator ids still match.
-pub fn template(plan: &Plan, settings: &Settings, unit_name: &str, earlier: Option<&SelfAssessment>) -> String {
+pub fn template(
+    plan: &Plan,
+    settings: &Settings,
+    unit_name: &str,
+    earlier: Option<&SelfAssessment>,
+) -> String {
     let mut out = format!(
         "# 自评报告: {unit_name}\n\
          # {campaign}\n\
@@ -295,12 +366,20 @@ pub fn template(plan: &Plan, settings: &Settings, unit_name: &str, earlier: Opti
     );
     for criterion in &settings.criteria {
         match earlier.and_then(|e| e.rating(&criterion.code)) {
-            Some(r) => out.push_str(&format!("{} = {r}   # {}\n", criterion.code, criterion.name)),
-            None => out.push_str(&format!("# {} =    # {}: fill in 0-100 and remove the leading #\n", criterion.code, criterion.name)),
+            Some(r) => out.push_str(&format!(
+                "{} = {r}   # {}\n",
+                criterion.code, criterion.name
+            )),
+            None => out.push_str(&format!(
+                "# {} =    # {}: fill in 0-100 and remove the leading #\n",
+                criterion.code, criterion.name
+            )),
         }
     }
     for indicator in &plan.indicators {
-        let criterion = settings.criterion(&indicator.criterion).map_or("", |c| c.name.as_str());
+        let criterion = settings
+            .criterion(&indicator.criterion)
+            .map_or("", |c| c.name.as_str());
         let previous = earlier.and_then(|e| e.result(&indicator.id));
         out.push_str(&format!(
             "\n# {criterion} | 目标: {goal} | 目标值: {target} | 责任人: {owner}\n\
@@ -344,7 +423,13 @@ mod tests {
 
     fn plan() -> Plan {
         let mut text = "unit = \"C01\"\n".to_owned();
-        for (id, c) in [("P1", "political"), ("A1", "capability"), ("V1", "vitality"), ("H1", "cohesion"), ("Z1", "conduct")] {
+        for (id, c) in [
+            ("P1", "political"),
+            ("A1", "capability"),
+            ("V1", "vitality"),
+            ("H1", "cohesion"),
+            ("Z1", "conduct"),
+        ] {
             text.push_str(&format!("[[indicator]]\nid = \"{id}\"\ncriterion = \"{c}\"\ngoal = \"目标{id}\"\ntarget = \"t\"\nowner = \"o\"\n"));
         }
         Plan::parse(&source(&text), &settings(), "C01").unwrap()
@@ -355,7 +440,9 @@ mod tests {
     fn results(statuses: &[(&str, &str)]) -> String {
         statuses
             .iter()
-            .map(|(id, s)| format!("[[indicator]]\nid = \"{id}\"\nstatus = \"{s}\"\nactual = \"a\"\n"))
+            .map(|(id, s)| {
+                format!("[[indicator]]\nid = \"{id}\"\nstatus = \"{s}\"\nactual = \"a\"\n")
+            })
             .collect()
     }
 
@@ -363,7 +450,13 @@ mod tests {
     fn a_complete_self_assessment_is_accepted_in_plan_order() {
         let text = format!(
             "unit = \"C01\"\nsummary = \"s\"\n{RATINGS}{}",
-            results(&[("Z1", "done"), ("P1", "partial"), ("A1", "done"), ("V1", "not-done"), ("H1", "done")])
+            results(&[
+                ("Z1", "done"),
+                ("P1", "partial"),
+                ("A1", "done"),
+                ("V1", "not-done"),
+                ("H1", "done")
+            ])
         );
         let sa = SelfAssessment::parse(&source(&text), &settings(), &plan()).unwrap();
         assert_eq!(sa.results[0].id, "P1");
@@ -377,8 +470,17 @@ mod tests {
     fn unknown_missing_and_out_of_range_are_errors_with_line_and_column() {
         let text = format!(
             "unit = \"C01\"\nsummary = \"s\"\n{}{}",
-            RATINGS.replace("vitality = 85\n", "").replace("conduct = 93", "conduct = 130"),
-            results(&[("P1", "done"), ("P9", "done"), ("A1", "finished"), ("V1", "done"), ("H1", "done"), ("P1", "done")])
+            RATINGS
+                .replace("vitality = 85\n", "")
+                .replace("conduct = 93", "conduct = 130"),
+            results(&[
+                ("P1", "done"),
+                ("P9", "done"),
+                ("A1", "finished"),
+                ("V1", "done"),
+                ("H1", "done"),
+                ("P1", "done")
+            ])
         );
         let err = SelfAssessment::parse(&source(&text), &settings(), &plan()).unwrap_err();
         let all: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
@@ -399,12 +501,21 @@ mod tests {
     fn the_template_carries_an_earlier_assessment_over() {
         let text = format!(
             "unit = \"C01\"\nsummary = \"旧的\"\n{RATINGS}{}",
-            results(&[("P1", "done"), ("A1", "done"), ("V1", "done"), ("H1", "done"), ("Z1", "partial")])
+            results(&[
+                ("P1", "done"),
+                ("A1", "done"),
+                ("V1", "done"),
+                ("H1", "done"),
+                ("Z1", "partial")
+            ])
         );
         let earlier = SelfAssessment::parse(&source(&text), &settings(), &plan()).unwrap();
         let blank = template(&plan(), &settings(), "东湖区", None);
         assert!(SelfAssessment::parse(&source(&blank), &settings(), &plan()).is_err());
         let filled = template(&plan(), &settings(), "东湖区", Some(&earlier));
-        assert_eq!(SelfAssessment::parse(&source(&filled), &settings(), &plan()).unwrap(), earlier);
+        assert_eq!(
+            SelfAssessment::parse(&source(&filled), &settings(), &plan()).unwrap(),
+            earlier
+        );
     }
 }

@@ -41,7 +41,10 @@ impl Status {
             .units()
             .iter()
             .map(|unit: &Unit| {
-                let states = all_steps.get(unit.code.as_str()).cloned().unwrap_or_default();
+                let states = all_steps
+                    .get(unit.code.as_str())
+                    .cloned()
+                    .unwrap_or_default();
                 let steps = STEPS
                     .iter()
                     .map(|d| (d.key.to_owned(), states.get(d.step).key().into()))
@@ -76,6 +79,9 @@ impl Status {
 
     /// How many units are in `state` on `step`.
     pub fn count(&self, step: Step, state: State) -> usize {
-        self.units.iter().filter(|u| u.states.get(step) == state).count()
+        self.units
+            .iter()
+            .filter(|u| u.states.get(step) == state)
+            .count()
     }
 }

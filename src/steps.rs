@@ -163,7 +163,11 @@ impl UnitSteps {
                 .with_hint(format!("first run `{}`", required.submit_command(unit))));
             }
         }
-        if let Some(dependent) = step.dependents().into_iter().find(|d| self.get(*d) == State::Done) {
+        if let Some(dependent) = step
+            .dependents()
+            .into_iter()
+            .find(|d| self.get(*d) == State::Done)
+        {
             return Err(Error::step_order(format!(
                 "the {step} of unit `{unit}` is locked: its {dependent} ({}) is already done",
                 dependent.def().title,
@@ -186,7 +190,10 @@ mod tests {
         let steps = UnitSteps::default();
         let err = steps.check_may_do(Step::SelfAssess, "C01").unwrap_err();
         assert_eq!(err.kind, crate::error::Kind::StepOrder);
-        assert_eq!(err.message, "cannot take the self-assessment of unit `C01`: its plan (制定方案) is missing");
+        assert_eq!(
+            err.message,
+            "cannot take the self-assessment of unit `C01`: its plan (制定方案) is missing"
+        );
         assert_eq!(err.hint.unwrap(), "first run `banzi plan submit C01 FILE`");
     }
 
@@ -195,7 +202,13 @@ mod tests {
         let mut steps = UnitSteps::default();
         steps.set(Step::Plan, State::Done);
         steps.set(Step::SelfAssess, State::Done);
-        assert!(steps.check_may_do(Step::Plan, "C01").unwrap_err().message.contains("locked"));
+        assert!(
+            steps
+                .check_may_do(Step::Plan, "C01")
+                .unwrap_err()
+                .message
+                .contains("locked")
+        );
         steps.set(Step::SelfAssess, State::Stale);
         assert!(steps.check_may_do(Step::Plan, "C01").is_ok());
     }

@@ -33,7 +33,8 @@ pub fn unit_of(source: &Source) -> Result<String, Error> {
     struct UnitKey {
         unit: String,
     }
-    let key: UnitKey = crate::import::parse_toml(source, "every file needs a `unit = \"CODE\"` key")?;
+    let key: UnitKey =
+        crate::import::parse_toml(source, "every file needs a `unit = \"CODE\"` key")?;
     Ok(key.unit.trim().to_owned())
 }
 
@@ -62,7 +63,11 @@ pub fn submit(
                 ))
                 .into());
             }
-            campaign.store.index().steps_of(unit).check_may_do(step, unit)?;
+            campaign
+                .store
+                .index()
+                .steps_of(unit)
+                .check_may_do(step, unit)?;
             validate(campaign, submission)
         })();
         match checked {
@@ -77,11 +82,13 @@ pub fn submit(
         }
         let bytes = submission.source.text.clone().into_bytes();
         let current = campaign.store.index().get(&step.record_path(unit));
-        if current.is_some_and(|row| row.sha256 == sha256_hex(&bytes) && row.state == State::Done.key()) {
+        if current
+            .is_some_and(|row| row.sha256 == sha256_hex(&bytes) && row.state == State::Done.key())
+        {
             outcome.unchanged.push(unit.to_owned());
         } else {
             outcome.stored.push(unit.to_owned());
-            staged.push((unit.to_owned(), bytes));
+            staged.push((unit.to_owned(), bytes, &submission.source));
         }
     }
     if !failures.is_empty() {
@@ -91,8 +98,9 @@ pub fn submit(
         return Ok(outcome);
     }
     let mut tx = Transaction::new(&mut campaign.store);
-    for (unit, bytes) in staged {
+    for (unit, bytes, source) in staged {
         tx.write_step(&unit, step, bytes);
+        tx.add_input(source);
     }
     let summary = match outcome.stored.as_slice() {
         [one] => format!("{} of {one} stored", step.def().noun),
@@ -121,13 +129,20 @@ fn combine(mut failures: Vec<(&std::path::Path, Error)>, total: usize) -> Error 
             diagnostics.extend(failure.diagnostics);
         }
     }
-    Error::new(kind, format!("{count} of {total} files cannot be submitted; nothing was stored"))
-        .with_diagnostics(diagnostics)
-        .with_hint("correct the files listed above and submit the folder again")
+    Error::new(
+        kind,
+        format!("{count} of {total} files cannot be submitted; nothing was stored"),
+    )
+    .with_diagnostics(diagnostics)
+    .with_hint("correct the files listed above and submit the folder again")
 }
 
 /// Reads a record and its parse from the store, by step and unit.
-pub fn stored_source(campaign: &Campaign, step: Step, unit: &str) -> anyhow::Result<Option<Source>> {
+pub fn stored_source(
+    campaign: &Campaign,
+    step: Step,
+    unit: &str,
+) -> anyhow::Result<Option<Source>> {
     let path = step.record_path(unit);
     let Some(row) = campaign.store.index().get(&path) else {
         return Ok(None);

@@ -19,12 +19,18 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 3] = [Category::County, Category::Department, Category::MunicipalUnit];
+    pub const ALL: [Category; 3] = [
+        Category::County,
+        Category::Department,
+        Category::MunicipalUnit,
+    ];
 
     /// Reads a category in English or in the words a register from another system uses.
     pub fn parse(text: &str) -> Option<Category> {
         match text.trim() {
-            "county" | "县级" | "县（市、区）" | "县(市、区)" | "县市区" => Some(Category::County),
+            "county" | "县级" | "县（市、区）" | "县(市、区)" | "县市区" => {
+                Some(Category::County)
+            }
             "department" | "市委部门" | "市委各部门" => Some(Category::Department),
             "municipal-unit" | "市直单位" | "市直各单位" => Some(Category::MunicipalUnit),
             _ => None,
@@ -95,7 +101,11 @@ const COLUMNS: &[Column] = &[
     },
     Column {
         key: "government_head",
-        headers: &["government_head", "行政主要负责人", "政府（行政）主要负责人"],
+        headers: &[
+            "government_head",
+            "行政主要负责人",
+            "政府（行政）主要负责人",
+        ],
         required: true,
     },
 ];
@@ -136,8 +146,10 @@ impl Register {
     pub fn require(&self, code: &str) -> Result<&Unit, Error> {
         self.get(code).ok_or_else(|| {
             if self.units.is_empty() {
-                Error::step_order(format!("unit `{code}` is not registered: the campaign has no units yet"))
-                    .with_hint("import the register first: `banzi units import FILE`")
+                Error::step_order(format!(
+                    "unit `{code}` is not registered: the campaign has no units yet"
+                ))
+                .with_hint("import the register first: `banzi units import FILE`")
             } else {
                 Error::invalid(format!("unit `{code}` is not in the register"))
                     .with_hint("`banzi units list` shows the registered units")
@@ -148,7 +160,9 @@ impl Register {
     pub fn to_csv(&self) -> Vec<u8> {
         let mut writer = csv::Writer::from_writer(Vec::new());
         for unit in &self.units {
-            writer.serialize(unit).expect("writing to memory cannot fail");
+            writer
+                .serialize(unit)
+                .expect("writing to memory cannot fail");
         }
         writer.into_inner().expect("writing to memory cannot fail")
     }
@@ -156,8 +170,11 @@ impl Register {
     /// Applies an imported register: new units are added, changed ones replaced. Units missing
     /// from the import are kept, since their records must not be orphaned.
     pub fn merge(&self, incoming: Vec<Unit>) -> (Register, RegisterChange) {
-        let mut by_code: HashMap<String, Unit> =
-            self.units.iter().map(|u| (u.code.clone(), u.clone())).collect();
+        let mut by_code: HashMap<String, Unit> = self
+            .units
+            .iter()
+            .map(|u| (u.code.clone(), u.clone()))
+            .collect();
         let mut change = RegisterChange::default();
         let mut seen = std::collections::HashSet::new();
         for unit in incoming {
@@ -194,11 +211,10 @@ pub fn import(
     }
     let mut tx = crate::journal::Transaction::new(&mut campaign.store);
     tx.write(UNITS_FILE, register.to_csv());
+    tx.add_input(source);
     let summary = format!(
-        "unit register imported from {} ({}, SHA-256 {}): {} added, {} changed, {} in all",
-        source.path.display(),
+        "unit register imported ({}): {} added, {} changed, {} in all",
         source.encoding.label(),
-        source.sha256,
         change.added.len(),
         change.changed.len(),
         register.units().len()
@@ -235,7 +251,11 @@ pub fn read_register_file(source: &Source) -> Result<Vec<Unit>, Error> {
     let mut units = Vec::with_capacity(rows.len());
     for row in &rows {
         let mut problem = |column: &str, message: String| {
-            diagnostics.push(Diagnostic::new(file, message).at_line(row.line).field(column));
+            diagnostics.push(
+                Diagnostic::new(file, message)
+                    .at_line(row.line)
+                    .field(column),
+            );
         };
         let code = row.get("code");
         if code.is_empty() {
@@ -243,10 +263,15 @@ pub fn read_register_file(source: &Source) -> Result<Vec<Unit>, Error> {
         } else if !is_safe_code(code) {
             problem(
                 "code",
-                format!("`{code}` is not a valid unit code: use up to 32 letters, digits, `-` or `_`, starting with a letter or digit"),
+                format!(
+                    "`{code}` is not a valid unit code: use up to 32 letters, digits, `-` or `_`, starting with a letter or digit"
+                ),
             );
         } else if let Some(first) = first_line.get(code) {
-            problem("code", format!("duplicate code `{code}` (first on line {first})"));
+            problem(
+                "code",
+                format!("duplicate code `{code}` (first on line {first})"),
+            );
         } else {
             first_line.insert(code, row.line);
         }
@@ -304,7 +329,17 @@ mod tests {
         for ok in ["C01", "m-7", "X_1"] {
             assert!(is_safe_code(ok), "{ok}");
         }
-        for bad in ["", "../x", "a b", ".", "..", "-x", "C/1", "单位", &"x".repeat(33)] {
+        for bad in [
+            "",
+            "../x",
+            "a b",
+            ".",
+            "..",
+            "-x",
+            "C/1",
+            "单位",
+            &"x".repeat(33),
+        ] {
             assert!(!is_safe_code(bad), "{bad}");
         }
     }

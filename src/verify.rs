@@ -80,7 +80,9 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
         for file in listing.flatten() {
             let relative = format!("{}/{}", def.record_dir, file.file_name().to_string_lossy());
             if index.get(&relative).is_none() {
-                report.problems.push(format!("`{relative}` was not written by banzi"));
+                report
+                    .problems
+                    .push(format!("`{relative}` was not written by banzi"));
             }
         }
     }

@@ -22,19 +22,27 @@ pub fn run(env: &Env, args: LogArgs) -> anyhow::Result<()> {
         let list: Vec<serde_json::Value> = entries.iter().map(|e| e.to_json()).collect();
         return env.ui.json(&list);
     }
-    let mut t = table(&["#", "时间", "操作人", "命令", "说明", "记录"]);
+    let mut t = table(&["#", "时间", "操作人", "命令", "说明", "记录数"]);
     for e in entries {
         let mut what = e.summary.clone();
         if let Some(reason) = &e.reason {
             what.push_str(&format!("\n理由: {reason}"));
         }
-        let records = match e.records.as_slice() {
-            [] => String::new(),
-            [one] => one.path.clone(),
-            many => format!("{} 等 {} 个", many[0].path, many.len()),
-        };
-        t.add_row([e.seq.to_string(), e.time.clone(), cell(&e.operator), cell(&e.command), cell(&what), records]);
+        let time = chrono::DateTime::parse_from_rfc3339(&e.time).map_or_else(
+            |_| e.time.clone(),
+            |t| t.format("%Y-%m-%d %H:%M").to_string(),
+        );
+        t.add_row([
+            e.seq.to_string(),
+            time,
+            cell(&e.operator),
+            cell(&e.command),
+            cell(&what),
+            e.records.len().to_string(),
+        ]);
     }
     env.ui.data(&t.to_string());
+    env.ui
+        .status("`banzi log --json` lists every record and input file with its SHA-256");
     Ok(())
 }

@@ -31,7 +31,7 @@ Exit codes:
   4  invalid input: a file or argument is wrong; nothing was changed
   5  integrity problem: a record was changed outside banzi";
 
-/// Runs a \"Four Strongs, One Hard\" (争创“四强一硬”好班子) campaign: plans, self-assessments,
+/// Runs a "Four Strongs, One Hard" (争创“四强一硬”好班子) campaign: plans, self-assessments,
 /// inspection, the shortlist, the public notice and the commendation, with every change journaled.
 #[derive(Debug, Parser)]
 #[command(name = "banzi", version, after_help = EXIT_CODES, max_term_width = 100)]
@@ -102,14 +102,21 @@ impl Env {
     }
 
     pub fn context(&self) -> anyhow::Result<Context> {
-        Ok(Context::new(self.operator.clone(), self.command_line.clone())?)
+        Ok(Context::new(
+            self.operator.clone(),
+            self.command_line.clone(),
+        )?)
     }
 }
 
 /// The command line as typed, quoted so it can be pasted back into a shell.
 fn command_line(args: &[OsString]) -> String {
     let words: Vec<String> = std::iter::once("banzi".to_owned())
-        .chain(args.iter().skip(1).map(|a| a.to_string_lossy().into_owned()))
+        .chain(
+            args.iter()
+                .skip(1)
+                .map(|a| a.to_string_lossy().into_owned()),
+        )
         .collect();
     shlex::try_join(words.iter().map(String::as_str)).unwrap_or_else(|_| words.join(" "))
 }
@@ -178,17 +185,22 @@ fn submissions(
         }]);
     }
     let folder = folder.expect("clap requires a unit and file, or a folder");
-    let listing = std::fs::read_dir(&folder).map_err(|e| {
-        Error::invalid(format!("cannot read folder `{}`: {e}", folder.display()))
-    })?;
+    let listing = std::fs::read_dir(&folder)
+        .map_err(|e| Error::invalid(format!("cannot read folder `{}`: {e}", folder.display())))?;
     let mut paths: Vec<PathBuf> = listing
         .flatten()
         .map(|entry| entry.path())
-        .filter(|path| path.file_name().and_then(|n| n.to_str()).is_some_and(is_submission_file))
+        .filter(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(is_submission_file)
+        })
         .collect();
     paths.sort();
     if paths.is_empty() {
-        return Err(Error::invalid(format!("folder `{}` has no .toml files", folder.display())).into());
+        return Err(
+            Error::invalid(format!("folder `{}` has no .toml files", folder.display())).into(),
+        );
     }
     let mut found = Vec::new();
     let mut diagnostics = Vec::new();
@@ -201,14 +213,23 @@ fn submissions(
     }
     Error::check(
         diagnostics,
-        |n| format!("{n} file(s) in `{}` cannot be read; nothing was stored", folder.display()),
+        |n| {
+            format!(
+                "{n} file(s) in `{}` cannot be read; nothing was stored",
+                folder.display()
+            )
+        },
         "every file needs a `unit = \"CODE\"` key",
     )?;
     Ok(found)
 }
 
 /// Tells people, or scripts with `--json`, what a submission stored.
-fn print_outcome(env: &Env, step: crate::steps::Step, outcome: &crate::submission::Outcome) -> anyhow::Result<()> {
+fn print_outcome(
+    env: &Env,
+    step: crate::steps::Step,
+    outcome: &crate::submission::Outcome,
+) -> anyhow::Result<()> {
     if env.ui.json {
         env.ui.json(&serde_json::json!({
             "stored": outcome.stored,
@@ -217,7 +238,8 @@ fn print_outcome(env: &Env, step: crate::steps::Step, outcome: &crate::submissio
         }))?;
     }
     if let Some(entry) = &outcome.entry {
-        env.ui.done(&format!("{} (journal entry #{})", entry.summary, entry.seq));
+        env.ui
+            .done(&format!("{} (journal entry #{})", entry.summary, entry.seq));
     }
     if !outcome.unchanged.is_empty() {
         env.ui.status(&format!(

@@ -52,7 +52,8 @@ pub fn run(env: &Env, args: PlanArgs) -> anyhow::Result<()> {
             let campaign = env.read()?;
             let register = campaign.register()?;
             let unit = register.require(&unit)?;
-            env.ui.data(crate::plan::template(unit, &campaign.settings).trim_end());
+            env.ui
+                .data(crate::plan::template(unit, &campaign.settings).trim_end());
             Ok(())
         }
         PlanCommand::Submit { unit, file } => submit(env, Some((unit, file)), None),
@@ -61,7 +62,11 @@ pub fn run(env: &Env, args: PlanArgs) -> anyhow::Result<()> {
     }
 }
 
-fn submit(env: &Env, one: Option<(String, PathBuf)>, folder: Option<PathBuf>) -> anyhow::Result<()> {
+fn submit(
+    env: &Env,
+    one: Option<(String, PathBuf)>,
+    folder: Option<PathBuf>,
+) -> anyhow::Result<()> {
     let submissions = super::submissions(one, folder)?;
     let (mut campaign, ctx) = env.write()?;
     let outcome = crate::plan::submit(&mut campaign, &ctx, &submissions)?;
@@ -74,11 +79,17 @@ fn show(env: &Env, code: &str, as_toml: bool) -> anyhow::Result<()> {
     let unit = register.require(code)?;
     let Some(plan) = crate::plan::load(&campaign, code)? else {
         return Err(Error::step_order(format!("unit `{code}` has no plan yet"))
-            .with_hint(format!("`banzi plan template {code}` prints one to fill in"))
+            .with_hint(format!(
+                "`banzi plan template {code}` prints one to fill in"
+            ))
             .into());
     };
     let path = Step::Plan.record_path(code);
-    let row = campaign.store.index().get(&path).expect("a loaded plan is in the index");
+    let row = campaign
+        .store
+        .index()
+        .get(&path)
+        .expect("a loaded plan is in the index");
     if as_toml {
         env.ui.data(campaign.store.read_record(&path)?.trim_end());
         return Ok(());
@@ -104,13 +115,26 @@ fn show(env: &Env, code: &str, as_toml: bool) -> anyhow::Result<()> {
         "{}（{}）工作方案{}\n状态: {}（日志第 {} 条）",
         cell(&unit.name),
         unit.code,
-        plan.title.as_deref().map(|t| format!(": {}", cell(t))).unwrap_or_default(),
+        plan.title
+            .as_deref()
+            .map(|t| format!(": {}", cell(t)))
+            .unwrap_or_default(),
         row.state,
         row.seq
     ));
-    let mut t = table(&["编号", "评价内容", "工作目标", "目标值", "责任人", "完成时限"]);
+    let mut t = table(&[
+        "编号",
+        "评价内容",
+        "工作目标",
+        "目标值",
+        "责任人",
+        "完成时限",
+    ]);
     for i in &plan.indicators {
-        let criterion = campaign.settings.criterion(&i.criterion).map_or(i.criterion.as_str(), |c| c.name.as_str());
+        let criterion = campaign
+            .settings
+            .criterion(&i.criterion)
+            .map_or(i.criterion.as_str(), |c| c.name.as_str());
         t.add_row([
             i.id.clone(),
             criterion.to_owned(),

@@ -50,18 +50,26 @@ pub fn run(env: &Env, args: SelfAssessArgs) -> anyhow::Result<()> {
     }
 }
 
-fn require_plan(campaign: &crate::campaign::Campaign, code: &str) -> anyhow::Result<crate::plan::Plan> {
-    campaign.store.index().steps_of(code).check_may_do(Step::SelfAssess, code).or_else(|e| {
-        // Only a missing plan stops a template or report; a locked step does not.
-        if campaign.store.index().steps_of(code).get(Step::Plan) == crate::steps::State::Missing {
-            Err(e)
-        } else {
-            Ok(())
-        }
-    })?;
-    crate::plan::load(campaign, code)?.ok_or_else(|| {
-        Error::step_order(format!("unit `{code}` has no plan")).into()
-    })
+fn require_plan(
+    campaign: &crate::campaign::Campaign,
+    code: &str,
+) -> anyhow::Result<crate::plan::Plan> {
+    campaign
+        .store
+        .index()
+        .steps_of(code)
+        .check_may_do(Step::SelfAssess, code)
+        .or_else(|e| {
+            // Only a missing plan stops a template or report; a locked step does not.
+            if campaign.store.index().steps_of(code).get(Step::Plan) == crate::steps::State::Missing
+            {
+                Err(e)
+            } else {
+                Ok(())
+            }
+        })?;
+    crate::plan::load(campaign, code)?
+        .ok_or_else(|| Error::step_order(format!("unit `{code}` has no plan")).into())
 }
 
 fn template(env: &Env, code: &str) -> anyhow::Result<()> {
@@ -70,11 +78,18 @@ fn template(env: &Env, code: &str) -> anyhow::Result<()> {
     let unit = register.require(code)?;
     let plan = require_plan(&campaign, code)?;
     let earlier = crate::self_assess::load(&campaign, &plan).ok().flatten();
-    env.ui.data(crate::self_assess::template(&plan, &campaign.settings, &unit.name, earlier.as_ref()).trim_end());
+    env.ui.data(
+        crate::self_assess::template(&plan, &campaign.settings, &unit.name, earlier.as_ref())
+            .trim_end(),
+    );
     Ok(())
 }
 
-fn submit(env: &Env, one: Option<(String, PathBuf)>, folder: Option<PathBuf>) -> anyhow::Result<()> {
+fn submit(
+    env: &Env,
+    one: Option<(String, PathBuf)>,
+    folder: Option<PathBuf>,
+) -> anyhow::Result<()> {
     let submissions = super::submissions(one, folder)?;
     let (mut campaign, ctx) = env.write()?;
     let outcome = crate::self_assess::submit(&mut campaign, &ctx, &submissions)?;
@@ -87,9 +102,13 @@ fn report(env: &Env, code: &str) -> anyhow::Result<()> {
     let unit = register.require(code)?;
     let plan = require_plan(&campaign, code)?;
     let Some(assessment) = crate::self_assess::load(&campaign, &plan)? else {
-        return Err(Error::step_order(format!("unit `{code}` has no self-assessment yet"))
-            .with_hint(format!("submit one with `banzi self-assess submit {code} FILE`"))
-            .into());
+        return Err(
+            Error::step_order(format!("unit `{code}` has no self-assessment yet"))
+                .with_hint(format!(
+                    "submit one with `banzi self-assess submit {code} FILE`"
+                ))
+                .into(),
+        );
     };
     let row = campaign
         .store
@@ -102,7 +121,8 @@ fn report(env: &Env, code: &str) -> anyhow::Result<()> {
             row.state, row.note
         ));
     }
-    let text = crate::documents::self_assessment_report(&campaign.settings, unit, &plan, &assessment, row);
+    let text =
+        crate::documents::self_assessment_report(&campaign.settings, unit, &plan, &assessment, row);
     env.ui.data(text.trim_end());
     Ok(())
 }

@@ -32,7 +32,8 @@ pub fn run(env: &Env, _args: StatusArgs) -> anyhow::Result<()> {
         status.phase
     ));
     if status.units.is_empty() {
-        env.ui.data("no units registered yet\nnext: banzi units import UNITS.csv");
+        env.ui
+            .data("no units registered yet\nnext: banzi units import UNITS.csv");
         return Ok(());
     }
     let mut header = vec!["代码", "单位名称", "类别"];
@@ -43,9 +44,14 @@ pub fn run(env: &Env, _args: StatusArgs) -> anyhow::Result<()> {
         let mut row = vec![
             unit.code.clone(),
             cell(&unit.name),
-            crate::units::Category::parse(&unit.category).map_or(unit.category.clone(), |c| c.label().to_owned()),
+            crate::units::Category::parse(&unit.category)
+                .map_or(unit.category.clone(), |c| c.label().to_owned()),
         ];
-        row.extend(STEPS.iter().map(|d| state_label(unit.states.get(d.step)).to_owned()));
+        row.extend(
+            STEPS
+                .iter()
+                .map(|d| state_label(unit.states.get(d.step)).to_owned()),
+        );
         row.push(unit.next.clone().unwrap_or_else(|| "—".to_owned()));
         t.add_row(row);
     }

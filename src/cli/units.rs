@@ -74,7 +74,13 @@ fn list(env: &Env) -> anyhow::Result<()> {
     if env.ui.json {
         return env.ui.json(&register.units());
     }
-    let mut t = table(&["代码", "单位名称", "类别", "党委（党组）书记", "行政主要负责人"]);
+    let mut t = table(&[
+        "代码",
+        "单位名称",
+        "类别",
+        "党委（党组）书记",
+        "行政主要负责人",
+    ]);
     for u in register.units() {
         t.add_row([
             u.code.clone(),

@@ -89,11 +89,15 @@ pub fn self_assessment_report(
             let result = assessment.result(&i.id)?;
             Some(IndicatorModel {
                 id: &i.id,
-                criterion: settings.criterion(&i.criterion).map_or(&i.criterion, |c| &c.name),
+                criterion: settings
+                    .criterion(&i.criterion)
+                    .map_or(&i.criterion, |c| &c.name),
                 goal: &i.goal,
                 target: &i.target,
                 owner: &i.owner,
-                due: i.due.map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string()),
+                due: i
+                    .due
+                    .map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string()),
                 status: result.status.label(),
                 actual: &result.actual,
                 evidence: result.evidence.as_deref().unwrap_or(""),

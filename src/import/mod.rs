@@ -67,7 +67,9 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), Error> {
             "`{}` is UTF-16 text, which banzi does not read",
             path.display()
         ))
-        .with_hint("save it from Excel/WPS as \"CSV UTF-8 (逗号分隔)\" or plain \"CSV (逗号分隔)\""));
+        .with_hint(
+            "save it from Excel/WPS as \"CSV UTF-8 (逗号分隔)\" or plain \"CSV (逗号分隔)\"",
+        ));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((text.to_owned(), Encoding::Utf8));
@@ -245,9 +247,12 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(source: &Source, hint: &str) -
             .span()
             .map(|span| crate::error::Position::of_offset(&source.text, span.start));
         let message = e.message().trim().replace('\n', "; ");
-        Error::invalid(format!("`{}` is not a valid file of this kind", source.path.display()))
-            .with_diagnostics(vec![Diagnostic::new(&source.path, message).at(position)])
-            .with_hint(hint)
+        Error::invalid(format!(
+            "`{}` is not a valid file of this kind",
+            source.path.display()
+        ))
+        .with_diagnostics(vec![Diagnostic::new(&source.path, message).at(position)])
+        .with_hint(hint)
     })
 }
 
@@ -259,7 +264,10 @@ pub fn toml_diagnostic(
     message: impl Into<String>,
 ) -> Diagnostic {
     Diagnostic::new(&source.path, message)
-        .at(Some(crate::error::Position::of_offset(&source.text, span.start)))
+        .at(Some(crate::error::Position::of_offset(
+            &source.text,
+            span.start,
+        )))
         .field(field)
 }
 
@@ -294,7 +302,10 @@ mod tests {
         let p = Path::new("x.csv");
         assert_eq!(decode(p, "单位".as_bytes()).unwrap().1, Encoding::Utf8);
         let bom = [b"\xEF\xBB\xBF".as_slice(), "单位".as_bytes()].concat();
-        assert_eq!(decode(p, &bom).unwrap(), ("单位".to_owned(), Encoding::Utf8Bom));
+        assert_eq!(
+            decode(p, &bom).unwrap(),
+            ("单位".to_owned(), Encoding::Utf8Bom)
+        );
         let (gb, _, _) = encoding_rs::GB18030.encode("单位代码");
         assert_eq!(
             decode(p, &gb).unwrap(),
@@ -309,7 +320,10 @@ mod tests {
         let src = source("单位代码 , 党委(党组)书记\r\n C01 , 张三 \r\n,\r\nC02,李四\r\n");
         let rows = read_csv(&src, COLUMNS).unwrap();
         assert_eq!(rows.len(), 2);
-        assert_eq!(rows[1].line, 4, "CRLF files are numbered by their real lines");
+        assert_eq!(
+            rows[1].line, 4,
+            "CRLF files are numbered by their real lines"
+        );
         assert_eq!(rows[0].get("code"), "C01");
         assert_eq!(rows[0].get("head"), "张三");
         assert_eq!(rows[0].line, 2);
@@ -319,6 +333,10 @@ mod tests {
     fn a_missing_required_column_is_reported_on_the_header_line() {
         let err = read_csv(&source("name\nx\n"), COLUMNS).unwrap_err();
         assert_eq!(err.len(), 1);
-        assert!(err[0].to_string().starts_with("t.csv:1: header: missing column `code`"));
+        assert!(
+            err[0]
+                .to_string()
+                .starts_with("t.csv:1: header: missing column `code`")
+        );
     }
 }

@@ -37,9 +37,8 @@ impl Index {
         let mut rows = BTreeMap::new();
         for row in reader.deserialize::<IndexRow>() {
             let row = row.map_err(|e| {
-                Error::integrity(format!("`{INDEX_FILE}` is damaged: {e}")).with_hint(
-                    "restore the campaign directory from a backup or version control",
-                )
+                Error::integrity(format!("`{INDEX_FILE}` is damaged: {e}"))
+                    .with_hint("restore the campaign directory from a backup or version control")
             })?;
             rows.insert(row.path.clone(), row);
         }
@@ -50,11 +49,15 @@ impl Index {
         let mut writer = csv::Writer::from_writer(Vec::new());
         if self.rows.is_empty() {
             writer
-                .write_record(["path", "sha256", "seq", "time", "unit", "step", "state", "note"])
+                .write_record([
+                    "path", "sha256", "seq", "time", "unit", "step", "state", "note",
+                ])
                 .expect("writing to memory cannot fail");
         }
         for row in self.rows.values() {
-            writer.serialize(row).expect("writing to memory cannot fail");
+            writer
+                .serialize(row)
+                .expect("writing to memory cannot fail");
         }
         writer.into_inner().expect("writing to memory cannot fail")
     }
@@ -84,7 +87,8 @@ impl Index {
     pub fn unit_steps(&self) -> HashMap<&str, UnitSteps> {
         let mut map: HashMap<&str, UnitSteps> = HashMap::new();
         for row in self.rows.values() {
-            if let (Some(step), Some(state)) = (Step::from_key(&row.step), State::from_key(&row.state))
+            if let (Some(step), Some(state)) =
+                (Step::from_key(&row.step), State::from_key(&row.state))
             {
                 map.entry(row.unit.as_str()).or_default().set(step, state);
             }
@@ -137,7 +141,15 @@ mod tests {
         assert_eq!(again.last_seq(), 7);
         assert_eq!(again.get("units.csv").unwrap().note, "a, b");
         assert_eq!(again.steps_of("C01").get(Step::Plan), State::Done);
-        assert_eq!(again.unit_steps()["C01"].get(Step::SelfAssess), State::Missing);
-        assert_eq!(Index::parse(std::str::from_utf8(&Index::default().to_csv()).unwrap()).unwrap().last_seq(), 0);
+        assert_eq!(
+            again.unit_steps()["C01"].get(Step::SelfAssess),
+            State::Missing
+        );
+        assert_eq!(
+            Index::parse(std::str::from_utf8(&Index::default().to_csv()).unwrap())
+                .unwrap()
+                .last_seq(),
+            0
+        );
     }
 }

@@ -74,7 +74,8 @@ mod tests {
         let err = find_campaign(None, tmp.path()).unwrap_err();
         assert!(err.message.contains("could not find `campaign.toml`"));
         assert!(err.hint.unwrap().contains("banzi init"));
-        let err = find_campaign(Some((Path::new("nowhere"), Origin::Flag)), tmp.path()).unwrap_err();
+        let err =
+            find_campaign(Some((Path::new("nowhere"), Origin::Flag)), tmp.path()).unwrap_err();
         assert!(err.message.contains("-C/--campaign"));
     }
 }

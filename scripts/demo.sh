@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs the whole workflow built so far on the bundled example campaign (examples/city) in a new
+# temporary directory, and says where the results are.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --quiet --bin banzi
+banzi() { "$PWD/target/debug/banzi" "$@"; }
+examples=$PWD/examples/city
+out=$(mktemp -d "${TMPDIR:-/tmp}/banzi-demo.XXXXXX")
+export BANZI_OPERATOR=${BANZI_OPERATOR:-组织部演示}
+export BANZI_CAMPAIGN=$out/campaign
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "init: a new campaign"
+banzi init "$BANZI_CAMPAIGN" --name "2026年度争创“四强一硬”好班子活动" --year 2026
+
+step "units import: the register of 16 units"
+banzi units import "$examples/units.csv"
+
+step "plan: a template for C01, then every unit's plan"
+banzi plan template C01 | head -20
+banzi plan submit C01 "$examples/plans/C01.toml"
+banzi plan import "$examples/plans"
+
+step "self-assess: a template pre-filled from the plan, then every unit's self-assessment"
+banzi self-assess template C01 | head -16
+banzi self-assess import "$examples/self-assessments"
+
+step "a correction: C03's plan reopened, resubmitted, and its self-assessment redone"
+banzi reopen plan --unit C03 --reason "方案指标目标值填报有误，退回修改"
+banzi status --json | grep -A4 '"code": "C03"' | sed -n 5p
+banzi plan submit C03 "$examples/plans/C03.toml"
+banzi self-assess submit C03 "$examples/self-assessments/C03.toml"
+
+step "reports: each unit's self-assessment report (自评报告)"
+mkdir -p "$out/reports"
+for plan in "$examples"/plans/*.toml; do
+  unit=$(basename "$plan" .toml)
+  banzi self-assess report "$unit" > "$out/reports/$unit-自评报告.md"
+done
+ls "$out/reports"
+
+step "status"
+banzi status
+
+step "log"
+banzi log
+
+step "verify"
+banzi verify
+
+cat <<TXT
+
+The campaign is in   $out/campaign
+Its reports are in   $out/reports
+Look around with     BANZI_CAMPAIGN=$out/campaign target/debug/banzi status
+TXT
