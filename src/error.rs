@@ -38,6 +38,33 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     pub field: Option<String>,
     pub message: String,
+    /// The line of the file the problem is on, for showing it to people.
+    pub excerpt: Option<Excerpt>,
+}
+
+/// One line of a text file and the byte range within it that a diagnostic points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    pub line: usize,
+    pub text: String,
+    pub span: std::ops::Range<usize>,
+}
+
+impl Excerpt {
+    /// The line holding `span.start` in `text`, with the span clipped to that line.
+    pub fn of(text: &str, span: std::ops::Range<usize>) -> Excerpt {
+        let start = span.start.min(text.len());
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line_text = text[line_start..line_end].trim_end_matches('\r');
+        let from = start - line_start;
+        let to = span.end.clamp(start, line_start + line_text.len()) - line_start;
+        Excerpt {
+            line: text[..line_start].matches('\n').count() + 1,
+            text: line_text.to_owned(),
+            span: from..to.max(from),
+        }
+    }
 }
 
 impl Diagnostic {
@@ -48,6 +75,7 @@ impl Diagnostic {
             column: None,
             field: None,
             message: message.into(),
+            excerpt: None,
         }
     }
 
@@ -61,6 +89,11 @@ impl Diagnostic {
             self.line = Some(position.line);
             self.column = Some(position.column);
         }
+        self
+    }
+
+    pub fn excerpt(mut self, excerpt: Excerpt) -> Self {
+        self.excerpt = Some(excerpt);
         self
     }
 
@@ -200,6 +233,18 @@ mod tests {
         let d =
             Diagnostic::new(Path::new("p.toml"), "bad").at(Some(Position { line: 2, column: 5 }));
         assert_eq!(d.to_string(), "p.toml:2:5: bad");
+    }
+
+    #[test]
+    fn an_excerpt_is_the_line_of_the_span() {
+        let text = "a = 1\r\nrating = 130\r\nc = 3\n";
+        let start = text.find("130").unwrap();
+        let e = Excerpt::of(text, start..start + 3);
+        assert_eq!(e.line, 2);
+        assert_eq!(e.text, "rating = 130");
+        assert_eq!(&e.text[e.span.clone()], "130");
+        let table = Excerpt::of(text, 0..text.len());
+        assert_eq!((table.line, table.span), (1, 0..5));
     }
 
     #[test]

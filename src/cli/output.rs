@@ -6,7 +6,9 @@ use std::io::Write as _;
 use anstyle::{AnsiColor, Style};
 use comfy_table::{ContentArrangement, Table, presets};
 
-use crate::error::Error;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::error::{Error, Excerpt};
 
 const ERROR: Style = AnsiColor::Red.on_default().bold();
 const HINT: Style = AnsiColor::Cyan.on_default().bold();
@@ -57,6 +59,9 @@ impl Ui {
                 let _ = writeln!(err, "{ERROR}error{ERROR:#}: {}", e.message);
                 for diagnostic in &e.diagnostics {
                     let _ = writeln!(err, "  {diagnostic}");
+                    if let Some(excerpt) = &diagnostic.excerpt {
+                        let _ = write!(err, "{}", show_excerpt(excerpt));
+                    }
                 }
                 if let Some(hint) = &e.hint {
                     let _ = writeln!(err, "{HINT}hint{HINT:#}: {hint}");
@@ -67,6 +72,23 @@ impl Ui {
             }
         }
     }
+}
+
+/// The source line under a diagnostic, the bad part underlined.
+fn show_excerpt(excerpt: &Excerpt) -> String {
+    let report = &[Group::with_level(Level::ERROR).element(
+        Snippet::source(excerpt.text.as_str())
+            .line_start(excerpt.line)
+            .annotation(AnnotationKind::Primary.span(excerpt.span.clone())),
+    )];
+    let rendered = Renderer::styled().render(report);
+    let mut out = String::new();
+    for line in rendered.lines().filter(|l| !l.trim().is_empty()) {
+        out.push_str("    ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
 }
 
 /// A table for people, aligned for Chinese text.
@@ -86,4 +108,19 @@ pub fn table(header: &[&str]) -> Table {
 /// Text for a table cell: comfy-table measures “ ” as one column, so they become 「」.
 pub fn cell(text: &str) -> String {
     text.replace('“', "「").replace('”', "」")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_excerpt_underlines_the_bad_value() {
+        let excerpt = crate::error::Excerpt {
+            line: 12,
+            text: "conduct = 130".into(),
+            span: 10..13,
+        };
+        let shown = anstream::adapter::strip_str(&super::show_excerpt(&excerpt)).to_string();
+        assert!(shown.contains("12 | conduct = 130"), "{shown}");
+        assert!(shown.contains("^^^"), "{shown}");
+    }
 }

@@ -243,15 +243,16 @@ pub fn read_csv<'c>(
 /// column and naming the key.
 pub fn parse_toml<T: serde::de::DeserializeOwned>(source: &Source, hint: &str) -> Result<T, Error> {
     toml::from_str(&source.text).map_err(|e| {
-        let position = e
-            .span()
-            .map(|span| crate::error::Position::of_offset(&source.text, span.start));
         let message = e.message().trim().replace('\n', "; ");
+        let diagnostic = match e.span() {
+            Some(span) => toml_diagnostic_at(source, span, message),
+            None => Diagnostic::new(&source.path, message),
+        };
         Error::invalid(format!(
             "`{}` is not a valid file of this kind",
             source.path.display()
         ))
-        .with_diagnostics(vec![Diagnostic::new(&source.path, message).at(position)])
+        .with_diagnostics(vec![diagnostic])
         .with_hint(hint)
     })
 }
@@ -263,12 +264,20 @@ pub fn toml_diagnostic(
     field: &str,
     message: impl Into<String>,
 ) -> Diagnostic {
+    toml_diagnostic_at(source, span, message).field(field)
+}
+
+fn toml_diagnostic_at(
+    source: &Source,
+    span: std::ops::Range<usize>,
+    message: impl Into<String>,
+) -> Diagnostic {
     Diagnostic::new(&source.path, message)
         .at(Some(crate::error::Position::of_offset(
             &source.text,
             span.start,
         )))
-        .field(field)
+        .excerpt(crate::error::Excerpt::of(&source.text, span))
 }
 
 #[cfg(test)]
