@@ -81,9 +81,12 @@ pub fn submit(
             },
         }
         let bytes = submission.source.text.clone().into_bytes();
-        let current = campaign.store.index().get(&step.record_path(unit));
+        // Unchanged only if the file on disk is intact too: resubmitting repairs a hand edit.
+        let path = step.record_path(unit);
+        let current = campaign.store.index().get(&path);
         if current
             .is_some_and(|row| row.sha256 == sha256_hex(&bytes) && row.state == State::Done.key())
+            && campaign.store.is_intact(&path)
         {
             outcome.unchanged.push(unit.to_owned());
         } else {

@@ -204,8 +204,9 @@ pub fn import(
     ctx: &crate::context::Context,
     source: &Source,
 ) -> anyhow::Result<(RegisterChange, Option<crate::journal::Entry>)> {
-    let incoming = read_register_file(source)?;
-    let (register, change) = campaign.register()?.merge(incoming);
+    let existing = campaign.register()?;
+    let incoming = read_register_file(source, &existing)?;
+    let (register, change) = existing.merge(incoming);
     if change.is_empty() {
         return Ok((change, None));
     }
@@ -238,7 +239,10 @@ impl RegisterChange {
 }
 
 /// Reads a unit register file, reporting every bad row.
-pub fn read_register_file(source: &Source) -> Result<Vec<Unit>, Error> {
+///
+/// Codes that differ only in case are refused, within the file and against `existing`: their
+/// record files would be one file on Windows and macOS.
+pub fn read_register_file(source: &Source, existing: &Register) -> Result<Vec<Unit>, Error> {
     let hint = "correct the rows above and import the file again; nothing was imported";
     let rows = read_csv(source, COLUMNS).map_err(|diagnostics| {
         Error::invalid(format!("`{}` cannot be imported", source.path.display()))
@@ -247,7 +251,7 @@ pub fn read_register_file(source: &Source) -> Result<Vec<Unit>, Error> {
     })?;
     let file = source.path.as_path();
     let mut diagnostics = Vec::new();
-    let mut first_line: HashMap<&str, usize> = HashMap::new();
+    let mut first_line: HashMap<String, (&str, usize)> = HashMap::new();
     let mut units = Vec::with_capacity(rows.len());
     for row in &rows {
         let mut problem = |column: &str, message: String| {
@@ -267,13 +271,34 @@ pub fn read_register_file(source: &Source) -> Result<Vec<Unit>, Error> {
                     "`{code}` is not a valid unit code: use up to 32 letters, digits, `-` or `_`, starting with a letter or digit"
                 ),
             );
-        } else if let Some(first) = first_line.get(code) {
+        } else if let Some((first_code, first)) = first_line.get(&code.to_ascii_lowercase()) {
+            if *first_code == code {
+                problem(
+                    "code",
+                    format!("duplicate code `{code}` (first on line {first})"),
+                );
+            } else {
+                problem(
+                    "code",
+                    format!(
+                        "code `{code}` differs from `{first_code}` (line {first}) only in case; file names on Windows and macOS ignore case"
+                    ),
+                );
+            }
+        } else if let Some(registered) = existing
+            .units()
+            .iter()
+            .find(|u| u.code != code && u.code.eq_ignore_ascii_case(code))
+        {
             problem(
                 "code",
-                format!("duplicate code `{code}` (first on line {first})"),
+                format!(
+                    "code `{code}` differs from the registered `{}` only in case; file names on Windows and macOS ignore case",
+                    registered.code
+                ),
             );
         } else {
-            first_line.insert(code, row.line);
+            first_line.insert(code.to_ascii_lowercase(), (code, row.line));
         }
         let category = Category::parse(row.get("category"));
         if category.is_none() {
@@ -350,8 +375,9 @@ mod tests {
                     C01,甲,county,a,b\n\
                     C01,乙,county,a,b\n\
                     ../x,丙,县级,a,b\n\
-                    D01,丁,城区,a,\n";
-        let err = read_register_file(&source(text)).unwrap_err();
+                    D01,丁,城区,a,\n\
+                    c01,戊,county,a,b\n";
+        let err = read_register_file(&source(text), &Register::default()).unwrap_err();
         let lines: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
         assert_eq!(
             lines,
@@ -360,6 +386,7 @@ mod tests {
                 "units.csv:4: code: `../x` is not a valid unit code: use up to 32 letters, digits, `-` or `_`, starting with a letter or digit",
                 "units.csv:5: category: unknown category `城区` (expected county, department or municipal-unit; or 县级, 市委部门, 市直单位)",
                 "units.csv:5: government_head: empty cell",
+                "units.csv:6: code: code `c01` differs from `C01` (line 2) only in case; file names on Windows and macOS ignore case",
             ]
         );
     }

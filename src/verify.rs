@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::journal;
 use crate::steps::STEPS;
-use crate::store::{CAMPAIGN_FILE, Store, sha256_hex};
+use crate::store::{CAMPAIGN_FILE, INDEX_FILE, Store, sha256_hex};
 
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
@@ -50,9 +50,13 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
         report.records += 1;
         match last_written.get(row.path.as_str()) {
             Some((seq, sha)) if *seq == row.seq && *sha == row.sha256 => {}
-            Some((seq, _)) => report.problems.push(format!(
+            Some((seq, _)) if *seq != row.seq => report.problems.push(format!(
                 "`{}`: the index says entry #{} wrote it, but the journal's last entry for it is #{seq}",
                 row.path, row.seq
+            )),
+            Some((seq, sha)) => report.problems.push(format!(
+                "`{}`: the index gives SHA-256 {}, but journal entry #{seq} wrote {sha}; `{INDEX_FILE}` was changed outside banzi",
+                row.path, row.sha256
             )),
             None => report.problems.push(format!("`{}` is in the index but in no journal entry", row.path)),
         }

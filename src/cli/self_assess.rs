@@ -50,26 +50,16 @@ pub fn run(env: &Env, args: SelfAssessArgs) -> anyhow::Result<()> {
     }
 }
 
+/// The unit's stored plan, which a template or a report is built on.
 fn require_plan(
     campaign: &crate::campaign::Campaign,
     code: &str,
 ) -> anyhow::Result<crate::plan::Plan> {
-    campaign
-        .store
-        .index()
-        .steps_of(code)
-        .check_may_do(Step::SelfAssess, code)
-        .or_else(|e| {
-            // Only a missing plan stops a template or report; a locked step does not.
-            if campaign.store.index().steps_of(code).get(Step::Plan) == crate::steps::State::Missing
-            {
-                Err(e)
-            } else {
-                Ok(())
-            }
-        })?;
-    crate::plan::load(campaign, code)?
-        .ok_or_else(|| Error::step_order(format!("unit `{code}` has no plan")).into())
+    crate::plan::load(campaign, code)?.ok_or_else(|| {
+        Error::step_order(format!("unit `{code}` has no plan yet"))
+            .with_hint(format!("first run `{}`", Step::Plan.submit_command(code)))
+            .into()
+    })
 }
 
 fn template(env: &Env, code: &str) -> anyhow::Result<()> {

@@ -137,6 +137,32 @@ fn normalize_header(header: &str) -> String {
         .collect()
 }
 
+/// Line numbers of CSV records, counted from their byte offsets. The csv crate's own line count
+/// skips blank lines and miscounts CRLF, and its record offset points at the line break before
+/// the record. Records come in order, so counting goes on from the last one: linear in the file.
+#[derive(Default)]
+struct LineCounter {
+    offset: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, text: &str, offset: usize) -> usize {
+        let start = text[offset.min(text.len())..]
+            .find(|c| c != '\r' && c != '\n')
+            .map_or(text.len(), |i| offset + i);
+        if start < self.offset {
+            *self = LineCounter::default();
+        }
+        self.line += text.as_bytes()[self.offset..start]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.offset = start;
+        self.line + 1
+    }
+}
+
 /// Reads a CSV text into rows by column key, collecting every bad row's diagnostic.
 ///
 /// Lines whose cells are all empty are skipped: spreadsheets leave them at the end.
@@ -144,12 +170,12 @@ pub fn read_csv<'c>(
     source: &Source,
     columns: &'c [Column],
 ) -> Result<Vec<Row<'c>>, Vec<Diagnostic>> {
-    // csv counts a CRLF file's lines wrongly (line 2 is reported as 1), so CRLF becomes LF first.
-    let text = source.text.replace("\r\n", "\n");
+    let text = source.text.as_str();
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let mut lines = LineCounter::default();
     let file = &source.path;
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
@@ -199,12 +225,16 @@ pub fn read_csv<'c>(
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = e
+                    .position()
+                    .map_or(0, |p| lines.line_at(text, p.byte() as usize));
                 diagnostics.push(Diagnostic::new(file, e.to_string()).at_line(line));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = record
+            .position()
+            .map_or(0, |p| lines.line_at(text, p.byte() as usize));
         if record.iter().all(str::is_empty) {
             continue;
         }
@@ -245,7 +275,13 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(source: &Source, hint: &str) -
     toml::from_str(&source.text).map_err(|e| {
         let message = e.message().trim().replace('\n', "; ");
         let diagnostic = match e.span() {
-            Some(span) => toml_diagnostic_at(source, span, message),
+            Some(span) => {
+                let diagnostic = toml_diagnostic_at(source, span.clone(), message);
+                match key_at(&source.text, span.start) {
+                    Some(key) => diagnostic.field(key),
+                    None => diagnostic,
+                }
+            }
             None => Diagnostic::new(&source.path, message),
         };
         Error::invalid(format!(
@@ -265,6 +301,35 @@ pub fn toml_diagnostic(
     message: impl Into<String>,
 ) -> Diagnostic {
     toml_diagnostic_at(source, span, message).field(field)
+}
+
+/// The dotted key (`indicator.id`) whose key or value holds `offset`, from toml_edit's spans; serde's
+/// errors give the place of a bad value but not its key.
+fn key_at(text: &str, offset: usize) -> Option<String> {
+    fn walk(table: &toml_edit::Table, offset: usize, path: &mut Vec<String>) -> bool {
+        for (key, item) in table.iter() {
+            path.push(key.to_owned());
+            let on_key = table
+                .key(key)
+                .and_then(toml_edit::Key::span)
+                .is_some_and(|s| s.contains(&offset));
+            let found = on_key
+                || match item {
+                    toml_edit::Item::Table(t) => walk(t, offset, path),
+                    toml_edit::Item::ArrayOfTables(a) => a.iter().any(|t| walk(t, offset, path)),
+                    toml_edit::Item::Value(v) => v.span().is_some_and(|s| s.contains(&offset)),
+                    toml_edit::Item::None => false,
+                };
+            if found {
+                return true;
+            }
+            path.pop();
+        }
+        false
+    }
+    let document = toml_edit::Document::parse(text).ok()?;
+    let mut path = Vec::new();
+    walk(&document, offset, &mut path).then(|| path.join("."))
 }
 
 fn toml_diagnostic_at(
@@ -336,6 +401,17 @@ mod tests {
         assert_eq!(rows[0].get("code"), "C01");
         assert_eq!(rows[0].get("head"), "张三");
         assert_eq!(rows[0].line, 2);
+    }
+
+    #[test]
+    fn a_bad_value_is_named_by_its_dotted_key() {
+        let text = "unit = \"C01\"\n[[indicator]]\nid = \"P1\"\n[[indicator]]\nid = 1\n";
+        assert_eq!(
+            key_at(text, text.rfind('1').unwrap()).as_deref(),
+            Some("indicator.id")
+        );
+        assert_eq!(key_at(text, 1).as_deref(), Some("unit"));
+        assert_eq!(key_at("x = [", 2), None);
     }
 
     #[test]

@@ -144,6 +144,14 @@ impl Store {
             .map_err(|_| Error::integrity(format!("`{relative}` is not UTF-8 text")).into())
     }
 
+    /// Whether a record on disk is still the one the index says banzi wrote.
+    pub fn is_intact(&self, relative: &str) -> bool {
+        self.index.get(relative).is_some_and(|row| {
+            std::fs::read(self.root.join(relative))
+                .is_ok_and(|bytes| sha256_hex(&bytes) == row.sha256)
+        })
+    }
+
     /// Reads the current `campaign.toml` text and its SHA-256.
     pub fn read_settings(&self) -> anyhow::Result<(String, String)> {
         let path = self.root.join(CAMPAIGN_FILE);

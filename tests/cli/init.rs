@@ -1,0 +1,164 @@
+//! `banzi init`, and how every other command finds its campaign.
+
+use predicates::prelude::*;
+
+use crate::fixture::*;
+
+#[test]
+fn init_makes_the_campaign_files_and_journals_its_creation() {
+    let f = Fixture::new();
+    f.banzi_init(CAMPAIGN)
+        .success()
+        .stderr(predicate::str::contains("made campaign `campaign`"));
+    let files: Vec<String> = f.snapshot_dir().into_keys().collect();
+    assert_eq!(
+        files,
+        [".banzi.lock", "campaign.toml", "index.csv", "journal.toml"]
+    );
+    let settings = f.read_text("campaign.toml");
+    assert!(
+        settings.contains(&format!("name = \"{CAMPAIGN_NAME}\"")),
+        "{settings}"
+    );
+    assert!(settings.contains("year = 2026"), "{settings}");
+
+    let log = f.log();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0]["seq"], 1);
+    assert_eq!(log[0]["operator"], OPERATOR);
+    assert_eq!(log[0]["time"], NOW);
+    assert_eq!(log[0]["records"][0]["path"], "campaign.toml");
+    assert_eq!(
+        log[0]["records"][0]["sha256"],
+        sha256_hex(&f.read("campaign.toml"))
+    );
+    f.banzi(&["verify"]).success();
+}
+
+#[test]
+fn init_accepts_an_existing_empty_directory() {
+    let f = Fixture::new();
+    std::fs::create_dir(f.campaign()).unwrap();
+    f.banzi_init(CAMPAIGN).success();
+    assert!(f.campaign().join("campaign.toml").is_file());
+}
+
+#[test]
+fn init_refuses_a_directory_that_is_not_empty() {
+    let f = Fixture::new();
+    f.write("campaign/notes.txt", "留言");
+    let before = f.snapshot_dir();
+    f.banzi_init(CAMPAIGN)
+        .code(INVALID)
+        .stderr(predicate::str::contains("is not empty"));
+    assert_same_dir(&before, &f.snapshot_dir());
+}
+
+#[test]
+fn init_refuses_to_make_a_second_campaign_over_the_first() {
+    let f = Fixture::initialized();
+    let before = f.snapshot_dir();
+    f.banzi_init(CAMPAIGN).code(INVALID);
+    assert_same_dir(&before, &f.snapshot_dir());
+}
+
+#[test]
+fn init_with_an_implausible_year_fails_and_creates_nothing() {
+    let f = Fixture::new();
+    f.command_in(f.root())
+        .args(["init", CAMPAIGN, "--name", "x", "--year", "1900"])
+        .assert()
+        .code(INVALID)
+        .stderr(predicate::str::contains(
+            "campaign.year: 1900 is not a plausible campaign year",
+        ));
+    assert!(!f.campaign().exists());
+}
+
+#[test]
+fn init_with_a_year_that_is_not_a_number_is_a_usage_error() {
+    let f = Fixture::new();
+    f.command_in(f.root())
+        .args(["init", CAMPAIGN, "--name", "x", "--year", "明年"])
+        .assert()
+        .code(USAGE);
+    assert!(!f.campaign().exists());
+}
+
+#[test]
+fn the_campaign_is_found_with_the_campaign_flag() {
+    let f = Fixture::initialized();
+    let status = f.status();
+    assert_eq!(status["campaign"]["name"], CAMPAIGN_NAME);
+    assert_eq!(status["campaign"]["year"], 2026);
+}
+
+#[test]
+fn the_campaign_is_found_through_banzi_campaign() {
+    let f = Fixture::initialized();
+    f.command_in(f.root())
+        .env("BANZI_CAMPAIGN", f.campaign())
+        .args(["status", "--json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(CAMPAIGN_NAME));
+}
+
+#[test]
+fn the_campaign_flag_wins_over_banzi_campaign() {
+    let f = Fixture::initialized();
+    f.command(&["status", "--json"])
+        .env("BANZI_CAMPAIGN", f.root().join("nowhere"))
+        .assert()
+        .success();
+}
+
+#[test]
+fn banzi_campaign_naming_no_campaign_is_an_error_that_says_so() {
+    let f = Fixture::initialized();
+    f.command_in(f.root())
+        .env("BANZI_CAMPAIGN", f.root().join("nowhere"))
+        .arg("status")
+        .assert()
+        .code(OTHER)
+        .stderr(predicate::str::contains("named by BANZI_CAMPAIGN"))
+        .stderr(predicate::str::contains("banzi init"));
+}
+
+#[test]
+fn the_campaign_flag_naming_no_campaign_is_an_error_that_says_so() {
+    let f = Fixture::initialized();
+    f.command_in(f.root())
+        .args(["-C", "nowhere", "status"])
+        .assert()
+        .code(OTHER)
+        .stderr(predicate::str::contains("named by -C/--campaign"));
+}
+
+#[test]
+fn the_campaign_is_found_by_walking_up_from_a_subdirectory() {
+    let f = Fixture::with_plans();
+    let plans = f.campaign().join("plans");
+    assert!(plans.is_dir());
+    f.command_in(&plans)
+        .args(["plan", "show", "C01", "--json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"unit\": \"C01\""));
+    f.command_in(&f.campaign()).arg("verify").assert().success();
+}
+
+#[test]
+fn outside_any_campaign_commands_fail_with_a_hint_to_init() {
+    let f = Fixture::new();
+    f.command_in(f.root())
+        .arg("status")
+        .assert()
+        .code(OTHER)
+        .stderr(predicate::str::contains("could not find `campaign.toml`"))
+        .stderr(predicate::function(|stderr: &str| {
+            stderr
+                .lines()
+                .any(|l| l.starts_with("hint:") && l.contains("banzi init"))
+        }));
+}

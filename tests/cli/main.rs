@@ -1,0 +1,13 @@
+//! End-to-end tests of the `banzi` binary: each module drives one area of the command line
+//! against a scratch campaign made by [`fixture::Fixture`].
+
+mod fixture;
+mod init;
+mod log;
+mod plan;
+mod reopen;
+mod self_assess;
+mod status;
+mod store;
+mod units;
+mod usage;

@@ -1,0 +1,253 @@
+//! `banzi self-assess`: template, submit, import, report.
+
+use predicates::prelude::*;
+use serde_json::json;
+
+use crate::fixture::*;
+
+#[test]
+fn the_template_is_pre_filled_with_the_plan_indicators() {
+    let f = Fixture::with_plans();
+    let template = f.stdout(&["self-assess", "template", "C01"]);
+    assert!(
+        template.starts_with("# 自评报告: 青川市东湖区\n"),
+        "{template}"
+    );
+    assert!(template.contains("\nunit = \"C01\"\n"), "{template}");
+    let ids: Vec<&str> = template
+        .lines()
+        .filter_map(|l| l.strip_prefix("id = "))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "\"P1\"", "\"P2\"", "\"A1\"", "\"A2\"", "\"V1\"", "\"H1\"", "\"Z1\""
+        ]
+    );
+    assert!(
+        template.contains("目标: 区委理论学习中心组集体学习不少于12次"),
+        "{template}"
+    );
+    let parsed: toml::Value = toml::from_str(&template).expect("the template is valid TOML");
+    assert_eq!(parsed["indicator"].as_array().unwrap().len(), 7);
+}
+
+#[test]
+fn the_filled_in_template_is_accepted() {
+    let f = Fixture::with_plans();
+    let template = f.stdout(&["self-assess", "template", "C01"]);
+    let mut filled = template
+        .replace("summary = \"\"", "summary = \"全年任务完成良好\"")
+        .replace("status = \"\"", "status = \"done\"")
+        .replace("actual = \"\"", "actual = \"已完成\"");
+    for criterion in ["political", "capability", "vitality", "cohesion", "conduct"] {
+        filled = filled.replace(
+            &format!("# {criterion} =    #"),
+            &format!("{criterion} = 90   #"),
+        );
+    }
+    let file = f.write("inputs/C01.toml", &filled);
+    f.banzi(&["self-assess", "submit", "C01", file])
+        .success()
+        .stderr(predicate::str::contains("self-assessment of C01 stored"));
+    assert_eq!(f.steps("C01"), ("done".to_owned(), "done".to_owned()));
+}
+
+#[test]
+fn the_unedited_template_is_refused() {
+    let f = Fixture::with_plans();
+    let template = f.stdout(&["self-assess", "template", "C01"]);
+    let file = f.write("inputs/C01.toml", &template);
+    let stderr = f.fails_unchanged(&["self-assess", "submit", "C01", file], INVALID);
+    assert!(
+        stderr.contains("missing rating for `political`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("indicator.status: `` is not a status"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_self_assessment_without_a_plan_is_refused_by_step_order() {
+    let f = Fixture::with_units();
+    let file = example("self-assessments/C01.toml");
+    let stderr = f.fails_unchanged(
+        &["self-assess", "submit", "C01", file.to_str().unwrap()],
+        STEP_ORDER,
+    );
+    assert!(
+        stderr.contains(
+            "cannot take the self-assessment of unit `C01`: its plan (制定方案) is missing"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("banzi plan submit C01 FILE"), "{stderr}");
+
+    let stderr = f.fails(&["self-assess", "template", "C01"], STEP_ORDER);
+    assert!(stderr.contains("banzi plan submit C01 FILE"), "{stderr}");
+}
+
+#[test]
+fn a_self_assessment_is_stored_and_journaled() {
+    let f = Fixture::with_plans();
+    let file = example("self-assessments/C01.toml");
+    let outcome = f.json(&["self-assess", "submit", "C01", file.to_str().unwrap()]);
+    assert_eq!(
+        outcome,
+        json!({"stored": ["C01"], "unchanged": [], "seq": 4})
+    );
+    let stored = f.read("self-assessments/C01.toml");
+    assert_eq!(stored, std::fs::read(&file).unwrap());
+    let entry = f.log().pop().unwrap();
+    assert_eq!(entry["summary"], "self-assessment of C01 stored");
+    assert_eq!(
+        entry["records"],
+        json!([{"path": "self-assessments/C01.toml", "sha256": sha256_hex(&stored), "state": "done"}])
+    );
+}
+
+#[test]
+fn unknown_indicators_bad_ratings_and_missing_ratings_are_refused_with_line_and_column() {
+    let f = Fixture::with_plans();
+    let text = example_text("self-assessments/C01.toml")
+        .replacen("conduct = 89", "conduct = 130", 1)
+        .replacen("vitality = 87\n", "", 1)
+        .replacen("id = \"V1\"", "id = \"V9\"", 1);
+    let file = f.write("inputs/C01.toml", &text);
+    let stderr = f.fails_unchanged(&["self-assess", "submit", "C01", file], INVALID);
+    let reported: Vec<&str> = lines(&stderr)
+        .into_iter()
+        .filter(|l| l.starts_with("inputs/C01.toml:"))
+        .collect();
+    assert_eq!(
+        reported,
+        [
+            "inputs/C01.toml:8:11: ratings.conduct: rating 130 is outside 0-100",
+            "inputs/C01.toml:4:1: ratings.vitality: missing rating for `vitality` (活力强), 0-100",
+            "inputs/C01.toml:35:6: indicator.id: `V9` is not an indicator of the plan of `C01`",
+            "inputs/C01.toml:10:1: indicator: plan indicator `V1` (深化“一件事一次办”改革，新增集成办理事项不少于15项) has no result; every plan indicator must appear once",
+        ],
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("banzi self-assess template C01"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_rating_for_an_unknown_criterion_and_a_bad_status_are_refused() {
+    let f = Fixture::with_plans();
+    let text = example_text("self-assessments/C01.toml")
+        .replacen("conduct = 89", "conduct = 89\ncharisma = 95", 1)
+        .replacen("status = \"done\"", "status = \"finished\"", 1);
+    let file = f.write("inputs/C01.toml", &text);
+    let stderr = f.fails_unchanged(&["self-assess", "submit", "C01", file], INVALID);
+    assert!(
+        stderr.contains("inputs/C01.toml:10:1: ratings.charisma: unknown criterion `charisma`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "indicator.status: `finished` is not a status (expected one of done, partial, not-done)"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_self_assessment_whose_unit_key_names_another_unit_is_refused() {
+    let f = Fixture::with_plans();
+    let file = f.write(
+        "inputs/C01.toml",
+        &example_text("self-assessments/C01.toml"),
+    );
+    let stderr = f.fails_unchanged(&["self-assess", "submit", "C02", file], INVALID);
+    assert!(
+        stderr.contains("inputs/C01.toml:1:8: unit: this file is for unit `C01`, but the command names unit `C02`"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn importing_a_folder_stores_every_self_assessment_and_completes_the_phase() {
+    let f = Fixture::with_plans();
+    let outcome = f.json(&[
+        "self-assess",
+        "import",
+        example("self-assessments").to_str().unwrap(),
+    ]);
+    assert_eq!(outcome["stored"], json!(EXAMPLE_UNITS));
+    assert_eq!(
+        f.log().pop().unwrap()["summary"],
+        "self-assessments of 16 units stored"
+    );
+    assert_eq!(f.status()["phase"], "inspect");
+}
+
+#[test]
+fn importing_a_folder_with_one_unit_lacking_a_plan_stores_none() {
+    let f = Fixture::with_units();
+    f.submit_plan("C01");
+    f.write(
+        "inputs/sa/C01.toml",
+        &example_text("self-assessments/C01.toml"),
+    );
+    f.write(
+        "inputs/sa/C02.toml",
+        &example_text("self-assessments/C02.toml"),
+    );
+    f.write("inputs/sa/~$C03.toml", "lock file");
+    let stderr = f.fails_unchanged(&["self-assess", "import", "inputs/sa"], STEP_ORDER);
+    assert!(
+        stderr.contains("1 of 2 files cannot be submitted; nothing was stored"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("unit `C02`"), "{stderr}");
+}
+
+#[test]
+fn the_report_is_markdown_with_the_completion_rate() {
+    let f = Fixture::with_self_assessments();
+    let report = f.stdout(&["self-assess", "report", "C01"]);
+    assert!(report.starts_with("# "), "{report}");
+    assert!(report.contains("自评报告"), "{report}");
+    assert!(report.contains("完成率"), "{report}");
+    assert!(report.contains("完成率 100.0%"), "{report}");
+    assert!(report.contains("| 加权自评分 | | | 89.8 |"), "{report}");
+}
+
+#[test]
+fn the_report_counts_partial_and_not_done_indicators() {
+    let f = Fixture::with_plans();
+    let text = example_text("self-assessments/C01.toml")
+        .replacen("status = \"done\"", "status = \"partial\"", 1)
+        .replacen("status = \"done\"", "status = \"未完成\"", 1);
+    let file = f.write("inputs/C01.toml", &text);
+    f.banzi(&["self-assess", "submit", "C01", file]).success();
+    let report = f.stdout(&["self-assess", "report", "C01"]);
+    assert!(
+        report.contains("共 7 项指标：已完成 5 项，部分完成 1 项，未完成 1 项；完成率 71.4%"),
+        "{report}"
+    );
+}
+
+#[test]
+fn the_report_of_a_unit_without_a_self_assessment_is_refused_by_step_order() {
+    let f = Fixture::with_plans();
+    let stderr = f.fails(&["self-assess", "report", "C01"], STEP_ORDER);
+    assert!(stderr.contains("has no self-assessment yet"), "{stderr}");
+    assert!(
+        stderr.contains("banzi self-assess submit C01 FILE"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_self_assessment_report_of_the_example_city() {
+    let f = Fixture::with_self_assessments();
+    let report = f.stdout(&["self-assess", "report", "C01"]);
+    insta::assert_snapshot!("self_assessment_report_c01", report);
+}

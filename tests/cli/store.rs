@@ -1,0 +1,520 @@
+//! The campaign store: integrity checks, `banzi verify`, the lock, concurrent writers, and
+//! failing commands that leave everything as it was.
+
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use predicates::prelude::*;
+use serde_json::json;
+
+use crate::fixture::*;
+
+fn tamper(f: &Fixture, relative: &str) {
+    let path = f.campaign().join(relative);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("# 手工修改\n");
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn an_untouched_campaign_verifies() {
+    let f = Fixture::with_self_assessments();
+    f.banzi(&["verify"])
+        .success()
+        .stderr(predicate::str::contains(
+            "34 records and 4 journal entries check out",
+        ));
+    let report = f.json(&["verify"]);
+    assert_eq!(
+        report,
+        json!({"records": 34, "entries": 4, "problems": [], "notes": []})
+    );
+}
+
+#[test]
+fn a_record_edited_by_hand_is_refused_on_read_and_by_verify() {
+    let f = Fixture::with_plans();
+    tamper(&f, "plans/C01.toml");
+    let stderr = f.fails(&["plan", "show", "C01"], INTEGRITY);
+    assert!(
+        stderr.contains("`plans/C01.toml` was changed outside banzi"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("banzi verify"), "{stderr}");
+    f.fails(&["plan", "show", "C01", "--toml"], INTEGRITY);
+
+    let stderr = f.fails(&["verify"], INTEGRITY);
+    assert!(stderr.contains("1 integrity problem(s) found"), "{stderr}");
+    assert!(
+        stderr.contains("`plans/C01.toml` was changed outside banzi since entry #3 wrote it"),
+        "{stderr}"
+    );
+
+    let report = f
+        .command(&["verify", "--json"])
+        .assert()
+        .code(INTEGRITY)
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&report).unwrap();
+    assert_eq!(
+        report["problems"],
+        json!(["`plans/C01.toml` was changed outside banzi since entry #3 wrote it"])
+    );
+
+    // Other units are not affected.
+    f.banzi(&["plan", "show", "C02"]).success();
+}
+
+#[test]
+fn a_change_built_on_an_edited_record_is_refused() {
+    let f = Fixture::with_plans();
+    tamper(&f, "plans/C01.toml");
+    let file = example("self-assessments/C01.toml");
+    let stderr = f.fails_unchanged(
+        &["self-assess", "submit", "C01", file.to_str().unwrap()],
+        INTEGRITY,
+    );
+    assert!(stderr.contains("changed outside banzi"), "{stderr}");
+    f.fails(&["self-assess", "template", "C01"], INTEGRITY);
+}
+
+#[test]
+fn an_edited_unit_register_is_refused() {
+    let f = Fixture::with_units();
+    tamper(&f, "units.csv");
+    let stderr = f.fails(&["units", "list"], INTEGRITY);
+    assert!(
+        stderr.contains("`units.csv` was changed outside banzi"),
+        "{stderr}"
+    );
+    f.fails_unchanged(
+        &["units", "import", example("units.csv").to_str().unwrap()],
+        INTEGRITY,
+    );
+}
+
+#[test]
+fn an_edited_self_assessment_is_refused_by_the_report() {
+    let f = Fixture::with_self_assessments();
+    tamper(&f, "self-assessments/M06.toml");
+    f.fails(&["self-assess", "report", "M06"], INTEGRITY);
+    f.fails(&["verify"], INTEGRITY);
+}
+
+#[test]
+fn resubmitting_the_original_plan_repairs_a_hand_edited_record() {
+    let f = Fixture::with_plans();
+    tamper(&f, "plans/C01.toml");
+    // The hint says: "restore the file … or submit a correction through banzi".
+    f.submit_plan("C01");
+    assert_eq!(
+        f.read_text("plans/C01.toml"),
+        example_text("plans/C01.toml")
+    );
+    f.banzi(&["plan", "show", "C01"]).success();
+    f.banzi(&["verify"]).success();
+}
+
+#[test]
+fn a_different_plan_submitted_over_a_hand_edited_record_replaces_it() {
+    let f = Fixture::with_plans();
+    tamper(&f, "plans/C01.toml");
+    let text = edited_example("plans/C01.toml", "target = \"12次\"", "target = \"14次\"");
+    f.banzi(&["plan", "submit", "C01", f.write("inputs/C01.toml", &text)])
+        .success();
+    assert_eq!(f.read_text("plans/C01.toml"), text);
+    f.banzi(&["verify"]).success();
+}
+
+#[test]
+fn a_deleted_record_is_reported_missing() {
+    let f = Fixture::with_plans();
+    std::fs::remove_file(f.campaign().join("plans/C03.toml")).unwrap();
+    let stderr = f.fails(&["plan", "show", "C03"], INTEGRITY);
+    assert!(stderr.contains("`plans/C03.toml` is missing"), "{stderr}");
+    let stderr = f.fails(&["verify"], INTEGRITY);
+    assert!(
+        stderr.contains("`plans/C03.toml` is missing; entry #3 wrote it"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_file_banzi_did_not_write_is_reported_by_verify() {
+    let f = Fixture::with_plans();
+    std::fs::copy(
+        example("plans/C01.toml"),
+        f.campaign().join("plans/X99.toml"),
+    )
+    .unwrap();
+    let stderr = f.fails(&["verify"], INTEGRITY);
+    assert!(
+        stderr.contains("`plans/X99.toml` was not written by banzi"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_index_edited_to_hide_a_change_is_caught_by_verify() {
+    let f = Fixture::with_plans();
+    tamper(&f, "plans/C01.toml");
+    hide_in_index(&f, "plans/C01.toml");
+    // Reading trusts the index…
+    f.banzi(&["plan", "show", "C01"]).success();
+    // …but verify checks the index against the journal.
+    let stderr = f.fails(&["verify"], INTEGRITY);
+    assert!(stderr.contains("`plans/C01.toml`"), "{stderr}");
+}
+
+#[test]
+fn verify_explains_an_index_sha256_that_disagrees_with_the_journal() {
+    let f = Fixture::with_plans();
+    tamper(&f, "plans/C01.toml");
+    hide_in_index(&f, "plans/C01.toml");
+    let stderr = f.fails(&["verify"], INTEGRITY);
+    let problem = lines(&stderr)
+        .into_iter()
+        .find(|l| l.contains("`plans/C01.toml`"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        !problem.contains("entry #3 wrote it, but the journal's last entry for it is #3"),
+        "the problem contradicts itself: {problem}"
+    );
+    assert!(
+        problem.contains("SHA-256"),
+        "the problem should name the SHA-256 mismatch: {problem}"
+    );
+}
+
+/// Rewrites the index row of `relative` with the SHA-256 of the file as it is now.
+fn hide_in_index(f: &Fixture, relative: &str) {
+    let index_path = f.campaign().join("index.csv");
+    let index = std::fs::read_to_string(&index_path).unwrap();
+    let row = index
+        .lines()
+        .find(|l| l.starts_with(&format!("{relative},")))
+        .unwrap();
+    let old = row.split(',').nth(1).unwrap();
+    let new = sha256_hex(&f.read(relative));
+    std::fs::write(&index_path, index.replace(old, &new)).unwrap();
+}
+
+#[test]
+fn a_damaged_journal_is_an_integrity_problem() {
+    let f = Fixture::with_plans();
+    let journal = f.read_text("journal.toml");
+    std::fs::write(
+        f.campaign().join("journal.toml"),
+        &journal[..journal.len() - 40],
+    )
+    .unwrap();
+    f.fails(&["verify"], INTEGRITY);
+    f.fails(&["log"], INTEGRITY);
+}
+
+#[test]
+fn a_journal_missing_its_last_entry_is_caught_by_verify() {
+    let f = Fixture::with_plans();
+    let journal = f.read_text("journal.toml");
+    let last = journal.rfind("\n[[entry]]").unwrap();
+    std::fs::write(f.campaign().join("journal.toml"), &journal[..last]).unwrap();
+    let stderr = f.fails(&["verify"], INTEGRITY);
+    assert!(
+        stderr.contains("the index was last changed by entry #3, but the journal ends at #2"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn edited_settings_are_a_note_and_are_journaled_with_the_next_change() {
+    let f = Fixture::with_units();
+    let settings = f
+        .read_text("campaign.toml")
+        .replace("min_working_days = 5", "min_working_days = 7");
+    std::fs::write(f.campaign().join("campaign.toml"), &settings).unwrap();
+    f.banzi(&["verify"])
+        .success()
+        .stderr(predicate::str::contains(
+            "note: `campaign.toml` was edited since entry #1",
+        ));
+
+    f.submit_plan("C01");
+    let entry = f.log().pop().unwrap();
+    assert_eq!(
+        entry["summary"],
+        "plan of C01 stored; campaign.toml was edited since entry #1"
+    );
+    assert_eq!(entry["records"][0]["path"], "campaign.toml");
+    assert_eq!(
+        entry["records"][0]["sha256"],
+        sha256_hex(settings.as_bytes())
+    );
+    f.banzi(&["verify"])
+        .success()
+        .stderr(predicate::str::contains("note:").not());
+}
+
+#[test]
+fn invalid_settings_are_refused_with_their_place() {
+    let f = Fixture::with_units();
+    let settings = f
+        .read_text("campaign.toml")
+        .replace("year = 2026", "year = 1900");
+    std::fs::write(f.campaign().join("campaign.toml"), settings).unwrap();
+    let stderr = f.fails(&["status"], INVALID);
+    assert!(
+        stderr.contains("campaign.toml:7:8: campaign.year: 1900 is not a plausible campaign year"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn failing_commands_leave_the_campaign_byte_for_byte_unchanged() {
+    let f = Fixture::with_plans();
+    f.submit_self_assessment("C01");
+    let bad_units = f.write(
+        "inputs/units.csv",
+        "code,name,category,party_head,government_head\nC01,甲,county,a,b\nC01,乙,城区,a,b\n",
+    );
+    let bad_plan = f.write(
+        "inputs/C02.toml",
+        &edited_example(
+            "plans/C02.toml",
+            "criterion = \"conduct\"",
+            "criterion = \"conductx\"",
+        ),
+    );
+    f.write("inputs/plans/C03.toml", &example_text("plans/C03.toml"));
+    f.write("inputs/plans/C04.toml", "unit = \"C04\"\n[[indicator]]\n");
+    let bad_self = f.write(
+        "inputs/sa-C02.toml",
+        &edited_example("self-assessments/C02.toml", "political = ", "political = 1"),
+    );
+    let c01_plan = example("plans/C01.toml");
+    let c01_plan = c01_plan.to_str().unwrap();
+    let cases: Vec<(Vec<&str>, i32)> = vec![
+        (vec!["units", "import", bad_units], INVALID),
+        (vec!["plan", "submit", "C02", bad_plan], INVALID),
+        (vec!["plan", "import", "inputs/plans"], INVALID),
+        (vec!["self-assess", "submit", "C02", bad_self], INVALID),
+        (vec!["plan", "submit", "C01", c01_plan], STEP_ORDER),
+        (vec!["plan", "submit", "C02", c01_plan], INVALID),
+        (
+            vec!["reopen", "self-assess", "--unit", "C02", "--reason", "x"],
+            STEP_ORDER,
+        ),
+        (
+            vec!["reopen", "nothing", "--unit", "C02", "--reason", "x"],
+            USAGE,
+        ),
+        (vec!["self-assess", "report", "C02"], STEP_ORDER),
+        (vec!["plan", "submit", "C02", "inputs/none.toml"], INVALID),
+        (vec!["units", "frobnicate"], USAGE),
+    ];
+    for (args, code) in cases {
+        let before = f.snapshot_dir();
+        f.banzi(&args).code(code);
+        let after = f.snapshot_dir();
+        assert!(
+            before == after,
+            "`banzi {}` changed the campaign",
+            args.join(" ")
+        );
+    }
+    f.banzi(&["verify"]).success();
+}
+
+/// The lock file is part of the campaign (README, "The campaign directory"): a writer that finds it
+/// missing makes it again before it looks at anything, so it can hold the lock; no record changes.
+#[test]
+fn a_failing_change_to_a_campaign_without_a_lock_file_restores_only_the_lock_file() {
+    let f = Fixture::with_units();
+    let lock = f.campaign().join(".banzi.lock");
+    std::fs::remove_file(&lock).unwrap();
+    let before = f.snapshot_dir();
+    let file = example("plans/C02.toml");
+    f.fails(&["plan", "submit", "C01", file.to_str().unwrap()], INVALID);
+    let mut after = f.snapshot_dir();
+    assert_eq!(after.remove(".banzi.lock"), Some(Vec::new()));
+    assert_same_dir(&before, &after);
+}
+
+fn lock_file(f: &Fixture) -> std::fs::File {
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(f.campaign().join(".banzi.lock"))
+        .unwrap()
+}
+
+#[test]
+fn a_writer_gives_up_while_another_holds_the_lock_and_succeeds_after() {
+    let f = Fixture::initialized();
+    let units = example("units.csv");
+    let lock = lock_file(&f);
+    lock.lock().unwrap();
+    let before = f.snapshot_dir();
+    let started = Instant::now();
+    f.command(&["units", "import", units.to_str().unwrap()])
+        .env("BANZI_LOCK_TIMEOUT", "0.5")
+        .assert()
+        .failure()
+        .code(OTHER)
+        .stderr(predicate::str::contains(
+            "another banzi command is using this campaign",
+        ))
+        .stderr(predicate::str::contains("gave up after 0.5 s"));
+    assert!(
+        started.elapsed() >= Duration::from_millis(450),
+        "it waited for the lock"
+    );
+    assert_same_dir(&before, &f.snapshot_dir());
+
+    drop(lock);
+    f.command(&["units", "import", units.to_str().unwrap()])
+        .env("BANZI_LOCK_TIMEOUT", "0.5")
+        .assert()
+        .success();
+    assert_eq!(f.json(&["units", "list"]).as_array().unwrap().len(), 16);
+}
+
+#[test]
+fn readers_share_the_lock_but_exclude_a_writer() {
+    let f = Fixture::with_units();
+    let lock = lock_file(&f);
+    lock.lock_shared().unwrap();
+    f.command(&["status"])
+        .env("BANZI_LOCK_TIMEOUT", "0.2")
+        .assert()
+        .success();
+    f.command(&[
+        "plan",
+        "submit",
+        "C01",
+        example("plans/C01.toml").to_str().unwrap(),
+    ])
+    .env("BANZI_LOCK_TIMEOUT", "0.2")
+    .assert()
+    .code(OTHER)
+    .stderr(predicate::str::contains("another banzi command"));
+    drop(lock);
+
+    let lock = lock_file(&f);
+    lock.lock().unwrap();
+    f.command(&["status"])
+        .env("BANZI_LOCK_TIMEOUT", "0.2")
+        .assert()
+        .code(OTHER)
+        .stderr(predicate::str::contains("another banzi command"));
+}
+
+#[test]
+fn a_writer_waits_for_the_lock_to_be_released() {
+    let f = Fixture::initialized();
+    let lock = lock_file(&f);
+    lock.lock().unwrap();
+    let mut cmd = std::process::Command::new(banzi_bin());
+    pin_env(&mut cmd);
+    let child = cmd
+        .current_dir(f.root())
+        .args(["-C", CAMPAIGN, "units", "import"])
+        .arg(example("units.csv"))
+        .env("BANZI_LOCK_TIMEOUT", "20")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    drop(lock);
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(f.log().len(), 2);
+}
+
+fn spawn(f: &Fixture, args: &[&str]) -> std::process::Child {
+    let mut cmd = std::process::Command::new(banzi_bin());
+    pin_env(&mut cmd);
+    cmd.current_dir(f.root())
+        .args(["-C", CAMPAIGN])
+        .args(args)
+        .env("BANZI_LOCK_TIMEOUT", "30")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+fn assert_consecutive_journal(f: &Fixture, entries: usize) {
+    let seqs: Vec<u64> = f.log().iter().map(|e| e["seq"].as_u64().unwrap()).collect();
+    let expected: Vec<u64> = (1..=entries as u64).collect();
+    assert_eq!(seqs, expected, "consecutive journal entries, no duplicates");
+    f.banzi(&["verify"]).success();
+}
+
+#[test]
+fn two_concurrent_folder_imports_both_succeed_with_consecutive_journal_entries() {
+    for _round in 0..3 {
+        let f = Fixture::with_units();
+        for unit in EXAMPLE_UNITS {
+            let folder = if unit.starts_with('M') {
+                "inputs/a"
+            } else {
+                "inputs/b"
+            };
+            f.write(
+                &format!("{folder}/{unit}.toml"),
+                &example_text(&format!("plans/{unit}.toml")),
+            );
+        }
+        let a = spawn(&f, &["plan", "import", "inputs/a"]);
+        let b = spawn(&f, &["plan", "import", "inputs/b"]);
+        for child in [a, b] {
+            let out = child.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        assert_consecutive_journal(&f, 4);
+        let status = f.status();
+        assert_eq!(status["phase"], "self-assess");
+    }
+}
+
+#[test]
+fn many_concurrent_writers_each_get_their_own_journal_entry() {
+    let f = Fixture::with_units();
+    let files: Vec<String> = EXAMPLE_UNITS[..8]
+        .iter()
+        .map(|u| {
+            example(&format!("plans/{u}.toml"))
+                .to_str()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    let children: Vec<_> = EXAMPLE_UNITS[..8]
+        .iter()
+        .zip(&files)
+        .map(|(unit, file)| spawn(&f, &["plan", "submit", unit, file]))
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert_consecutive_journal(&f, 2 + 8);
+    for unit in &EXAMPLE_UNITS[..8] {
+        assert_eq!(f.steps(unit).0, "done", "{unit}");
+    }
+}
