@@ -470,8 +470,8 @@ fn check_shortlist(
     }
 }
 
-/// A TOML string literal, quoted and escaped by the toml crate.
-fn quoted(text: &str) -> String {
+/// A TOML string literal, quoted and escaped by the toml crate, for the templates banzi prints.
+pub(crate) fn quoted(text: &str) -> String {
     toml::Value::String(text.to_owned()).to_string()
 }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::campaign::{Campaign, Settings};
+use crate::campaign::{Campaign, Settings, quoted};
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::import::{Source, parse_toml, toml_diagnostic};
@@ -97,6 +97,11 @@ pub(crate) fn required_text(
     text.to_owned()
 }
 
+/// An optional text: trimmed, and none when blank.
+pub(crate) fn optional_text(value: Option<&String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
 impl Plan {
     /// Parses and validates a plan for `unit`, reporting every problem with its place.
     pub fn parse(source: &Source, settings: &Settings, unit: &str) -> Result<Plan, Error> {
@@ -166,11 +171,7 @@ impl Plan {
                 target,
                 owner,
                 due,
-                note: ri
-                    .note
-                    .as_ref()
-                    .map(|n| n.trim().to_owned())
-                    .filter(|n| !n.is_empty()),
+                note: optional_text(ri.note.as_ref()),
             });
         }
 
@@ -198,10 +199,7 @@ impl Plan {
         )?;
         Ok(Plan {
             unit: unit.to_owned(),
-            title: raw
-                .title
-                .map(|t| t.trim().to_owned())
-                .filter(|t| !t.is_empty()),
+            title: optional_text(raw.title.as_ref()),
             indicators,
         })
     }
@@ -241,10 +239,6 @@ fn id_prefix(code: &str) -> &'static str {
         "conduct" => "Z",
         _ => "I",
     }
-}
-
-fn quoted(text: &str) -> String {
-    toml::Value::String(text.to_owned()).to_string()
 }
 
 /// A commented plan for `unit` with one empty indicator per criterion; submitting it unedited

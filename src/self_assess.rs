@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::campaign::{Campaign, Settings};
+use crate::campaign::{Campaign, Settings, quoted};
 use crate::context::Context;
 use crate::error::Error;
 use crate::import::{Source, parse_toml, toml_diagnostic};
-use crate::plan::{self, Plan, check_unit_key, required_text};
+use crate::plan::{self, Plan, check_unit_key, optional_text, required_text};
 use crate::steps::Step;
 use crate::submission::{self, Outcome, Submission};
 
@@ -258,11 +258,7 @@ impl SelfAssessment {
                         id,
                         status,
                         actual,
-                        evidence: rr
-                            .evidence
-                            .as_ref()
-                            .map(|e| e.trim().to_owned())
-                            .filter(|e| !e.is_empty()),
+                        evidence: optional_text(rr.evidence.as_ref()),
                     },
                 );
             }
@@ -336,10 +332,6 @@ pub fn load(campaign: &Campaign, plan: &Plan) -> anyhow::Result<Option<SelfAsses
         )?)),
         None => Ok(None),
     }
-}
-
-fn quoted(text: &str) -> String {
-    toml::Value::String(text.to_owned()).to_string()
 }
 
 /// A self-assessment template pre-filled with the plan's indicators. Values of an earlier
