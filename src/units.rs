@@ -252,6 +252,11 @@ pub fn read_register_file(source: &Source, existing: &Register) -> Result<Vec<Un
     let file = source.path.as_path();
     let mut diagnostics = Vec::new();
     let mut first_line: HashMap<String, (&str, usize)> = HashMap::new();
+    let registered: HashMap<String, &str> = existing
+        .units()
+        .iter()
+        .map(|u| (u.code.to_ascii_lowercase(), u.code.as_str()))
+        .collect();
     let mut units = Vec::with_capacity(rows.len());
     for row in &rows {
         let mut problem = |column: &str, message: String| {
@@ -285,16 +290,14 @@ pub fn read_register_file(source: &Source, existing: &Register) -> Result<Vec<Un
                     ),
                 );
             }
-        } else if let Some(registered) = existing
-            .units()
-            .iter()
-            .find(|u| u.code != code && u.code.eq_ignore_ascii_case(code))
+        } else if let Some(registered) = registered
+            .get(&code.to_ascii_lowercase())
+            .filter(|r| **r != code)
         {
             problem(
                 "code",
                 format!(
-                    "code `{code}` differs from the registered `{}` only in case; file names on Windows and macOS ignore case",
-                    registered.code
+                    "code `{code}` differs from the registered `{registered}` only in case; file names on Windows and macOS ignore case"
                 ),
             );
         } else {
