@@ -17,9 +17,9 @@ pub enum Origin {
 /// `cwd` holding a `campaign.toml`.
 pub fn find_campaign(explicit: Option<(&Path, Origin)>, cwd: &Path) -> Result<PathBuf, Error> {
     if let Some((dir, origin)) = explicit {
-        let dir = cwd.join(dir);
-        if dir.join(CAMPAIGN_FILE).is_file() {
-            return Ok(dir);
+        // Kept as the user gave it, so messages name files the way the user does.
+        if cwd.join(dir).join(CAMPAIGN_FILE).is_file() {
+            return Ok(dir.to_path_buf());
         }
         let named_by = match origin {
             Origin::Flag => "-C/--campaign",

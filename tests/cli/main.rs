@@ -7,6 +7,7 @@ mod log;
 mod plan;
 mod reopen;
 mod self_assess;
+mod settings;
 mod status;
 mod store;
 mod units;
