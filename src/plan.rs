@@ -280,7 +280,7 @@ pub fn template(unit: &Unit, settings: &Settings) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::campaign;
 
@@ -300,11 +300,12 @@ mod tests {
 
     fn indicator(id: &str, criterion: &str) -> String {
         format!(
-            "[[indicator]]\nid = \"{id}\"\ncriterion = \"{criterion}\"\ngoal = \"g\"\ntarget = \"t\"\nowner = \"o\"\ndue = 2026-12-31\n"
+            "[[indicator]]\nid = \"{id}\"\ncriterion = \"{criterion}\"\ngoal = \"目标{id}\"\ntarget = \"t\"\nowner = \"o\"\ndue = 2026-12-31\n"
         )
     }
 
-    fn full_plan() -> String {
+    /// A plan of unit C01 with one indicator per criterion, P1, A1, V1, H1, Z1.
+    pub(crate) fn full_plan() -> String {
         let mut text = "unit = \"C01\"\n".to_owned();
         for (id, c) in [
             ("P1", "political"),

@@ -414,16 +414,7 @@ mod tests {
     }
 
     fn plan() -> Plan {
-        let mut text = "unit = \"C01\"\n".to_owned();
-        for (id, c) in [
-            ("P1", "political"),
-            ("A1", "capability"),
-            ("V1", "vitality"),
-            ("H1", "cohesion"),
-            ("Z1", "conduct"),
-        ] {
-            text.push_str(&format!("[[indicator]]\nid = \"{id}\"\ncriterion = \"{c}\"\ngoal = \"目标{id}\"\ntarget = \"t\"\nowner = \"o\"\n"));
-        }
+        let text = crate::plan::tests::full_plan();
         Plan::parse(&source(&text), &settings(), "C01").unwrap()
     }
 
