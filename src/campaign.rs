@@ -60,8 +60,66 @@ pub struct Settings {
     pub approver: String,
     pub language: String,
     pub criteria: Vec<Criterion>,
+    pub scoring: Scoring,
     /// Whether an uncleared self-inflation or concealment flag keeps a unit off the shortlist.
     pub flags_block: bool,
+}
+
+/// The settings of the comprehensive analysis (`[scoring]`).
+#[derive(Debug, Clone)]
+pub struct Scoring {
+    pub components: Components,
+    /// Inspection methods every unit needs at least one record of.
+    pub required_methods: Vec<String>,
+    /// Points a self-rating may exceed the inspectors' rating before it is flagged.
+    pub inflation_threshold: f64,
+    /// Annual-assessment grades and their points, best first.
+    pub annual_grades: Vec<Grade>,
+    /// Democratic-evaluation grades and their points, best first.
+    pub vote_grades: Vec<Grade>,
+    /// Rater groups and their weights; empty when votes are not weighted by group.
+    pub rater_groups: Vec<(String, f64)>,
+}
+
+/// The weights of the three components of a criterion's combined score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Components {
+    pub inspection: f64,
+    pub democratic: f64,
+    pub annual: f64,
+}
+
+/// A grade of a scale and its points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grade {
+    pub name: String,
+    pub points: f64,
+}
+
+impl Scoring {
+    pub fn annual_grade(&self, name: &str) -> Option<&Grade> {
+        self.annual_grades.iter().find(|g| g.name == name)
+    }
+
+    pub fn rater_group_weight(&self, group: &str) -> Option<f64> {
+        self.rater_groups
+            .iter()
+            .find(|(g, _)| g == group)
+            .map(|(_, w)| *w)
+    }
+}
+
+/// A grade scale, best first; equal points keep the names' order.
+fn grade_scale(grades: &BTreeMap<String, f64>) -> Vec<Grade> {
+    let mut scale: Vec<Grade> = grades
+        .iter()
+        .map(|(name, points)| Grade {
+            name: name.clone(),
+            points: *points,
+        })
+        .collect();
+    scale.sort_by(|a, b| b.points.total_cmp(&a.points));
+    scale
 }
 
 impl Settings {
@@ -309,6 +367,41 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
         approver: c.approver.get_ref().trim().to_owned(),
         language: c.language.get_ref().clone(),
         criteria,
+        scoring: Scoring {
+            components: Components {
+                inspection: raw
+                    .scoring
+                    .components
+                    .get_ref()
+                    .get("inspection")
+                    .copied()
+                    .unwrap_or(0.0),
+                democratic: raw
+                    .scoring
+                    .components
+                    .get_ref()
+                    .get("democratic")
+                    .copied()
+                    .unwrap_or(0.0),
+                annual: raw
+                    .scoring
+                    .components
+                    .get_ref()
+                    .get("annual")
+                    .copied()
+                    .unwrap_or(0.0),
+            },
+            required_methods: raw.scoring.required_methods.get_ref().clone(),
+            inflation_threshold: *raw.scoring.inflation_threshold.get_ref(),
+            annual_grades: grade_scale(raw.scoring.annual_grades.get_ref()),
+            vote_grades: grade_scale(raw.scoring.vote_grades.get_ref()),
+            rater_groups: raw
+                .scoring
+                .rater_groups
+                .as_ref()
+                .map(|g| g.get_ref().iter().map(|(k, v)| (k.clone(), *v)).collect())
+                .unwrap_or_default(),
+        },
         flags_block: raw.shortlist.flags_block,
     })
 }
@@ -582,6 +675,17 @@ mod tests {
             "political, capability, vitality, cohesion, conduct"
         );
         assert_eq!(settings.criterion("cohesion").unwrap().name, "合力强");
+        let scoring = &settings.scoring;
+        assert_eq!(scoring.components.inspection, 0.4);
+        let annual: Vec<&str> = scoring
+            .annual_grades
+            .iter()
+            .map(|g| g.name.as_str())
+            .collect();
+        assert_eq!(annual, ["优秀", "良好", "一般", "较差"]);
+        assert_eq!(scoring.vote_grades[1].points, 80.0);
+        assert!(scoring.rater_groups.is_empty());
+        assert_eq!(scoring.required_methods, ["hearing", "talk", "materials"]);
     }
 
     #[test]

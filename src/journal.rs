@@ -164,11 +164,11 @@ impl<'s> Transaction<'s> {
         self.marks.push((step.record_path(unit), state, note));
     }
 
-    /// Records an input file the change was made from.
-    pub fn add_input(&mut self, source: &crate::import::Source) {
+    /// Records an input file the change was made from, with the SHA-256 of its bytes.
+    pub fn add_input(&mut self, path: &std::path::Path, sha256: &str) {
         self.inputs.push(InputRef {
-            path: source.path.display().to_string(),
-            sha256: source.sha256.clone(),
+            path: path.display().to_string(),
+            sha256: sha256.to_owned(),
         });
     }
 

@@ -103,7 +103,7 @@ pub fn submit(
     let mut tx = Transaction::new(&mut campaign.store);
     for (unit, bytes, source) in staged {
         tx.write_step(&unit, step, bytes);
-        tx.add_input(source);
+        tx.add_input(&source.path, &source.sha256);
     }
     let summary = match outcome.stored.as_slice() {
         [one] => format!("{} of {one} stored", step.def().noun),

@@ -212,7 +212,7 @@ pub fn import(
     }
     let mut tx = crate::journal::Transaction::new(&mut campaign.store);
     tx.write(UNITS_FILE, register.to_csv());
-    tx.add_input(source);
+    tx.add_input(&source.path, &source.sha256);
     let summary = format!(
         "unit register imported ({}): {} added, {} changed, {} in all",
         source.encoding.label(),
