@@ -161,6 +161,13 @@ impl Campaign {
     pub fn register(&self) -> anyhow::Result<Register> {
         Register::load(&self.store)
     }
+
+    /// Where `unit` stands on every step.
+    pub fn steps_of(&self, unit: &str) -> crate::steps::UnitSteps {
+        self.store
+            .index()
+            .steps_of(unit, &self.settings.scoring.required_methods)
+    }
 }
 
 #[derive(Debug, Deserialize)]

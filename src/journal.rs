@@ -150,18 +150,18 @@ impl<'s> Transaction<'s> {
         });
     }
 
-    /// Stages a unit's record of a step; committing it marks the step done.
-    pub fn write_step(&mut self, unit: &str, step: Step, bytes: Vec<u8>) {
+    /// Stages a unit's record of a step at `path`; committing it marks the record done.
+    pub fn write_step(&mut self, unit: &str, step: Step, path: String, bytes: Vec<u8>) {
         self.writes.push(Staged {
-            path: step.record_path(unit),
+            path,
             bytes,
             step: Some((unit.to_owned(), step)),
         });
     }
 
-    /// Stages a change of a step's state for a unit whose record exists.
-    pub fn mark(&mut self, unit: &str, step: Step, state: State, note: String) {
-        self.marks.push((step.record_path(unit), state, note));
+    /// Stages a change of the state of a step's record that exists.
+    pub fn mark(&mut self, path: &str, state: State, note: String) {
+        self.marks.push((path.to_owned(), state, note));
     }
 
     /// Records an input file the change was made from, with the SHA-256 of its bytes.

@@ -21,7 +21,7 @@ pub fn reopen(
             .with_hint("say why with `--reason \"…\"`; it is kept in the journal")
             .into());
     }
-    let steps = campaign.store.index().steps_of(unit);
+    let steps = campaign.steps_of(unit);
     match steps.get(step) {
         State::Missing => {
             return Err(
@@ -40,27 +40,31 @@ pub fn reopen(
             ))
             .into());
         }
-        State::Done => {}
+        State::Done | State::Partial => {}
+    }
+    let reason = reason.trim();
+    let index = campaign.store.index();
+    let mut marks: Vec<(String, String)> = Vec::new();
+    let mut stale = Vec::new();
+    for (which, note) in std::iter::once((step, format!("reopened: {reason}"))).chain(
+        step.dependents()
+            .into_iter()
+            .map(|d| (d, format!("its {step} was reopened"))),
+    ) {
+        let done: Vec<String> = index
+            .records_of(unit, which)
+            .filter(|row| row.state == State::Done.key())
+            .map(|row| row.path.clone())
+            .collect();
+        if which != step && !done.is_empty() {
+            stale.push(which.to_string());
+        }
+        marks.extend(done.into_iter().map(|path| (path, note.clone())));
     }
     let mut tx = Transaction::new(&mut campaign.store);
-    tx.set_reason(reason.trim());
-    tx.mark(
-        unit,
-        step,
-        State::Stale,
-        format!("reopened: {}", reason.trim()),
-    );
-    let mut stale = Vec::new();
-    for dependent in step.dependents() {
-        if steps.get(dependent) == State::Done {
-            tx.mark(
-                unit,
-                dependent,
-                State::Stale,
-                format!("its {step} was reopened"),
-            );
-            stale.push(dependent.to_string());
-        }
+    tx.set_reason(reason);
+    for (path, note) in marks {
+        tx.mark(&path, State::Stale, note);
     }
     let mut summary = format!("{step} of {unit} reopened");
     if !stale.is_empty() {

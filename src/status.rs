@@ -36,7 +36,7 @@ impl Status {
     pub fn of(campaign: &Campaign) -> anyhow::Result<Status> {
         let register = campaign.register()?;
         let index = campaign.store.index();
-        let all_steps = index.unit_steps();
+        let all_steps = index.unit_steps(&campaign.settings.scoring.required_methods);
         let units: Vec<UnitStatus> = register
             .units()
             .iter()

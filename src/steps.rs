@@ -9,6 +9,16 @@ use crate::error::Error;
 pub enum Step {
     Plan,
     SelfAssess,
+    Inspect,
+}
+
+/// How many records a unit has of a step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Records {
+    /// One record, `DIR/UNIT.toml`, replaced on resubmission.
+    One,
+    /// Many records, `DIR/UNIT/KIND-N.toml`; the step is done when every required kind has one.
+    Many,
 }
 
 /// Everything the rest of the code needs to know about a step.
@@ -25,6 +35,7 @@ pub struct StepDef {
     pub noun: &'static str,
     /// Directory of the per-unit records, relative to the campaign root.
     pub record_dir: &'static str,
+    pub records: Records,
     /// Steps that must be done for the unit before this one.
     pub requires: &'static [Step],
 }
@@ -37,6 +48,7 @@ pub const STEPS: &[StepDef] = &[
         title: "制定方案",
         noun: "plan",
         record_dir: "plans",
+        records: Records::One,
         requires: &[],
     },
     StepDef {
@@ -46,7 +58,18 @@ pub const STEPS: &[StepDef] = &[
         title: "自评报告",
         noun: "self-assessment",
         record_dir: "self-assessments",
+        records: Records::One,
         requires: &[Step::Plan],
+    },
+    StepDef {
+        step: Step::Inspect,
+        key: "inspect",
+        command: "inspect",
+        title: "组织考察",
+        noun: "inspection",
+        record_dir: "inspections",
+        records: Records::Many,
+        requires: &[Step::SelfAssess],
     },
 ];
 
@@ -65,14 +88,32 @@ impl Step {
             .map(|d| d.step)
     }
 
-    /// Where a unit's record of this step lives, relative to the campaign root.
+    /// Where a unit's record of a one-record step lives, relative to the campaign root; for a
+    /// many-record step, the prefix of its records' paths.
     pub fn record_path(self, unit: &str) -> String {
-        format!("{}/{unit}.toml", self.def().record_dir)
+        match self.def().records {
+            Records::One => format!("{}/{unit}.toml", self.def().record_dir),
+            Records::Many => format!("{}/{unit}/", self.def().record_dir),
+        }
+    }
+
+    /// The path of the `n`th record of `kind` of a many-record step.
+    pub fn kind_record_path(self, unit: &str, kind: &str, n: usize) -> String {
+        format!("{}{kind}-{n}.toml", self.record_path(unit))
+    }
+
+    /// The kind of a many-record step's record, from its path: `talk` of `…/C01/talk-2.toml`.
+    pub fn kind_of(path: &str) -> Option<&str> {
+        let name = path.rsplit('/').next()?.strip_suffix(".toml")?;
+        Some(name.rsplit_once('-')?.0)
     }
 
     /// The command that does this step for `unit`.
     pub fn submit_command(self, unit: &str) -> String {
-        format!("banzi {} submit {unit} FILE", self.def().command)
+        match self {
+            Step::Inspect => format!("banzi inspect record {unit} FILE"),
+            _ => format!("banzi {} submit {unit} FILE", self.def().command),
+        }
     }
 
     /// Every step that needs this one, directly or through another.
@@ -102,6 +143,8 @@ pub enum State {
     Done,
     /// Done once, but reopened or built on something reopened: must be redone. Kept, not deleted.
     Stale,
+    /// Begun: some records of a many-record step, but not every required kind.
+    Partial,
 }
 
 impl State {
@@ -110,6 +153,7 @@ impl State {
             State::Missing => "missing",
             State::Done => "done",
             State::Stale => "stale",
+            State::Partial => "partial",
         }
     }
 
@@ -118,6 +162,7 @@ impl State {
             "missing" => Some(State::Missing),
             "done" => Some(State::Done),
             "stale" => Some(State::Stale),
+            "partial" => Some(State::Partial),
             _ => None,
         }
     }
@@ -166,10 +211,14 @@ impl UnitSteps {
         if let Some(dependent) = step
             .dependents()
             .into_iter()
-            .find(|d| self.get(*d) == State::Done)
+            .find(|d| matches!(self.get(*d), State::Done | State::Partial))
         {
+            let how = match self.get(dependent) {
+                State::Partial => "has begun",
+                _ => "is already done",
+            };
             return Err(Error::step_order(format!(
-                "the {step} of unit `{unit}` is locked: its {dependent} ({}) is already done",
+                "the {step} of unit `{unit}` is locked: its {dependent} ({}) {how}",
                 dependent.def().title,
             ))
             .with_hint(format!(
@@ -178,6 +227,56 @@ impl UnitSteps {
             )));
         }
         Ok(())
+    }
+}
+
+/// Collects a unit's records, one at a time, into its step states.
+#[derive(Debug, Default)]
+pub struct Progress {
+    states: UnitSteps,
+    /// Kinds of the many-record step's records that are done, and whether any is stale.
+    kinds_done: Vec<String>,
+    any_stale: bool,
+}
+
+impl Progress {
+    pub fn add(&mut self, step: Step, path: &str, state: State) {
+        match step.def().records {
+            Records::One => self.states.set(step, state),
+            Records::Many => match (state, Step::kind_of(path)) {
+                (State::Done, Some(kind)) if !self.kinds_done.iter().any(|k| k == kind) => {
+                    self.kinds_done.push(kind.to_owned());
+                }
+                (State::Stale, _) => self.any_stale = true,
+                _ => {}
+            },
+        }
+    }
+
+    /// The states, the many-record step judged against the kinds it requires.
+    pub fn finish(mut self, required_kinds: &[String]) -> UnitSteps {
+        let inspect = if !self.kinds_done.is_empty()
+            && required_kinds.iter().all(|k| self.kinds_done.contains(k))
+        {
+            State::Done
+        } else if !self.kinds_done.is_empty() {
+            State::Partial
+        } else if self.any_stale {
+            State::Stale
+        } else {
+            State::Missing
+        };
+        self.states.set(Step::Inspect, inspect);
+        self.states
+    }
+
+    /// Required kinds not yet done.
+    pub fn missing_kinds(&self, required_kinds: &[String]) -> Vec<String> {
+        required_kinds
+            .iter()
+            .filter(|k| !self.kinds_done.contains(k))
+            .cloned()
+            .collect()
     }
 }
 
@@ -215,8 +314,52 @@ mod tests {
 
     #[test]
     fn dependents_are_transitive_and_in_order() {
-        assert_eq!(Step::Plan.dependents(), vec![Step::SelfAssess]);
-        assert!(Step::SelfAssess.dependents().is_empty());
+        assert_eq!(
+            Step::Plan.dependents(),
+            vec![Step::SelfAssess, Step::Inspect]
+        );
+        assert_eq!(Step::SelfAssess.dependents(), vec![Step::Inspect]);
+        assert!(Step::Inspect.dependents().is_empty());
+    }
+
+    #[test]
+    fn an_inspection_is_done_when_every_required_method_has_a_record() {
+        let required: Vec<String> = ["hearing", "talk"].map(String::from).to_vec();
+        let path = |kind: &str, n: usize| Step::Inspect.kind_record_path("C01", kind, n);
+        assert_eq!(Step::kind_of(&path("site-visit", 2)), Some("site-visit"));
+
+        let mut p = Progress::default();
+        assert_eq!(
+            Progress::default().finish(&required).get(Step::Inspect),
+            State::Missing
+        );
+        p.add(Step::Inspect, &path("talk", 1), State::Done);
+        assert_eq!(p.missing_kinds(&required), ["hearing"]);
+        p.add(Step::Inspect, &path("hearing", 1), State::Stale);
+        assert_eq!(p.finish(&required).get(Step::Inspect), State::Partial);
+
+        let mut p = Progress::default();
+        p.add(Step::Inspect, &path("hearing", 1), State::Stale);
+        assert_eq!(p.finish(&required).get(Step::Inspect), State::Stale);
+
+        let mut p = Progress::default();
+        p.add(Step::Inspect, &path("hearing", 1), State::Done);
+        p.add(Step::Inspect, &path("talk", 3), State::Done);
+        assert_eq!(p.finish(&required).get(Step::Inspect), State::Done);
+    }
+
+    #[test]
+    fn a_begun_inspection_locks_the_self_assessment() {
+        let mut steps = UnitSteps::default();
+        steps.set(Step::Plan, State::Done);
+        steps.set(Step::SelfAssess, State::Done);
+        steps.set(Step::Inspect, State::Partial);
+        let err = steps.check_may_do(Step::SelfAssess, "C01").unwrap_err();
+        assert!(
+            err.message.contains("locked: its inspection (组织考察)"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]

@@ -63,11 +63,7 @@ pub fn submit(
                 ))
                 .into());
             }
-            campaign
-                .store
-                .index()
-                .steps_of(unit)
-                .check_may_do(step, unit)?;
+            campaign.steps_of(unit).check_may_do(step, unit)?;
             validate(campaign, submission)
         })();
         match checked {
@@ -102,7 +98,8 @@ pub fn submit(
     }
     let mut tx = Transaction::new(&mut campaign.store);
     for (unit, bytes, source) in staged {
-        tx.write_step(&unit, step, bytes);
+        let path = step.record_path(&unit);
+        tx.write_step(&unit, step, path, bytes);
         tx.add_input(&source.path, &source.sha256);
     }
     let summary = match outcome.stored.as_slice() {

@@ -10,7 +10,7 @@ use crate::steps::{STEPS, Step};
 /// Nothing is deleted.
 #[derive(Debug, Args)]
 pub struct ReopenArgs {
-    /// The step: plan or self-assess
+    /// The step: plan, self-assess or inspect
     step: String,
     /// The unit's code
     #[arg(long)]

@@ -16,6 +16,7 @@ fn state_label(state: State) -> &'static str {
         State::Missing => "未提交",
         State::Done => "已完成",
         State::Stale => "需重做",
+        State::Partial => "进行中",
     }
 }
 

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::steps::{State, Step, UnitSteps};
+use crate::steps::{Progress, State, Step, UnitSteps};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexRow {
@@ -84,29 +84,49 @@ impl Index {
     }
 
     /// Every unit's step states, in one pass over the index.
-    pub fn unit_steps(&self) -> HashMap<&str, UnitSteps> {
-        let mut map: HashMap<&str, UnitSteps> = HashMap::new();
+    pub fn unit_steps(&self, required_kinds: &[String]) -> HashMap<&str, UnitSteps> {
+        let mut progress: HashMap<&str, Progress> = HashMap::new();
         for row in self.rows.values() {
             if let (Some(step), Some(state)) =
                 (Step::from_key(&row.step), State::from_key(&row.state))
             {
-                map.entry(row.unit.as_str()).or_default().set(step, state);
+                progress
+                    .entry(row.unit.as_str())
+                    .or_default()
+                    .add(step, &row.path, state);
             }
         }
-        map
+        progress
+            .into_iter()
+            .map(|(unit, p)| (unit, p.finish(required_kinds)))
+            .collect()
+    }
+
+    /// One unit's records of every step, collected.
+    pub fn progress_of(&self, unit: &str) -> Progress {
+        let mut progress = Progress::default();
+        for def in crate::steps::STEPS {
+            for row in self.records_of(unit, def.step) {
+                if let Some(state) = State::from_key(&row.state) {
+                    progress.add(def.step, &row.path, state);
+                }
+            }
+        }
+        progress
     }
 
     /// One unit's step states.
-    pub fn steps_of(&self, unit: &str) -> UnitSteps {
-        let mut steps = UnitSteps::default();
-        for def in crate::steps::STEPS {
-            if let Some(row) = self.rows.get(&def.step.record_path(unit))
-                && let Some(state) = State::from_key(&row.state)
-            {
-                steps.set(def.step, state);
-            }
-        }
-        steps
+    pub fn steps_of(&self, unit: &str, required_kinds: &[String]) -> UnitSteps {
+        self.progress_of(unit).finish(required_kinds)
+    }
+
+    /// A unit's records of a step, in path order.
+    pub fn records_of(&self, unit: &str, step: Step) -> impl Iterator<Item = &IndexRow> {
+        let prefix = step.record_path(unit);
+        self.rows
+            .range(prefix.clone()..)
+            .take_while(move |(path, _)| path.starts_with(&prefix))
+            .map(|(_, row)| row)
     }
 }
 
@@ -140,9 +160,9 @@ mod tests {
         let again = Index::parse(std::str::from_utf8(&index.to_csv()).unwrap()).unwrap();
         assert_eq!(again.last_seq(), 7);
         assert_eq!(again.get("units.csv").unwrap().note, "a, b");
-        assert_eq!(again.steps_of("C01").get(Step::Plan), State::Done);
+        assert_eq!(again.steps_of("C01", &[]).get(Step::Plan), State::Done);
         assert_eq!(
-            again.unit_steps()["C01"].get(Step::SelfAssess),
+            again.unit_steps(&[])["C01"].get(Step::SelfAssess),
             State::Missing
         );
         assert_eq!(

@@ -29,7 +29,7 @@ fn registered_units_wait_for_their_plans() {
             "code": "C01",
             "name": "青川市东湖区",
             "category": "county",
-            "steps": {"plan": "missing", "self_assess": "missing"},
+            "steps": {"plan": "missing", "self_assess": "missing", "inspect": "missing"},
             "next": "banzi plan submit C01 FILE",
         })
     );
@@ -45,7 +45,7 @@ fn the_phase_is_the_earliest_step_some_unit_still_has_to_do() {
     assert_eq!(status["phase"], "plan");
     assert_eq!(
         status["units"][0]["steps"],
-        json!({"plan": "done", "self_assess": "missing"})
+        json!({"plan": "done", "self_assess": "missing", "inspect": "missing"})
     );
     assert_eq!(
         status["units"][0]["next"],
@@ -60,23 +60,27 @@ fn the_phase_is_the_earliest_step_some_unit_still_has_to_do() {
     assert_eq!(status["phase"], "self-assess");
     assert_eq!(
         status["units"][0]["steps"],
-        json!({"plan": "done", "self_assess": "done"})
+        json!({"plan": "done", "self_assess": "done", "inspect": "missing"})
     );
-    assert_eq!(status["units"][0]["next"], json!(null));
+    assert_eq!(status["units"][0]["next"], "banzi inspect record C01 FILE");
 }
 
 #[test]
-fn a_campaign_with_every_step_done_is_in_the_inspect_phase() {
+fn a_campaign_with_every_unit_self_assessed_is_in_the_inspect_phase() {
     let f = Fixture::with_self_assessments();
     let status = f.status();
     assert_eq!(status["phase"], "inspect");
     for unit in status["units"].as_array().unwrap() {
         assert_eq!(
             unit["steps"],
-            json!({"plan": "done", "self_assess": "done"}),
+            json!({"plan": "done", "self_assess": "done", "inspect": "missing"}),
             "{unit}"
         );
-        assert_eq!(unit["next"], json!(null), "{unit}");
+        let next = format!(
+            "banzi inspect record {} FILE",
+            unit["code"].as_str().unwrap()
+        );
+        assert_eq!(unit["next"], next.as_str(), "{unit}");
     }
 }
 
