@@ -33,19 +33,36 @@ banzi status --json | grep -A4 '"code": "C03"' | sed -n 5p
 banzi plan submit C03 "$examples/plans/C03.toml"
 banzi self-assess submit C03 "$examples/self-assessments/C03.toml"
 
+step "inspect: annual assessment, democratic evaluation, inspectors, and the inspection records"
+banzi inspect import-assessment "$examples/annual-2026.csv"
+banzi inspect import-votes "$examples/votes-2026.csv"
+banzi inspectors import "$examples/inspectors.csv"
+banzi inspect template C01 | head -12
+for record in "$examples"/inspections/*.toml; do
+  name=$(basename "$record" .toml)
+  banzi inspect record "${name%%-*}" "$record" --quiet
+done
+echo "$(ls "$examples"/inspections | wc -l) inspection records stored"
+
+step "the comprehensive analysis of C04 (综合分析), and the flags"
+banzi inspect show C04 | head -24
+banzi inspect flags
+banzi inspect clear-flag concealment-D05-Z2 --reason "经复核，台账已补正，不属瞒报"
+
 step "reports: each unit's self-assessment report (自评报告)"
 mkdir -p "$out/reports"
 for plan in "$examples"/plans/*.toml; do
   unit=$(basename "$plan" .toml)
   banzi self-assess report "$unit" > "$out/reports/$unit-自评报告.md"
+  banzi inspect show "$unit" > "$out/reports/$unit-综合分析.txt"
 done
 ls "$out/reports"
 
 step "status"
 banzi status
 
-step "log"
-banzi log
+step "log (last 8 entries)"
+banzi log --last 8
 
 step "verify"
 banzi verify

@@ -1,7 +1,7 @@
 //! Step 2, the self-assessment (自评报告): each plan indicator checked against its target, and
 //! the unit's own rating on every criterion.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -72,10 +72,7 @@ pub struct IndicatorResult {
 
 impl SelfAssessment {
     pub fn rating(&self, criterion: &str) -> Option<f64> {
-        self.ratings
-            .iter()
-            .find(|(c, _)| c == criterion)
-            .map(|(_, r)| *r)
+        crate::ratings::of(&self.ratings, criterion)
     }
 
     pub fn result(&self, id: &str) -> Option<&IndicatorResult> {
@@ -109,7 +106,7 @@ impl SelfAssessment {
 struct RawSelfAssessment {
     unit: Spanned<String>,
     summary: Option<Spanned<String>>,
-    ratings: Option<Spanned<BTreeMap<Spanned<String>, Spanned<f64>>>>,
+    ratings: Option<crate::ratings::RawRatings>,
     #[serde(default, rename = "indicator")]
     indicators: Option<Spanned<Vec<RawResult>>>,
 }
@@ -152,62 +149,8 @@ impl SelfAssessment {
             }
         };
 
-        let mut ratings = Vec::new();
-        match &raw.ratings {
-            None => d.push(toml_diagnostic(
-                source,
-                raw.unit.span(),
-                "ratings",
-                format!(
-                    "missing `[ratings]`: a rating 0-100 for each of {}",
-                    settings.criterion_codes()
-                ),
-            )),
-            Some(table) => {
-                for (code, value) in table.get_ref() {
-                    let field = format!("ratings.{}", code.get_ref());
-                    if settings.criterion(code.get_ref()).is_none() {
-                        d.push(toml_diagnostic(
-                            source,
-                            code.span(),
-                            &field,
-                            format!(
-                                "unknown criterion `{}` (expected one of {})",
-                                code.get_ref(),
-                                settings.criterion_codes()
-                            ),
-                        ));
-                    } else if !(0.0..=100.0).contains(value.get_ref()) {
-                        d.push(toml_diagnostic(
-                            source,
-                            value.span(),
-                            &field,
-                            format!("rating {} is outside 0-100", value.get_ref()),
-                        ));
-                    }
-                }
-                for criterion in &settings.criteria {
-                    match table
-                        .get_ref()
-                        .iter()
-                        .find(|(k, _)| k.get_ref() == &criterion.code)
-                    {
-                        Some((_, value)) => {
-                            ratings.push((criterion.code.clone(), *value.get_ref()))
-                        }
-                        None => d.push(toml_diagnostic(
-                            source,
-                            table.span(),
-                            &format!("ratings.{}", criterion.code),
-                            format!(
-                                "missing rating for `{}` ({}), 0-100",
-                                criterion.code, criterion.name
-                            ),
-                        )),
-                    }
-                }
-            }
-        }
+        let ratings =
+            crate::ratings::parse(source, raw.ratings.as_ref(), raw.unit.span(), settings, d);
 
         let mut by_id: HashMap<String, IndicatorResult> = HashMap::new();
         let mut first_line: HashMap<String, usize> = HashMap::new();

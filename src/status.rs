@@ -9,7 +9,7 @@ use crate::units::Unit;
 #[derive(Debug, Serialize)]
 pub struct Status {
     /// The earliest step some unit has still to do; `units` before any unit is registered,
-    /// `inspect` once every built step is done.
+    /// `shortlist` once every unit is inspected.
     pub phase: &'static str,
     pub campaign: CampaignInfo,
     pub units: Vec<UnitStatus>,
@@ -65,7 +65,7 @@ impl Status {
             STEPS
                 .iter()
                 .find(|d| units.iter().any(|u| u.states.get(d.step) != State::Done))
-                .map_or("inspect", |d| d.command)
+                .map_or("shortlist", |d| d.command)
         };
         Ok(Status {
             phase,

@@ -1,6 +1,8 @@
 //! The command line: global flags, one dispatch, and the one exit path.
 
 mod init;
+mod inspect;
+mod inspectors;
 mod log;
 mod output;
 mod plan;
@@ -62,6 +64,8 @@ enum Command {
     Units(units::UnitsArgs),
     Plan(plan::PlanArgs),
     SelfAssess(self_assess::SelfAssessArgs),
+    Inspect(inspect::InspectArgs),
+    Inspectors(inspectors::InspectorsArgs),
     Status(status::StatusArgs),
     Log(log::LogArgs),
     Reopen(reopen::ReopenArgs),
@@ -142,6 +146,8 @@ pub fn run() -> ExitCode {
         Command::Units(args) => units::run(&env, args),
         Command::Plan(args) => plan::run(&env, args),
         Command::SelfAssess(args) => self_assess::run(&env, args),
+        Command::Inspect(args) => inspect::run(&env, args),
+        Command::Inspectors(args) => inspectors::run(&env, args),
         Command::Status(args) => status::run(&env, args),
         Command::Log(args) => log::run(&env, args),
         Command::Reopen(args) => reopen::run(&env, args),

@@ -51,6 +51,24 @@ impl Ui {
         }
     }
 
+    /// A progress bar on stderr for long work; hidden when stderr is not a terminal or with
+    /// `--quiet`, so scripts and logs never see it.
+    pub fn progress_bar(&self, message: &'static str) -> indicatif::ProgressBar {
+        use std::io::IsTerminal as _;
+        if self.quiet || !std::io::stderr().is_terminal() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::new(0).with_message(message);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{msg} [{bar:40}] {bytes}/{total_bytes} ({eta})",
+            )
+            .expect("the template is valid")
+            .progress_chars("=> "),
+        );
+        bar
+    }
+
     /// Prints an error with every diagnostic and the hint; meaning never depends on colour.
     pub fn error(&self, error: &anyhow::Error) {
         let mut err = anstream::stderr().lock();

@@ -6,6 +6,12 @@ pub use self_assessment_report::self_assessment_report;
 
 use minijinja::Environment;
 
+/// A figure as people read it: at most two decimals, no trailing zeros.
+pub fn figure(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
 /// Text made safe for one cell of a Markdown table: no column breaks, no line breaks.
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace(['\r', '\n'], " ")

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::figure;
 use crate::campaign::Settings;
 use crate::plan::Plan;
 use crate::self_assess::{Completion, SelfAssessment};
@@ -53,12 +54,6 @@ struct IndicatorModel<'a> {
     status: &'a str,
     actual: &'a str,
     evidence: &'a str,
-}
-
-/// Numbers as people read them: no trailing zeros past the point.
-fn figure(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 /// The report as Markdown; `record` is the index row of the stored self-assessment.

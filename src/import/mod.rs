@@ -63,13 +63,7 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), Error> {
         };
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        return Err(Error::invalid(format!(
-            "`{}` is UTF-16 text, which banzi does not read",
-            path.display()
-        ))
-        .with_hint(
-            "save it from Excel/WPS as \"CSV UTF-8 (逗号分隔)\" or plain \"CSV (逗号分隔)\"",
-        ));
+        return Err(utf16_refused(path));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok((text.to_owned(), Encoding::Utf8));
@@ -83,12 +77,26 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), Error> {
     }
 }
 
+/// A file starting with a UTF-16 byte-order mark: Excel's "Unicode text", not a CSV banzi reads.
+pub(crate) fn utf16_refused(path: &Path) -> Error {
+    Error::invalid(format!(
+        "`{}` is UTF-16 text, which banzi does not read",
+        path.display()
+    ))
+    .with_hint("save it from Excel/WPS as \"CSV UTF-8 (逗号分隔)\" or plain \"CSV (逗号分隔)\"")
+}
+
 fn not_decodable(path: &Path, bytes: &[u8], offset: usize) -> Error {
     let line = bytes[..offset.min(bytes.len())]
         .iter()
         .filter(|&&b| b == b'\n')
         .count()
         + 1;
+    not_decodable_on_line(path, line)
+}
+
+/// The refusal of a file that is neither UTF-8 nor GB18030, naming the line of its first bad byte.
+pub(crate) fn not_decodable_on_line(path: &Path, line: usize) -> Error {
     Error::invalid(format!(
         "`{}` is neither UTF-8 nor GB18030 text (first bad byte on line {line})",
         path.display()
@@ -124,7 +132,7 @@ impl Row<'_> {
 }
 
 /// Header text compared without case, spaces or the width of brackets.
-fn normalize_header(header: &str) -> String {
+pub(crate) fn normalize_header(header: &str) -> String {
     header
         .trim()
         .chars()

@@ -3,6 +3,7 @@
 
 mod fixture;
 mod init;
+mod inspect;
 mod log;
 mod plan;
 mod reopen;

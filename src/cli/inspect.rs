@@ -1,0 +1,422 @@
+//! `banzi inspect`: step 3, the inspection combined with the annual assessment.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::Env;
+use super::output::{cell, table};
+use crate::error::Error;
+use crate::inspect::ImportOptions;
+use crate::inspect::analysis::{self, Analysis};
+use crate::inspect::record::{self as inspection, method_label};
+
+/// Step 3: inspection (组织考察) combined with the annual assessment, and the comprehensive analysis
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    #[command(subcommand)]
+    command: InspectCommand,
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// The CSV file (UTF-8, UTF-8 with BOM or GB18030)
+    file: PathBuf,
+    /// Validate and report what would change, but write nothing
+    #[arg(long)]
+    dry_run: bool,
+    /// Replace stored results that differ from the file's
+    #[arg(long)]
+    replace: bool,
+}
+
+impl ImportArgs {
+    fn options(&self) -> ImportOptions {
+        ImportOptions {
+            replace: self.replace,
+            dry_run: self.dry_run,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+enum InspectCommand {
+    /// Import annual-assessment results (年度考核): unit_code, year, grade, optional score and
+    /// remarks (or 单位代码, 年度, 等次, 得分, 备注)
+    ImportAssessment(ImportArgs),
+    /// Import democratic-evaluation votes (民主测评), one row per rater: unit_code, rater_group and
+    /// a grade per criterion (or 单位代码, 测评主体, 政治强, …); read in one streaming pass
+    ImportVotes(ImportArgs),
+    /// Print a commented inspection-record template for a unit
+    Template {
+        /// The unit's code
+        unit: String,
+    },
+    /// Validate and store one inspection activity (one file per method and visit)
+    Record {
+        /// The unit's code; the file's `unit` key must match it
+        unit: String,
+        /// The record, a TOML file (`banzi inspect template UNIT` prints one)
+        file: PathBuf,
+    },
+    /// Show a unit's comprehensive analysis (综合分析): every input, weight and figure
+    Show {
+        /// The unit's code
+        unit: String,
+    },
+    /// List self-inflation and concealment flags (防止自夸、瞒报) across units
+    Flags,
+    /// Clear a flag after looking into it, with the reason
+    ClearFlag {
+        /// The flag's id, as `banzi inspect flags` lists it
+        id: String,
+        /// Why the flag is cleared, for the journal
+        #[arg(long)]
+        reason: String,
+    },
+}
+
+pub fn run(env: &Env, args: InspectArgs) -> anyhow::Result<()> {
+    match args.command {
+        InspectCommand::ImportAssessment(args) => import_assessment(env, &args),
+        InspectCommand::ImportVotes(args) => import_votes(env, &args),
+        InspectCommand::Template { unit } => template(env, &unit),
+        InspectCommand::Record { unit, file } => record(env, &unit, &file),
+        InspectCommand::Show { unit } => show(env, &unit),
+        InspectCommand::Flags => flags(env),
+        InspectCommand::ClearFlag { id, reason } => clear_flag(env, &id, &reason),
+    }
+}
+
+fn report_import(
+    env: &Env,
+    what: &str,
+    dry_run: bool,
+    changes: &crate::inspect::Changes,
+    entry: Option<&crate::journal::Entry>,
+) -> anyhow::Result<()> {
+    if env.ui.json {
+        env.ui.json(&serde_json::json!({
+            "dry_run": dry_run,
+            "added": changes.added,
+            "replaced": changes.replaced,
+            "unchanged": changes.unchanged,
+            "seq": entry.map(|e| e.seq),
+        }))?;
+    }
+    let counts = format!(
+        "{} units added, {} replaced, {} unchanged",
+        changes.added.len(),
+        changes.replaced.len(),
+        changes.unchanged.len()
+    );
+    match (dry_run, entry) {
+        (true, _) => env.ui.status(&format!(
+            "dry run, nothing written: {what} would have {counts}"
+        )),
+        (false, Some(entry)) => env
+            .ui
+            .done(&format!("{what}: {counts} (journal entry #{})", entry.seq)),
+        (false, None) => env.ui.status(&format!(
+            "no change: the {what} are already stored as in this file"
+        )),
+    }
+    Ok(())
+}
+
+fn import_assessment(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
+    let source = super::read_input(&args.file)?;
+    let (mut campaign, ctx) = env.write()?;
+    let imported = crate::inspect::annual::import(&mut campaign, &ctx, &source, args.options())?;
+    report_import(
+        env,
+        "annual-assessment results",
+        args.dry_run,
+        &imported.changes,
+        imported.entry.as_ref(),
+    )
+}
+
+fn import_votes(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
+    let (mut campaign, ctx) = env.write()?;
+    let bar = env.ui.progress_bar("reading votes");
+    let imported = crate::inspect::votes::import(
+        &mut campaign,
+        &ctx,
+        &args.file,
+        args.options(),
+        &mut |done, total| {
+            bar.set_length(total);
+            bar.set_position(done);
+        },
+    );
+    bar.finish_and_clear();
+    let imported = imported?;
+    env.ui.status(&format!("{} votes read", imported.rows));
+    let changes = crate::inspect::Changes {
+        added: imported.added,
+        replaced: imported.replaced,
+        unchanged: imported.unchanged,
+    };
+    report_import(
+        env,
+        "vote tallies",
+        args.dry_run,
+        &changes,
+        imported.entry.as_ref(),
+    )
+}
+
+fn template(env: &Env, code: &str) -> anyhow::Result<()> {
+    let campaign = env.read()?;
+    let register = campaign.register()?;
+    let unit = register.require(code)?;
+    let plan = crate::plan::load(&campaign, code)?.ok_or_else(|| {
+        Error::step_order(format!("unit `{code}` has no plan yet"))
+            .with_hint(format!("first run `banzi plan submit {code} FILE`"))
+    })?;
+    let today = env.context()?.now.date_naive();
+    env.ui
+        .data(inspection::template(&plan, &campaign.settings, &unit.name, today).trim_end());
+    Ok(())
+}
+
+fn record(env: &Env, unit: &str, file: &std::path::Path) -> anyhow::Result<()> {
+    let source = super::read_input(file)?;
+    let (mut campaign, ctx) = env.write()?;
+    let recorded = inspection::record(&mut campaign, &ctx, unit, &source)?;
+    if env.ui.json {
+        env.ui.json(&serde_json::json!({
+            "path": recorded.path,
+            "seq": recorded.entry.as_ref().map(|e| e.seq),
+        }))?;
+    }
+    match &recorded.entry {
+        Some(entry) => env.ui.done(&format!(
+            "{} as {} (journal entry #{})",
+            entry.summary, recorded.path, entry.seq
+        )),
+        None => env.ui.status(&format!(
+            "no change: this record is already stored as {}",
+            recorded.path
+        )),
+    }
+    let missing = campaign
+        .store
+        .index()
+        .progress_of(unit)
+        .missing_kinds(&campaign.settings.scoring.required_methods);
+    if !missing.is_empty() {
+        let named: Vec<String> = missing
+            .iter()
+            .map(|m| format!("{m} ({})", method_label(m)))
+            .collect();
+        env.ui
+            .status(&format!("still required for {unit}: {}", named.join(", ")));
+    }
+    Ok(())
+}
+
+/// A figure for people: two decimals, or a dash when missing.
+fn figure(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"))
+}
+
+fn show(env: &Env, code: &str) -> anyhow::Result<()> {
+    let campaign = env.read()?;
+    let register = campaign.register()?;
+    let unit = register.require(code)?;
+    let inputs = analysis::Inputs::load(&campaign)?;
+    let analysis = analysis::analyse(&campaign, &inputs, code)?;
+    if env.ui.json {
+        return env.ui.json(&analysis.to_json());
+    }
+    env.ui
+        .data(&render(&analysis, &cell(&unit.name), &campaign.settings));
+    Ok(())
+}
+
+/// The analysis for people, so that the sum can be redone by hand.
+fn render(a: &Analysis, unit_name: &str, settings: &crate::campaign::Settings) -> String {
+    let w = &a.weights;
+    let mut out = format!("{unit_name}（{}）综合分析\n\n", a.unit);
+    out.push_str(&format!(
+        "component weights: inspection {} + democratic {} + annual {}\n",
+        w.inspection, w.democratic, w.annual
+    ));
+    if w.rescaled {
+        let c = settings.scoring.components;
+        out.push_str(&format!(
+            "  this campaign uses no democratic-evaluation votes: inspection {} and annual {} were rescaled to sum to 1\n",
+            c.inspection, c.annual
+        ));
+    }
+    match &a.annual {
+        Some(r) => out.push_str(&format!(
+            "annual assessment: {} = {} points{}{}\n",
+            r.grade,
+            r.points,
+            r.score.map(|s| format!(", score {s}")).unwrap_or_default(),
+            if r.remarks.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", cell(&r.remarks))
+            }
+        )),
+        None => out.push_str("annual assessment: none imported\n"),
+    }
+
+    let mut t = table(&["评价内容", "权重", "考察", "民主测评", "年度考核", "综合"]);
+    for c in &a.criteria {
+        t.add_row([
+            format!("{}（{}）", c.name, c.code),
+            format!("{}", c.weight),
+            figure(c.inspection),
+            figure(c.democratic.as_ref().map(|d| d.value)),
+            figure(c.annual),
+            figure(c.combined),
+        ]);
+    }
+    out.push('\n');
+    out.push_str(&t.to_string());
+    out.push_str(&format!(
+        "\n综合 = {} × 考察 + {} × 民主测评 + {} × 年度考核\n",
+        w.inspection, w.democratic, w.annual
+    ));
+
+    let records: Vec<&analysis::InspectionInput> = a
+        .criteria
+        .first()
+        .map(|c| c.inspection_inputs.iter().collect())
+        .unwrap_or_default();
+    if !records.is_empty() {
+        let mut header = vec!["考察记录".to_owned(), "方式".to_owned(), "日期".to_owned()];
+        header.extend(a.criteria.iter().map(|c| c.name.clone()));
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut t = table(&header);
+        for (i, record) in records.iter().enumerate() {
+            let mut row = vec![
+                record.record.clone(),
+                method_label(&record.method).to_owned(),
+                record.date.clone(),
+            ];
+            row.extend(a.criteria.iter().map(|c| {
+                c.inspection_inputs
+                    .get(i)
+                    .map_or("—".into(), |x| format!("{}", x.rating))
+            }));
+            t.add_row(row);
+        }
+        out.push_str("\ninspection = the mean of the activities' ratings:\n");
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+
+    for c in &a.criteria {
+        let Some(d) = &c.democratic else { continue };
+        let mut header = vec!["测评主体".to_owned()];
+        header.extend(
+            settings
+                .scoring
+                .vote_grades
+                .iter()
+                .map(|g| format!("{}（{}）", g.name, g.points)),
+        );
+        header.extend(["弃权", "平均", "权重", "实际权重"].map(String::from));
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut t = table(&header);
+        for g in &d.groups {
+            let mut row = vec![cell(&g.rater_group)];
+            row.extend(g.counts.iter().map(|(_, n)| n.to_string()));
+            row.push(g.abstentions.to_string());
+            row.push(figure(g.mean));
+            row.push(g.weight.map_or("—".into(), |w| format!("{w}")));
+            row.push(format!("{:.4}", g.effective_weight));
+            t.add_row(row);
+        }
+        out.push_str(&format!(
+            "\ndemocratic, {}: {} = {}\n",
+            c.name,
+            if d.weighted {
+                "Σ effective weight × group mean (weights renormalised over groups with votes)"
+            } else {
+                "the mean of all non-blank votes"
+            },
+            figure(Some(d.value))
+        ));
+        out.push_str(&t.to_string());
+        out.push('\n');
+    }
+
+    let terms: Vec<String> = a
+        .criteria
+        .iter()
+        .map(|c| format!("{} × {}", c.weight, figure(c.combined)))
+        .collect();
+    out.push_str(&format!(
+        "\ncomposite = {} = {}\n",
+        terms.join(" + "),
+        figure(a.composite)
+    ));
+    if !a.missing.is_empty() {
+        out.push_str(&format!("missing: {}\n", a.missing.join("; ")));
+    }
+    out
+}
+
+fn flags(env: &Env) -> anyhow::Result<()> {
+    let campaign = env.read()?;
+    let flags = crate::inspect::flags::all(&campaign)?;
+    if env.ui.json {
+        return env.ui.json(&flags);
+    }
+    if flags.is_empty() {
+        env.ui.status("no flags");
+        return Ok(());
+    }
+    let mut t = table(&["id", "单位", "类型", "自报", "考察", "来源", "状态"]);
+    for f in &flags {
+        let kind = match f.kind {
+            crate::inspect::flags::FlagKind::SelfInflation => "自夸（自评分偏高）",
+            crate::inspect::flags::FlagKind::Concealment => "瞒报（指标未完成）",
+        };
+        let state = match &f.cleared {
+            Some(c) => format!(
+                "已排除: {}（{}，#{}）",
+                cell(&c.reason),
+                cell(&c.operator),
+                c.seq
+            ),
+            None => "待核实".to_owned(),
+        };
+        t.add_row([
+            f.id.clone(),
+            f.unit.clone(),
+            kind.to_owned(),
+            format!("{}: {}", f.subject, f.self_reported),
+            f.inspected.clone(),
+            format!(
+                "{} + {} 条考察记录",
+                f.self_source,
+                f.inspection_sources.len()
+            ),
+            state,
+        ]);
+    }
+    env.ui.data(&t.to_string());
+    let open = flags.iter().filter(|f| f.cleared.is_none()).count();
+    env.ui
+        .status(&format!("{} flags, {open} not cleared", flags.len()));
+    Ok(())
+}
+
+fn clear_flag(env: &Env, id: &str, reason: &str) -> anyhow::Result<()> {
+    let (mut campaign, ctx) = env.write()?;
+    let entry = crate::inspect::flags::clear(&mut campaign, &ctx, id, reason)?;
+    if env.ui.json {
+        env.ui.json(&entry.to_json())?;
+    }
+    env.ui
+        .done(&format!("{} (journal entry #{})", entry.summary, entry.seq));
+    Ok(())
+}

@@ -1,0 +1,229 @@
+//! The annual assessment (年度考核) results the inspection is combined with.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::campaign::{Campaign, Settings};
+use crate::context::Context;
+use crate::error::{Diagnostic, Error};
+use crate::import::{Column, Source, read_csv};
+use crate::inspect::{Changes, ImportOptions};
+use crate::journal::{Entry, Transaction};
+use crate::units::Register;
+
+pub const ANNUAL_FILE: &str = "analysis/annual.csv";
+
+/// One unit's annual-assessment result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnnualResult {
+    pub unit: String,
+    pub year: i32,
+    pub grade: String,
+    pub score: Option<f64>,
+    pub remarks: String,
+}
+
+/// Every unit's stored result, in unit order.
+#[derive(Debug, Default)]
+pub struct AnnualResults {
+    results: Vec<AnnualResult>,
+}
+
+impl AnnualResults {
+    pub fn load(campaign: &Campaign) -> anyhow::Result<AnnualResults> {
+        if campaign.store.index().get(ANNUAL_FILE).is_none() {
+            return Ok(AnnualResults::default());
+        }
+        let text = campaign.store.read_record(ANNUAL_FILE)?;
+        let results = csv::Reader::from_reader(text.as_bytes())
+            .deserialize()
+            .collect::<Result<Vec<AnnualResult>, _>>()
+            .map_err(|e| Error::integrity(format!("`{ANNUAL_FILE}` is damaged: {e}")))?;
+        Ok(AnnualResults { results })
+    }
+
+    pub fn get(&self, unit: &str) -> Option<&AnnualResult> {
+        self.results
+            .binary_search_by(|r| r.unit.as_str().cmp(unit))
+            .ok()
+            .map(|i| &self.results[i])
+    }
+
+    fn to_csv(&self) -> Vec<u8> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        for result in &self.results {
+            writer
+                .serialize(result)
+                .expect("writing to memory cannot fail");
+        }
+        writer.into_inner().expect("writing to memory cannot fail")
+    }
+}
+
+const COLUMNS: &[Column] = &[
+    Column {
+        key: "unit",
+        headers: &["unit_code", "unit", "code", "单位代码"],
+        required: true,
+    },
+    Column {
+        key: "year",
+        headers: &["year", "年度"],
+        required: true,
+    },
+    Column {
+        key: "grade",
+        headers: &["grade", "等次", "考核等次"],
+        required: true,
+    },
+    Column {
+        key: "score",
+        headers: &["score", "得分", "分数"],
+        required: false,
+    },
+    Column {
+        key: "remarks",
+        headers: &["remarks", "备注"],
+        required: false,
+    },
+];
+
+/// Reads an annual-assessment file, reporting every bad row.
+pub fn read_file(
+    source: &Source,
+    settings: &Settings,
+    register: &Register,
+) -> Result<Vec<AnnualResult>, Error> {
+    let hint = "correct the rows above and import the file again; nothing was imported";
+    let rows = read_csv(source, COLUMNS).map_err(|diagnostics| {
+        Error::invalid(format!("`{}` cannot be imported", source.path.display()))
+            .with_diagnostics(diagnostics)
+            .with_hint(hint)
+    })?;
+    let scoring = &settings.scoring;
+    let year = settings.year;
+    let grades: Vec<&str> = scoring
+        .annual_grades
+        .iter()
+        .map(|g| g.name.as_str())
+        .collect();
+    let mut diagnostics = Vec::new();
+    let mut first_line: HashMap<&str, usize> = HashMap::new();
+    let mut results = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let mut problem = |column: &str, message: String| {
+            diagnostics.push(
+                Diagnostic::new(&source.path, message)
+                    .at_line(row.line)
+                    .field(column),
+            );
+        };
+        let unit = row.get("unit");
+        if register.get(unit).is_none() {
+            problem(
+                "unit_code",
+                format!("unknown unit `{unit}`: not in the register"),
+            );
+        } else if let Some(first) = first_line.insert(unit, row.line) {
+            problem(
+                "unit_code",
+                format!("duplicate unit `{unit}` (first on line {first})"),
+            );
+        }
+        match row.get("year").parse::<i32>() {
+            Ok(y) if y == year => {}
+            _ => problem(
+                "year",
+                format!("`{}` is not this campaign's year {year}", row.get("year")),
+            ),
+        }
+        let grade = row.get("grade");
+        if !grades.contains(&grade) {
+            problem(
+                "grade",
+                format!(
+                    "unknown grade `{grade}` (the scale in campaign.toml: {})",
+                    grades.join(", ")
+                ),
+            );
+        }
+        let score = match row.get("score") {
+            "" => None,
+            text => match text.parse::<f64>() {
+                Ok(s) if (0.0..=100.0).contains(&s) => Some(s),
+                _ => {
+                    problem("score", format!("`{text}` is not a score 0-100"));
+                    None
+                }
+            },
+        };
+        results.push(AnnualResult {
+            unit: unit.to_owned(),
+            year,
+            grade: grade.to_owned(),
+            score,
+            remarks: row.get("remarks").to_owned(),
+        });
+    }
+    if rows.is_empty() {
+        diagnostics
+            .push(Diagnostic::new(&source.path, "the file has a header but no results").at_line(2));
+    }
+    Error::check(
+        diagnostics,
+        |n| format!("`{}` has {n} bad row(s)", source.path.display()),
+        hint,
+    )?;
+    Ok(results)
+}
+
+/// What an import did or, with `dry_run`, would do.
+#[derive(Debug, Default)]
+pub struct AnnualImport {
+    pub changes: Changes,
+    pub entry: Option<Entry>,
+}
+
+/// Imports annual-assessment results; results that differ from stored ones need `replace`.
+pub fn import(
+    campaign: &mut Campaign,
+    ctx: &Context,
+    source: &Source,
+    options: ImportOptions,
+) -> anyhow::Result<AnnualImport> {
+    let incoming = read_file(source, &campaign.settings, &campaign.register()?)?;
+    let stored = AnnualResults::load(campaign)?;
+    let changes = Changes::classify(
+        incoming.iter().map(|r| (r.unit.clone(), r.clone())),
+        |unit| stored.get(unit).cloned(),
+    );
+    changes.check_replace(options, "annual-assessment results")?;
+    if changes.is_empty() || options.dry_run {
+        return Ok(AnnualImport {
+            changes,
+            entry: None,
+        });
+    }
+    let mut merged: HashMap<String, AnnualResult> = stored
+        .results
+        .into_iter()
+        .map(|r| (r.unit.clone(), r))
+        .collect();
+    merged.extend(incoming.into_iter().map(|r| (r.unit.clone(), r)));
+    let mut results: Vec<AnnualResult> = merged.into_values().collect();
+    results.sort_by(|a, b| a.unit.cmp(&b.unit));
+    let summary = format!(
+        "annual-assessment results imported ({}): {}",
+        source.encoding.label(),
+        changes.summary(&campaign.store, ANNUAL_FILE)
+    );
+    let mut tx = Transaction::new(&mut campaign.store);
+    tx.write(ANNUAL_FILE, AnnualResults { results }.to_csv());
+    tx.add_input(&source.path, &source.sha256);
+    let entry = tx.commit(ctx, &summary)?;
+    Ok(AnnualImport {
+        changes,
+        entry: Some(entry),
+    })
+}

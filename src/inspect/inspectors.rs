@@ -1,0 +1,204 @@
+//! The inspection teams' register, and the rule that an inspector withdraws (回避) from their own
+//! unit.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::campaign::Campaign;
+use crate::context::Context;
+use crate::error::{Diagnostic, Error};
+use crate::import::{Column, Source, read_csv};
+use crate::journal::{Entry, Transaction};
+
+pub const INSPECTORS_FILE: &str = "inspectors.csv";
+
+/// An inspector and the unit they work in, if it takes part in the campaign.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inspector {
+    pub name: String,
+    pub home_unit: String,
+}
+
+/// The register; empty when none was imported, and then inspectors are not checked.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Inspectors {
+    list: Vec<Inspector>,
+}
+
+const COLUMNS: &[Column] = &[
+    Column {
+        key: "name",
+        headers: &["name", "姓名"],
+        required: true,
+    },
+    Column {
+        key: "home_unit",
+        headers: &["home_unit", "所在单位", "所在单位代码", "工作单位"],
+        required: true,
+    },
+];
+
+impl Inspectors {
+    pub fn load(campaign: &Campaign) -> anyhow::Result<Inspectors> {
+        if campaign.store.index().get(INSPECTORS_FILE).is_none() {
+            return Ok(Inspectors::default());
+        }
+        let text = campaign.store.read_record(INSPECTORS_FILE)?;
+        let list = csv::Reader::from_reader(text.as_bytes())
+            .deserialize()
+            .collect::<Result<Vec<Inspector>, _>>()
+            .map_err(|e| Error::integrity(format!("`{INSPECTORS_FILE}` is damaged: {e}")))?;
+        Ok(Inspectors { list })
+    }
+
+    pub fn from_list(mut list: Vec<Inspector>) -> Inspectors {
+        list.sort_by(|a, b| a.name.cmp(&b.name));
+        Inspectors { list }
+    }
+
+    pub fn list(&self) -> &[Inspector] {
+        &self.list
+    }
+
+    /// Why `name` may not inspect `unit`, if they may not: not registered, or working there.
+    pub fn refusal(&self, name: &str, unit: &str) -> Option<String> {
+        if self.list.is_empty() {
+            return None;
+        }
+        match self.list.iter().find(|i| i.name == name) {
+            None => Some(format!(
+                "inspector `{name}` is not in the inspectors' register"
+            )),
+            Some(i) if i.home_unit == unit => Some(format!(
+                "inspector `{name}` works in unit `{unit}` and must withdraw (回避) from inspecting it"
+            )),
+            Some(_) => None,
+        }
+    }
+
+    fn to_csv(&self) -> Vec<u8> {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        for inspector in &self.list {
+            writer
+                .serialize(inspector)
+                .expect("writing to memory cannot fail");
+        }
+        writer.into_inner().expect("writing to memory cannot fail")
+    }
+}
+
+/// Reads an inspectors' register file, reporting every bad row.
+pub fn read_file(source: &Source, campaign: &Campaign) -> anyhow::Result<Inspectors> {
+    let hint = "correct the rows above and import the file again; nothing was imported";
+    let rows = read_csv(source, COLUMNS).map_err(|diagnostics| {
+        Error::invalid(format!("`{}` cannot be imported", source.path.display()))
+            .with_diagnostics(diagnostics)
+            .with_hint(hint)
+    })?;
+    let register = campaign.register()?;
+    let mut diagnostics = Vec::new();
+    let mut first_line: HashMap<&str, usize> = HashMap::new();
+    let mut list = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let mut problem = |column: &str, message: String| {
+            diagnostics.push(
+                Diagnostic::new(&source.path, message)
+                    .at_line(row.line)
+                    .field(column),
+            );
+        };
+        let name = row.get("name");
+        if name.is_empty() {
+            problem("name", "empty name".into());
+        } else if let Some(first) = first_line.insert(name, row.line) {
+            problem(
+                "name",
+                format!(
+                    "`{name}` is listed twice (first on line {first}); tell namesakes apart, e.g. 王五（组织部）"
+                ),
+            );
+        }
+        let home_unit = row.get("home_unit");
+        if !home_unit.is_empty() && register.get(home_unit).is_none() {
+            problem(
+                "home_unit",
+                format!(
+                    "unknown unit `{home_unit}`: give a registered unit code, or leave it empty"
+                ),
+            );
+        }
+        list.push(Inspector {
+            name: name.to_owned(),
+            home_unit: home_unit.to_owned(),
+        });
+    }
+    if rows.is_empty() {
+        diagnostics.push(
+            Diagnostic::new(&source.path, "the file has a header but no inspectors").at_line(2),
+        );
+    }
+    Error::check(
+        diagnostics,
+        |n| format!("`{}` has {n} bad row(s)", source.path.display()),
+        hint,
+    )?;
+    Ok(Inspectors::from_list(list))
+}
+
+/// Replaces the inspectors' register with a file's; the same content again changes nothing.
+pub fn import(
+    campaign: &mut Campaign,
+    ctx: &Context,
+    source: &Source,
+) -> anyhow::Result<(Inspectors, Option<Entry>)> {
+    let incoming = read_file(source, campaign)?;
+    if incoming == Inspectors::load(campaign)? {
+        return Ok((incoming, None));
+    }
+    let mut tx = Transaction::new(&mut campaign.store);
+    tx.write(INSPECTORS_FILE, incoming.to_csv());
+    tx.add_input(&source.path, &source.sha256);
+    let summary = format!(
+        "inspectors' register imported ({}): {} inspectors",
+        source.encoding.label(),
+        incoming.list.len()
+    );
+    let entry = tx.commit(ctx, &summary)?;
+    Ok((incoming, Some(entry)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_inspector_withdraws_from_their_own_unit_and_must_be_registered() {
+        let none = Inspectors::default();
+        assert_eq!(none.refusal("anyone", "C01"), None);
+        let register = Inspectors::from_list(vec![
+            Inspector {
+                name: "王五".into(),
+                home_unit: "C01".into(),
+            },
+            Inspector {
+                name: "赵六".into(),
+                home_unit: String::new(),
+            },
+        ]);
+        assert!(
+            register
+                .refusal("王五", "C01")
+                .unwrap()
+                .contains("must withdraw (回避)")
+        );
+        assert_eq!(register.refusal("王五", "C02"), None);
+        assert_eq!(register.refusal("赵六", "C01"), None);
+        assert!(
+            register
+                .refusal("钱七", "C01")
+                .unwrap()
+                .contains("not in the inspectors' register")
+        );
+    }
+}

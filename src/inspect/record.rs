@@ -1,0 +1,511 @@
+//! One inspection activity (考察): a method, a date, the inspectors, their findings, their
+//! ratings, and checks of the unit's self-reported indicators.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::campaign::{Campaign, METHODS, Settings};
+use crate::context::Context;
+use crate::error::Error;
+use crate::import::{Source, parse_toml, toml_diagnostic};
+use crate::inspect::inspectors::Inspectors;
+use crate::journal::{Entry, Transaction};
+use crate::plan::{Plan, check_unit_key, optional_text, required_text};
+use crate::self_assess::Completion;
+use crate::steps::{State, Step};
+use crate::store::sha256_hex;
+
+/// A validated inspection activity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InspectionRecord {
+    pub unit: String,
+    /// One of [`METHODS`]: hearing, talk, materials, site-visit, symposium.
+    pub method: String,
+    pub date: NaiveDate,
+    pub inspectors: Vec<String>,
+    pub findings: String,
+    /// The inspectors' rating 0-100 per criterion, in the campaign's criterion order.
+    pub ratings: Vec<(String, f64)>,
+    pub verifications: Vec<Verification>,
+}
+
+/// The inspectors' check of one indicator the unit reported on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verification {
+    pub indicator: String,
+    pub status: Completion,
+    pub note: Option<String>,
+}
+
+/// The Chinese name of an inspection method (DOMAIN.md: the five methods).
+pub fn method_label(method: &str) -> &'static str {
+    match method {
+        "hearing" => "听汇报",
+        "talk" => "个别谈话",
+        "materials" => "查资料",
+        "site-visit" => "实地看",
+        "symposium" => "召开座谈会",
+        _ => "",
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRecord {
+    unit: Spanned<String>,
+    method: Spanned<String>,
+    date: Spanned<toml::value::Datetime>,
+    inspectors: Spanned<Vec<Spanned<String>>>,
+    findings: Spanned<String>,
+    ratings: Option<crate::ratings::RawRatings>,
+    #[serde(default, rename = "verification")]
+    verifications: Vec<RawVerification>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVerification {
+    indicator: Spanned<String>,
+    status: Spanned<String>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+impl InspectionRecord {
+    /// Parses and validates a record of an inspection of `plan`'s unit, reporting every problem
+    /// with its place. `today` bounds the date: an activity cannot be recorded before it happens.
+    pub fn parse(
+        source: &Source,
+        settings: &Settings,
+        plan: &Plan,
+        inspectors: &Inspectors,
+        today: NaiveDate,
+    ) -> Result<InspectionRecord, Error> {
+        let unit = plan.unit.as_str();
+        let hint = format!(
+            "correct the file and record it again; `banzi inspect template {unit}` prints a commented example"
+        );
+        let raw: RawRecord = parse_toml(source, &hint)?;
+        let mut diagnostics = Vec::new();
+        let d = &mut diagnostics;
+        check_unit_key(source, &raw.unit, unit, d);
+
+        let method = raw.method.get_ref().trim().to_owned();
+        if !METHODS.contains(&method.as_str()) {
+            d.push(toml_diagnostic(
+                source,
+                raw.method.span(),
+                "method",
+                format!(
+                    "unknown method `{method}` (expected one of {})",
+                    METHODS.join(", ")
+                ),
+            ));
+        }
+        let datetime = raw.date.get_ref();
+        let date = datetime
+            .date
+            .filter(|_| datetime.time.is_none())
+            .and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()));
+        match date {
+            None => d.push(toml_diagnostic(
+                source,
+                raw.date.span(),
+                "date",
+                format!("`{datetime}` is not a date such as 2026-11-05"),
+            )),
+            Some(date) if date > today => d.push(toml_diagnostic(
+                source,
+                raw.date.span(),
+                "date",
+                format!("{date} is after today ({today}); record an activity once it has happened"),
+            )),
+            Some(_) => {}
+        }
+
+        if raw.inspectors.get_ref().is_empty() {
+            d.push(toml_diagnostic(
+                source,
+                raw.inspectors.span(),
+                "inspectors",
+                "name at least one inspector",
+            ));
+        }
+        let mut names = Vec::new();
+        for name in raw.inspectors.get_ref() {
+            let text = name.get_ref().trim();
+            if text.is_empty() {
+                d.push(toml_diagnostic(
+                    source,
+                    name.span(),
+                    "inspectors",
+                    "empty name",
+                ));
+            } else if names.iter().any(|n| n == text) {
+                d.push(toml_diagnostic(
+                    source,
+                    name.span(),
+                    "inspectors",
+                    format!("`{text}` is named twice"),
+                ));
+            } else if let Some(refusal) = inspectors.refusal(text, unit) {
+                d.push(toml_diagnostic(source, name.span(), "inspectors", refusal));
+            }
+            names.push(text.to_owned());
+        }
+        let findings = required_text(source, &raw.findings, "findings", d);
+        let ratings =
+            crate::ratings::parse(source, raw.ratings.as_ref(), raw.unit.span(), settings, d);
+
+        let mut verifications = Vec::new();
+        let mut first_line: HashMap<String, usize> = HashMap::new();
+        for rv in &raw.verifications {
+            let indicator = rv.indicator.get_ref().trim().to_owned();
+            let line =
+                crate::error::Position::of_offset(&source.text, rv.indicator.span().start).line;
+            if plan.indicator(&indicator).is_none() {
+                d.push(toml_diagnostic(
+                    source,
+                    rv.indicator.span(),
+                    "verification.indicator",
+                    format!("`{indicator}` is not an indicator of the plan of `{unit}`"),
+                ));
+                continue;
+            }
+            if let Some(first) = first_line.insert(indicator.clone(), line) {
+                d.push(toml_diagnostic(
+                    source,
+                    rv.indicator.span(),
+                    "verification.indicator",
+                    format!("indicator `{indicator}` is verified twice (first on line {first})"),
+                ));
+                continue;
+            }
+            match Completion::parse(rv.status.get_ref()) {
+                Some(status) => verifications.push(Verification {
+                    indicator,
+                    status,
+                    note: optional_text(rv.note.as_ref()),
+                }),
+                None => d.push(toml_diagnostic(
+                    source,
+                    rv.status.span(),
+                    "verification.status",
+                    format!(
+                        "`{}` is not a status (expected one of {})",
+                        rv.status.get_ref(),
+                        Completion::KEYS
+                    ),
+                )),
+            }
+        }
+
+        Error::check(
+            diagnostics,
+            |n| {
+                format!(
+                    "the inspection record `{}` has {n} problem(s)",
+                    source.path.display()
+                )
+            },
+            &hint,
+        )?;
+        Ok(InspectionRecord {
+            unit: unit.to_owned(),
+            method,
+            date: date.expect("checked above"),
+            inspectors: names,
+            findings,
+            ratings,
+            verifications,
+        })
+    }
+}
+
+/// A stored inspection record with its place in the store.
+#[derive(Debug, Clone)]
+pub struct Stored {
+    pub path: String,
+    pub seq: u64,
+    pub state: State,
+    pub record: InspectionRecord,
+}
+
+/// Every stored inspection record of `plan`'s unit, stale ones included, in path order.
+pub fn load_all(campaign: &Campaign, plan: &Plan) -> anyhow::Result<Vec<Stored>> {
+    let inspectors = Inspectors::default();
+    let rows: Vec<_> = campaign
+        .store
+        .index()
+        .records_of(&plan.unit, Step::Inspect)
+        .cloned()
+        .collect();
+    let mut stored = Vec::with_capacity(rows.len());
+    for row in rows {
+        let text = campaign.store.read_record(&row.path)?;
+        let source = Source {
+            path: row.path.clone().into(),
+            text,
+            encoding: crate::import::Encoding::Utf8,
+            sha256: row.sha256.clone(),
+        };
+        // The register and the clock were checked when the record was made; rereading does not
+        // re-judge it by today's register.
+        let record = InspectionRecord::parse(
+            &source,
+            &campaign.settings,
+            plan,
+            &inspectors,
+            NaiveDate::MAX,
+        )?;
+        stored.push(Stored {
+            path: row.path,
+            seq: row.seq,
+            state: State::from_key(&row.state).unwrap_or_default(),
+            record,
+        });
+    }
+    Ok(stored)
+}
+
+/// What recording an activity did.
+#[derive(Debug)]
+pub struct Recorded {
+    pub path: String,
+    /// None when the same record was already stored.
+    pub entry: Option<Entry>,
+}
+
+/// Stores one inspection activity of `unit`; the unit needs a submitted self-assessment.
+pub fn record(
+    campaign: &mut Campaign,
+    ctx: &Context,
+    unit: &str,
+    source: &Source,
+) -> anyhow::Result<Recorded> {
+    campaign.register()?.require(unit)?;
+    let steps = campaign.steps_of(unit);
+    for required in [Step::Plan, Step::SelfAssess] {
+        if steps.get(required) != State::Done {
+            return Err(Error::step_order(format!(
+                "cannot inspect unit `{unit}`: its {required} ({}) is {}",
+                required.def().title,
+                match steps.get(required) {
+                    State::Stale => "open for correction",
+                    _ => "missing",
+                }
+            ))
+            .with_hint(format!("first run `{}`", required.submit_command(unit)))
+            .into());
+        }
+    }
+    let plan = crate::plan::load(campaign, unit)?
+        .ok_or_else(|| Error::step_order(format!("unit `{unit}` has no plan")))?;
+    let inspectors = Inspectors::load(campaign)?;
+    let record = InspectionRecord::parse(
+        source,
+        &campaign.settings,
+        &plan,
+        &inspectors,
+        ctx.now.date_naive(),
+    )?;
+
+    let bytes = source.text.clone().into_bytes();
+    let sha = sha256_hex(&bytes);
+    let index = campaign.store.index();
+    if let Some(same) = index
+        .records_of(unit, Step::Inspect)
+        .find(|row| row.sha256 == sha && row.state == State::Done.key())
+    {
+        return Ok(Recorded {
+            path: same.path.clone(),
+            entry: None,
+        });
+    }
+    let n = index
+        .records_of(unit, Step::Inspect)
+        .filter(|row| Step::kind_of(&row.path) == Some(record.method.as_str()))
+        .count()
+        + 1;
+    let path = Step::Inspect.kind_record_path(unit, &record.method, n);
+    let mut tx = Transaction::new(&mut campaign.store);
+    tx.write_step(unit, Step::Inspect, path.clone(), bytes);
+    tx.add_input(&source.path, &source.sha256);
+    let summary = format!(
+        "inspection of {unit} recorded: {} ({}) on {}",
+        record.method,
+        method_label(&record.method),
+        record.date
+    );
+    let entry = tx.commit(ctx, &summary)?;
+    Ok(Recorded {
+        path,
+        entry: Some(entry),
+    })
+}
+
+/// A commented record template for `plan`'s unit, with one verification per indicator.
+pub fn template(plan: &Plan, settings: &Settings, unit_name: &str, today: NaiveDate) -> String {
+    let quoted = crate::campaign::quoted;
+    let mut out = format!(
+        "# 考察记录: {unit_name}\n\
+         # One file per inspection activity. Then run: banzi inspect record {code} FILE\n\n\
+         unit = {code_q}\n\
+         method = \"\"        # {methods}\n\
+         date = {today}\n\
+         inspectors = []     # e.g. [\"王五\", \"赵六\"]; each in the inspectors' register, none from this unit\n\
+         findings = \"\"      # 考察情况\n\n\
+         [ratings]   # 0-100 per criterion: the inspectors' judgement from this activity\n",
+        code = plan.unit,
+        code_q = quoted(&plan.unit),
+        methods = METHODS
+            .iter()
+            .map(|m| format!("{m} {}", method_label(m)))
+            .collect::<Vec<_>>()
+            .join(" | "),
+    );
+    for criterion in &settings.criteria {
+        out.push_str(&format!(
+            "# {} =    # {}: fill in 0-100 and remove the leading #\n",
+            criterion.code, criterion.name
+        ));
+    }
+    out.push_str(
+        "\n# Checks of the unit's self-reported indicators (optional; delete those not checked):\n",
+    );
+    for indicator in &plan.indicators {
+        out.push_str(&format!(
+            "\n# {goal} | 目标值: {target}\n\
+             # [[verification]]\n\
+             # indicator = {id}\n\
+             # status = \"done\"     # {keys}\n\
+             # note = \"\"\n",
+            goal = indicator.goal,
+            target = indicator.target,
+            id = quoted(&indicator.id),
+            keys = Completion::KEYS.replace(", ", " | "),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inspect::inspectors::Inspector;
+
+    fn source(text: &str) -> Source {
+        Source {
+            path: "talk.toml".into(),
+            text: text.to_owned(),
+            encoding: crate::import::Encoding::Utf8,
+            sha256: String::new(),
+        }
+    }
+
+    fn settings() -> Settings {
+        crate::campaign::parse(&source(&crate::campaign::template("测试", 2026, "a", "b"))).unwrap()
+    }
+
+    fn plan() -> Plan {
+        Plan::parse(
+            &source(&crate::plan::tests::full_plan()),
+            &settings(),
+            "C01",
+        )
+        .unwrap()
+    }
+
+    const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+
+    const RECORD: &str = "unit = \"C01\"\nmethod = \"talk\"\ndate = 2026-11-05\n\
+        inspectors = [\"王五\", \"赵六\"]\nfindings = \"班子团结\"\n\
+        [ratings]\npolitical = 90\ncapability = 86\nvitality = 84\ncohesion = 88\nconduct = 91\n\
+        [[verification]]\nindicator = \"P1\"\nstatus = \"partial\"\nnote = \"学习记录与实际不符\"\n";
+
+    #[test]
+    fn a_complete_record_is_accepted() {
+        let r = InspectionRecord::parse(
+            &source(RECORD),
+            &settings(),
+            &plan(),
+            &Inspectors::default(),
+            TODAY,
+        )
+        .unwrap();
+        assert_eq!(r.method, "talk");
+        assert_eq!(r.inspectors, ["王五", "赵六"]);
+        assert_eq!(crate::ratings::of(&r.ratings, "vitality"), Some(84.0));
+        assert_eq!(r.verifications[0].status, Completion::Partial);
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_place() {
+        let text = RECORD
+            .replace("\"talk\"", "\"chat\"")
+            .replace("2026-11-05", "2026-12-05")
+            .replace("\"P1\"", "\"P9\"")
+            .replace("conduct = 91\n", "");
+        let err = InspectionRecord::parse(
+            &source(&text),
+            &settings(),
+            &plan(),
+            &Inspectors::default(),
+            TODAY,
+        )
+        .unwrap_err();
+        let all: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            all,
+            [
+                "talk.toml:2:10: method: unknown method `chat` (expected one of hearing, talk, materials, site-visit, symposium)",
+                "talk.toml:3:8: date: 2026-12-05 is after today (2026-11-24); record an activity once it has happened",
+                "talk.toml:6:1: ratings.conduct: missing rating for `conduct` (作风硬), 0-100",
+                "talk.toml:12:13: verification.indicator: `P9` is not an indicator of the plan of `C01`",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_inspector_from_the_unit_is_refused_by_the_recusal_rule() {
+        let register = Inspectors::from_list(vec![
+            Inspector {
+                name: "王五".into(),
+                home_unit: "C01".into(),
+            },
+            Inspector {
+                name: "赵六".into(),
+                home_unit: "D01".into(),
+            },
+        ]);
+        let err = InspectionRecord::parse(&source(RECORD), &settings(), &plan(), &register, TODAY)
+            .unwrap_err();
+        assert_eq!(err.diagnostics.len(), 1);
+        assert_eq!(
+            err.diagnostics[0].to_string(),
+            "talk.toml:4:15: inspectors: inspector `王五` works in unit `C01` and must withdraw (回避) from inspecting it"
+        );
+    }
+
+    #[test]
+    fn the_template_fails_until_filled_in() {
+        let text = template(&plan(), &settings(), "东湖区", TODAY);
+        assert!(text.contains("date = 2026-11-24"));
+        let err = InspectionRecord::parse(
+            &source(&text),
+            &settings(),
+            &plan(),
+            &Inspectors::default(),
+            TODAY,
+        )
+        .unwrap_err();
+        assert!(
+            err.diagnostics
+                .iter()
+                .any(|d| d.message.contains("unknown method ``"))
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! Ratings 0-100 per criterion, as units rate themselves and inspectors rate them.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use crate::campaign::Settings;
+use crate::error::Diagnostic;
+use crate::import::{Source, toml_diagnostic};
+
+/// A `[ratings]` table as written: criterion code -> rating, each with its place in the file.
+pub type RawRatings = Spanned<BTreeMap<Spanned<String>, Spanned<f64>>>;
+
+/// Validates a `[ratings]` table: every criterion rated 0-100, no unknown criterion. Returns
+/// the ratings in the campaign's criterion order; problems go to `diagnostics`, a missing table
+/// placed at `anchor`.
+pub fn parse(
+    source: &Source,
+    raw: Option<&RawRatings>,
+    anchor: Range<usize>,
+    settings: &Settings,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(String, f64)> {
+    let Some(table) = raw else {
+        diagnostics.push(toml_diagnostic(
+            source,
+            anchor,
+            "ratings",
+            format!(
+                "missing `[ratings]`: a rating 0-100 for each of {}",
+                settings.criterion_codes()
+            ),
+        ));
+        return Vec::new();
+    };
+    for (code, value) in table.get_ref() {
+        let field = format!("ratings.{}", code.get_ref());
+        if settings.criterion(code.get_ref()).is_none() {
+            diagnostics.push(toml_diagnostic(
+                source,
+                code.span(),
+                &field,
+                format!(
+                    "unknown criterion `{}` (expected one of {})",
+                    code.get_ref(),
+                    settings.criterion_codes()
+                ),
+            ));
+        } else if !(0.0..=100.0).contains(value.get_ref()) {
+            diagnostics.push(toml_diagnostic(
+                source,
+                value.span(),
+                &field,
+                format!("rating {} is outside 0-100", value.get_ref()),
+            ));
+        }
+    }
+    let mut ratings = Vec::new();
+    for criterion in &settings.criteria {
+        match table
+            .get_ref()
+            .iter()
+            .find(|(k, _)| k.get_ref() == &criterion.code)
+        {
+            Some((_, value)) => ratings.push((criterion.code.clone(), *value.get_ref())),
+            None => diagnostics.push(toml_diagnostic(
+                source,
+                table.span(),
+                &format!("ratings.{}", criterion.code),
+                format!(
+                    "missing rating for `{}` ({}), 0-100",
+                    criterion.code, criterion.name
+                ),
+            )),
+        }
+    }
+    ratings
+}
+
+/// The rating of `criterion` among `ratings`.
+pub fn of(ratings: &[(String, f64)], criterion: &str) -> Option<f64> {
+    ratings
+        .iter()
+        .find(|(c, _)| c == criterion)
+        .map(|(_, r)| *r)
+}

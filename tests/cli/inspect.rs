@@ -1,0 +1,347 @@
+//! `banzi inspect` and `banzi inspectors`: the annual assessment, inspection records, recusal,
+//! the comprehensive analysis and the flags.
+
+use serde_json::json;
+
+use crate::fixture::*;
+
+const ANNUAL_HEADER: &str = "unit_code,year,grade,score,remarks\n";
+
+/// An inspection record of `unit` by `method`, rated `ratings` in the campaign's criterion order.
+fn record(unit: &str, method: &str, inspectors: &str, ratings: [u32; 5], extra: &str) -> String {
+    let [political, capability, vitality, cohesion, conduct] = ratings;
+    format!(
+        "unit = \"{unit}\"\nmethod = \"{method}\"\ndate = 2026-11-05\ninspectors = [{inspectors}]\n\
+         findings = \"考察情况\"\n[ratings]\npolitical = {political}\ncapability = {capability}\n\
+         vitality = {vitality}\ncohesion = {cohesion}\nconduct = {conduct}\n{extra}"
+    )
+}
+
+fn record_file(f: &Fixture, unit: &str, method: &str, ratings: [u32; 5], extra: &str) {
+    let name = format!("inputs/{unit}-{method}.toml");
+    let path = f.write(&name, &record(unit, method, "\"赵六\"", ratings, extra));
+    f.banzi(&["inspect", "record", unit, path]).success();
+}
+
+fn annual(f: &Fixture, rows: &str) {
+    let path = f.write("inputs/annual.csv", &format!("{ANNUAL_HEADER}{rows}"));
+    f.banzi(&["inspect", "import-assessment", path]).success();
+}
+
+#[test]
+fn the_annual_assessment_reads_utf8_bom_and_gb18030_with_crlf_and_padding() {
+    let text = "单位代码 , 年度 , 等次 , 得分 , 备注\r\n C01 , 2026 , 优秀 , 95 , 表现突出 \r\nC02,2026,良好,,\r\n\r\n";
+    let variants: [(&str, Vec<u8>); 3] = [
+        ("utf8", text.as_bytes().to_vec()),
+        (
+            "bom",
+            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        ),
+        ("gb18030", encoding_rs::GB18030.encode(text).0.into_owned()),
+    ];
+    let mut stored = Vec::new();
+    for (name, bytes) in variants {
+        let f = Fixture::with_units();
+        let name = format!("inputs/{name}.csv");
+        let path = f.write_bytes(&name, &bytes);
+        f.banzi(&["inspect", "import-assessment", path]).success();
+        stored.push(f.read_text("analysis/annual.csv"));
+    }
+    assert_eq!(
+        stored[0],
+        "unit,year,grade,score,remarks\nC01,2026,优秀,95.0,表现突出\nC02,2026,良好,,\n"
+    );
+    assert!(stored.iter().all(|s| *s == stored[0]), "{stored:#?}");
+}
+
+#[test]
+fn every_bad_annual_row_is_reported_and_nothing_is_written() {
+    let f = Fixture::with_units();
+    let path = f.write(
+        "inputs/annual.csv",
+        &format!("{ANNUAL_HEADER}C01,2026,优秀,95,\nC99,2026,优秀,,\nC01,2026,良好,,\n\nC02,2025,很好,101,\n"),
+    );
+    let stderr = f.fails_unchanged(&["inspect", "import-assessment", path], INVALID);
+    let expected = [
+        "inputs/annual.csv:3: unit_code: unknown unit `C99`: not in the register",
+        "inputs/annual.csv:4: unit_code: duplicate unit `C01` (first on line 2)",
+        "inputs/annual.csv:6: year: `2025` is not this campaign's year 2026",
+        "inputs/annual.csv:6: grade: unknown grade `很好` (the scale in campaign.toml: 优秀, 良好, 一般, 较差)",
+        "inputs/annual.csv:6: score: `101` is not a score 0-100",
+    ];
+    for line in expected {
+        assert!(stderr.contains(line), "missing `{line}` in:\n{stderr}");
+    }
+}
+
+#[test]
+fn a_dry_run_reports_and_writes_nothing() {
+    let f = Fixture::with_units();
+    let path = f.write(
+        "inputs/annual.csv",
+        &format!("{ANNUAL_HEADER}C01,2026,优秀,95,\n"),
+    );
+    let before = f.snapshot_dir();
+    let out = f.json(&["inspect", "import-assessment", path, "--dry-run"]);
+    assert_eq!(
+        out,
+        json!({"dry_run": true, "added": ["C01"], "replaced": [], "unchanged": [], "seq": null})
+    );
+    assert_same_dir(&before, &f.snapshot_dir());
+}
+
+#[test]
+fn the_same_results_again_are_no_change_and_different_ones_need_replace() {
+    let f = Fixture::with_units();
+    annual(&f, "C01,2026,优秀,95,\nC02,2026,良好,86,\n");
+    let entries = f.log().len();
+    annual(&f, "C01,2026,优秀,95,\nC02,2026,良好,86,\n");
+    assert_eq!(
+        f.log().len(),
+        entries,
+        "a re-import of the same content is journaled"
+    );
+
+    let old = sha256_hex(&f.read("analysis/annual.csv"));
+    let path = f.write(
+        "inputs/fix.csv",
+        &format!("{ANNUAL_HEADER}C02,2026,一般,75,复核更正\n"),
+    );
+    let stderr = f.fails_unchanged(&["inspect", "import-assessment", path], INVALID);
+    assert!(stderr.contains("differ from this file: C02"), "{stderr}");
+    assert!(stderr.contains("--replace"), "{stderr}");
+
+    f.banzi(&["inspect", "import-assessment", path, "--replace"])
+        .success();
+    let entry = f.log().pop().unwrap();
+    let input = sha256_hex(&std::fs::read(f.root().join(path)).unwrap());
+    assert_eq!(entry["inputs"], json!([{"path": path, "sha256": input}]));
+    let summary = entry["summary"].as_str().unwrap();
+    assert!(summary.contains("0 added, 1 replaced"), "{summary}");
+    assert!(
+        summary.contains(&format!("replaces analysis/annual.csv with SHA-256 {old}")),
+        "{summary}"
+    );
+    assert!(
+        f.read_text("analysis/annual.csv")
+            .contains("C02,2026,一般,75.0,复核更正")
+    );
+}
+
+#[test]
+fn an_inspection_needs_a_submitted_self_assessment() {
+    let f = Fixture::with_plans();
+    let path = f.write(
+        "inputs/r.toml",
+        &record("C01", "talk", "\"赵六\"", [80; 5], ""),
+    );
+    let stderr = f.fails_unchanged(&["inspect", "record", "C01", path], STEP_ORDER);
+    assert!(
+        stderr.contains("its self-assessment (自评报告) is missing"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("banzi self-assess submit C01 FILE"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_inspector_may_not_inspect_their_own_unit_nor_be_missing_from_the_register() {
+    let f = Fixture::with_self_assessments();
+    let register = f.write("inputs/inspectors.csv", "姓名,所在单位\n王五,C01\n赵六,\n");
+    f.banzi(&["inspectors", "import", register]).success();
+    assert_eq!(
+        f.json(&["inspectors", "list"]),
+        json!([{"name": "王五", "home_unit": "C01"}, {"name": "赵六", "home_unit": ""}])
+    );
+    let own = f.write(
+        "inputs/own.toml",
+        &record("C01", "talk", "\"王五\", \"赵六\"", [80; 5], ""),
+    );
+    let stderr = f.fails_unchanged(&["inspect", "record", "C01", own], INVALID);
+    assert!(
+        stderr.contains("inputs/own.toml:4:15: inspectors: inspector `王五` works in unit `C01` and must withdraw (回避) from inspecting it"),
+        "{stderr}"
+    );
+    let stranger = f.write(
+        "inputs/x.toml",
+        &record("C01", "talk", "\"孙八\"", [80; 5], ""),
+    );
+    let stderr = f.fails_unchanged(&["inspect", "record", "C01", stranger], INVALID);
+    assert!(
+        stderr.contains("inspector `孙八` is not in the inspectors' register"),
+        "{stderr}"
+    );
+    let elsewhere = f.write(
+        "inputs/c02.toml",
+        &record("C02", "talk", "\"王五\"", [80; 5], ""),
+    );
+    f.banzi(&["inspect", "record", "C02", elsewhere]).success();
+}
+
+#[test]
+fn a_unit_is_inspected_once_every_required_method_has_a_record() {
+    let f = Fixture::with_self_assessments();
+    record_file(&f, "C01", "talk", [80; 5], "");
+    let unit = |f: &Fixture| f.status()["units"][0].clone();
+    assert_eq!(unit(&f)["steps"]["inspect"], "partial");
+    record_file(&f, "C01", "hearing", [80; 5], "");
+    record_file(&f, "C01", "talk", [82; 5], "");
+    assert_eq!(unit(&f)["steps"]["inspect"], "partial");
+    record_file(&f, "C01", "materials", [80; 5], "");
+    assert_eq!(unit(&f)["steps"]["inspect"], "done");
+    assert!(f.campaign().join("inspections/C01/talk-2.toml").is_file());
+
+    // The self-assessment the inspection checked is now locked; reopening it makes the records stale.
+    let file = example("self-assessments/C01.toml");
+    let stderr = f.fails(
+        &["self-assess", "submit", "C01", file.to_str().unwrap()],
+        STEP_ORDER,
+    );
+    assert!(
+        stderr.contains("its inspection (组织考察) is already done"),
+        "{stderr}"
+    );
+    f.banzi(&[
+        "reopen",
+        "self-assess",
+        "--unit",
+        "C01",
+        "--reason",
+        "自评数据有误",
+    ])
+    .success();
+    assert_eq!(unit(&f)["steps"]["inspect"], "stale");
+    assert_eq!(
+        f.log().pop().unwrap()["records"].as_array().unwrap().len(),
+        5
+    );
+}
+
+#[test]
+fn the_composite_without_votes_is_rescaled_and_checks_to_the_last_decimal() {
+    let f = Fixture::with_self_assessments();
+    annual(&f, "C01,2026,优秀,95,\nC02,2026,良好,86,\n");
+    record_file(&f, "C01", "hearing", [90, 88, 86, 84, 92], "");
+    record_file(&f, "C01", "talk", [80, 86, 84, 88, 91], "");
+    record_file(&f, "C01", "materials", [85, 87, 89, 83, 90], "");
+    for method in ["hearing", "talk", "materials"] {
+        record_file(&f, "C02", method, [80; 5], "");
+    }
+
+    // No votes: inspection 0.4 and annual 0.3 become 4/7 and 3/7.
+    // C01: inspection means 85, 87, 86⅓, 85, 91; annual 优秀 = 100.
+    //   composite = 0.2 × Σ (4/7 × mean + 3/7 × 100) = 0.2 × (4/7 × 1303/3 + 1500/7) = 9712/105.
+    // C02: inspection 80 everywhere, annual 良好 = 85: composite = 4/7 × 80 + 3/7 × 85 = 575/7.
+    let c01 = f.json(&["inspect", "show", "C01"]);
+    assert_eq!(c01["weights"]["rescaled"], true);
+    assert_eq!(c01["weights"]["democratic"], 0.0);
+    assert!((c01["weights"]["inspection"].as_f64().unwrap() - 4.0 / 7.0).abs() < 1e-12);
+    let vitality = &c01["criteria"]["vitality"];
+    assert!(
+        (vitality["inspection"].as_f64().unwrap() - 259.0 / 3.0).abs() < 1e-12,
+        "{vitality}"
+    );
+    assert_eq!(vitality["annual"], 100.0);
+    assert_eq!(vitality["democratic"], json!(null));
+    assert_eq!(vitality["inspection_inputs"].as_array().unwrap().len(), 3);
+    assert!(
+        (c01["composite"].as_f64().unwrap() - 9712.0 / 105.0).abs() < 1e-12,
+        "{c01}"
+    );
+    assert_eq!(c01["complete"], true);
+
+    let c02 = f.json(&["inspect", "show", "C02"]);
+    assert!(
+        (c02["composite"].as_f64().unwrap() - 575.0 / 7.0).abs() < 1e-12,
+        "{c02}"
+    );
+
+    let people = f.stdout(&["inspect", "show", "C01"]);
+    assert!(people.contains("rescaled to sum to 1"), "{people}");
+    assert!(people.contains("= 92.50"), "{people}");
+}
+
+#[test]
+fn a_unit_missing_inputs_has_no_composite_and_says_what_is_missing() {
+    let f = Fixture::with_self_assessments();
+    record_file(&f, "C01", "talk", [80; 5], "");
+    let c01 = f.json(&["inspect", "show", "C01"]);
+    assert_eq!(c01["composite"], json!(null));
+    assert_eq!(
+        c01["missing"],
+        json!([
+            "inspection records for hearing (听汇报), materials (查资料)",
+            "the annual-assessment result"
+        ])
+    );
+}
+
+#[test]
+fn self_inflation_and_concealment_are_flagged_and_cleared_only_with_a_reason() {
+    let f = Fixture::with_self_assessments();
+    // C04 rated itself 98, 97, 96, 98, 97; its P1 was reported done.
+    record_file(
+        &f,
+        "C04",
+        "talk",
+        [80, 90, 90, 90, 90],
+        "[[verification]]\nindicator = \"P1\"\nstatus = \"partial\"\nnote = \"记录不全\"\n",
+    );
+    let flags = f.json(&["inspect", "flags"]);
+    let ids: Vec<&str> = flags
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["inflation-C04-political", "concealment-C04-P1"]);
+    assert_eq!(flags[0]["self_reported"], "98");
+    assert_eq!(flags[0]["inspected"], "80");
+    assert_eq!(flags[0]["self_source"], "self-assessments/C04.toml");
+    assert_eq!(
+        flags[1]["inspection_sources"],
+        json!(["inspections/C04/talk-1.toml"])
+    );
+    assert_eq!(flags[1]["cleared"], json!(null));
+
+    f.fails_unchanged(
+        &[
+            "inspect",
+            "clear-flag",
+            "concealment-C04-P1",
+            "--reason",
+            " ",
+        ],
+        INVALID,
+    );
+    f.fails_unchanged(
+        &["inspect", "clear-flag", "no-such-flag", "--reason", "x"],
+        INVALID,
+    );
+    f.banzi(&[
+        "inspect",
+        "clear-flag",
+        "concealment-C04-P1",
+        "--reason",
+        "经复核，记录已补齐",
+    ])
+    .success();
+    let entry = f.log().pop().unwrap();
+    assert_eq!(entry["reason"], "经复核，记录已补齐");
+    assert_eq!(entry["records"][0]["path"], "analysis/cleared-flags.csv");
+    let flags = f.json(&["inspect", "flags"]);
+    assert_eq!(flags[1]["cleared"]["reason"], "经复核，记录已补齐");
+    assert_eq!(flags[1]["cleared"]["operator"], OPERATOR);
+    f.fails(
+        &[
+            "inspect",
+            "clear-flag",
+            "concealment-C04-P1",
+            "--reason",
+            "again",
+        ],
+        INVALID,
+    );
+}
