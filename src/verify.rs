@@ -77,13 +77,9 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
         }
     }
     for def in STEPS {
-        let dir = store.root().join(def.record_dir);
-        let Ok(listing) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for file in listing.flatten() {
-            let relative = format!("{}/{}", def.record_dir, file.file_name().to_string_lossy());
-            if index.get(&relative).is_none() {
+        let unknown = |relative: &str| index.get(relative).is_none();
+        for relative in files_under(store.root(), def.record_dir) {
+            if unknown(&relative) {
                 report
                     .problems
                     .push(format!("`{relative}` was not written by banzi"));
@@ -91,4 +87,22 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
         }
     }
     Ok(report)
+}
+
+/// Every file under `dir` of the campaign, relative to the root with `/` separators; a step with
+/// many records per unit keeps them one folder deeper.
+fn files_under(root: &std::path::Path, dir: &str) -> Vec<String> {
+    let Ok(listing) = std::fs::read_dir(root.join(dir)) else {
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    for entry in listing.flatten() {
+        let relative = format!("{dir}/{}", entry.file_name().to_string_lossy());
+        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+            files.extend(files_under(root, &relative));
+        } else {
+            files.push(relative);
+        }
+    }
+    files
 }

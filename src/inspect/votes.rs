@@ -8,9 +8,11 @@
 //! kept for the record but is no criterion's democratic component.
 //!
 //! Files of a million rows are normal, so the import reads a file once, streaming, in memory that
-//! does not grow with its rows: a reader thread reads, hashes (SHA-256) and decodes the bytes
-//! while this thread parses the CSV with `csv_core` and counts into a dense array, matching unit
-//! codes, groups and grades as bytes without allocating per row.
+//! does not grow with its rows. Two threads share the work: a reader thread reads the file in
+//! chunks, hashes them (SHA-256), checks or decodes them to UTF-8 and marks where their commas
+//! and line breaks are; this thread splits the rows at those marks (or with `csv_core` where a
+//! chunk has quotes), validates them and counts the votes into a dense array, matching unit codes,
+//! groups and grades as bytes, without allocating per row.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read as _;
@@ -26,6 +28,7 @@ use crate::error::{Diagnostic, Error};
 use crate::import::{Encoding, normalize_header, not_decodable_on_line, utf16_refused};
 use crate::inspect::ImportOptions;
 use crate::journal::{Entry, Transaction};
+use crate::store::UNITS_FILE;
 use crate::units::Register;
 
 pub const VOTES_FILE: &str = "analysis/votes.csv";
@@ -305,48 +308,70 @@ impl VoteTallies {
             }
         }
         let mut groups: Vec<String> = Vec::new();
-        let mut record = csv::StringRecord::new();
+        // Bytes, not strings: `read_record` checked the text is UTF-8 once already.
+        let text_of = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+        let mut record = csv::ByteRecord::new();
+        // Rows come unit by unit: a unit's entry is looked up when the unit changes, not per row.
+        let mut current: Option<(String, UnitTallies)> = None;
+        let add_unit = |unit: Option<(String, UnitTallies)>, tallies: &mut VoteTallies| {
+            if let Some((code, unit)) = unit {
+                let entry = tallies.units.entry(code).or_default();
+                entry.keys.extend(unit.keys);
+                entry.counts.extend(unit.counts);
+            }
+        };
         while reader
-            .read_record(&mut record)
+            .read_byte_record(&mut record)
             .map_err(|e| damaged(e.to_string()))?
         {
-            let field = |i: usize| record.get(i).unwrap_or("");
-            let group = match groups.iter().position(|g| g == field(group_column)) {
+            let field = |i: usize| record.get(i).unwrap_or_default();
+            if current
+                .as_ref()
+                .is_none_or(|(code, _)| code.as_bytes() != field(unit_column))
+            {
+                add_unit(current.take(), &mut tallies);
+                current = Some((text_of(field(unit_column)), UnitTallies::default()));
+            }
+            let (_, unit) = current.as_mut().expect("set above");
+            let group = match groups
+                .iter()
+                .position(|g| g.as_bytes() == field(group_column))
+            {
                 Some(g) => g,
                 None => {
-                    groups.push(field(group_column).to_owned());
+                    groups.push(text_of(field(group_column)));
                     groups.len() - 1
                 }
             };
             let criterion = match tallies
                 .criteria
                 .iter()
-                .position(|c| c == field(criterion_column))
+                .position(|c| c.as_bytes() == field(criterion_column))
             {
                 Some(c) => c,
                 None => {
-                    tallies.criteria.push(field(criterion_column).to_owned());
+                    tallies.criteria.push(text_of(field(criterion_column)));
                     tallies.criteria.len() - 1
                 }
             };
-            let unit = tallies
-                .units
-                .entry(field(unit_column).to_owned())
-                .or_default();
             unit.keys.push((group as u32, criterion as u32));
             let start = unit.counts.len();
             unit.counts.resize(start + stride, 0);
             for &(index, slot) in &slots {
-                unit.counts[start + slot] = field(index).parse().map_err(|_| {
+                let count = std::str::from_utf8(field(index))
+                    .ok()
+                    .and_then(|text| text.parse().ok());
+                unit.counts[start + slot] = count.ok_or_else(|| {
                     damaged(format!(
                         "`{}` is not a count (line {})",
-                        field(index),
+                        text_of(field(index)),
                         record.position().map_or(0, |p| p.line())
                     ))
                 })?;
             }
         }
-        // Groups sorted by name, and each unit's keys in order, as `to_csv` writes them.
+        add_unit(current.take(), &mut tallies);
+        // Groups sorted by name, and each unit's keys in order, as `write_record` writes them.
         let mut order: Vec<usize> = (0..groups.len()).collect();
         order.sort_by(|a, b| groups[*a].cmp(&groups[*b]));
         let mut rank = vec![0u32; groups.len()];
@@ -378,32 +403,30 @@ impl VoteTallies {
     }
 }
 
-/// One CSV field, quoted if it needs to be.
+/// One CSV field, quoted if it needs to be, as the csv crate would.
 fn csv_field(text: &str) -> Vec<u8> {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    writer
-        .write_record([text])
-        .expect("writing to memory cannot fail");
-    let mut field = writer.into_inner().expect("writing to memory cannot fail");
-    field.pop();
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+    {
+        return text.as_bytes().to_vec();
+    }
+    let mut field = Vec::with_capacity(text.len() + 2);
+    field.push(b'"');
+    for b in text.bytes() {
+        if b == b'"' {
+            field.push(b'"');
+        }
+        field.push(b);
+    }
+    field.push(b'"');
     field
 }
 
-/// One row of the record; its names are CSV fields already.
-fn push_row(
-    out: &mut Vec<u8>,
-    unit: &[u8],
-    group: &[u8],
-    criterion: &[u8],
-    counts: impl Iterator<Item = u64>,
-) {
+/// One row of the record: the unit and `,group,criterion` as CSV already, then the counts.
+fn push_row(out: &mut Vec<u8>, unit: &[u8], middle: &[u8], counts: impl Iterator<Item = u64>) {
     out.extend_from_slice(unit);
-    out.push(b',');
-    out.extend_from_slice(group);
-    out.push(b',');
-    out.extend_from_slice(criterion);
+    out.extend_from_slice(middle);
     for count in counts {
         out.push(b',');
         push_decimal(out, count);
@@ -412,15 +435,21 @@ fn push_row(
 }
 
 fn push_decimal(out: &mut Vec<u8>, mut n: u64) {
+    // Most counts are below 100.
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
+    if n < 100 {
+        out.extend_from_slice(&[b'0' + (n / 10) as u8, b'0' + (n % 10) as u8]);
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut i = digits.len();
-    loop {
+    while n > 0 {
         i -= 1;
         digits[i] = b'0' + (n % 10) as u8;
         n /= 10;
-        if n == 0 {
-            break;
-        }
     }
     out.extend_from_slice(&digits[i..]);
 }
@@ -433,10 +462,8 @@ pub fn import(
     options: ImportOptions,
     progress: &mut dyn FnMut(u64, u64),
 ) -> anyhow::Result<VotesImport> {
-    let t0 = std::time::Instant::now();
-    let register = campaign.register()?;
-    eprintln!("register {:?}", t0.elapsed());
-    if register.units().is_empty() {
+    // A register is never emptied, so one in the index has units.
+    if campaign.store.index().get(UNITS_FILE).is_none() {
         return Err(
             Error::step_order("the campaign has no units yet to import votes for")
                 .with_hint("import the register first: `banzi units import FILE`")
@@ -444,7 +471,7 @@ pub fn import(
         );
     }
     let stored = VoteTallies::read(campaign)?;
-    let read = read_votes(file, &campaign.settings, &register, progress)?;
+    let (read, register) = read_votes(file, campaign, progress)?;
     let counted = &read.counted;
 
     let mut outcome = VotesImport {
@@ -487,7 +514,6 @@ pub fn import(
         )
         .into());
     }
-    eprintln!("compared {:?}", t0.elapsed());
     if options.dry_run || (outcome.added.is_empty() && outcome.replaced.is_empty()) {
         return Ok(outcome);
     }
@@ -537,14 +563,35 @@ fn write_record(
         )
         .expect("writing to memory cannot fail");
     let mut out = header.into_inner().expect("writing to memory cannot fail");
-    let criteria: Vec<Vec<u8>> = stored.criteria.iter().map(|c| csv_field(c)).collect();
-    let stored_groups: Vec<Vec<u8>> = stored.groups.iter().map(|g| csv_field(g)).collect();
+    // The middle of each row, `,group,criterion`, made once per group and criterion.
+    fn middles<'g>(
+        groups: impl Iterator<Item = &'g str>,
+        criteria: &[String],
+    ) -> Vec<Vec<Vec<u8>>> {
+        groups
+            .map(|group| {
+                let group = csv_field(group);
+                let middle = |criterion: &String| {
+                    [b",".as_slice(), &group, b",", &csv_field(criterion)].concat()
+                };
+                criteria.iter().map(middle).collect()
+            })
+            .collect()
+    }
+    let stored_middles = middles(stored.groups.iter().map(String::as_str), &stored.criteria);
+    let counted_middles = middles(
+        counted.groups.iter().map(|(g, _)| g.as_str()),
+        &stored.criteria,
+    );
     let mut order: Vec<usize> = (0..counted.groups.len()).collect();
     order.sort_by(|a, b| counted.groups[*a].0.cmp(&counted.groups[*b].0));
-    let counted_groups: Vec<Vec<u8>> = counted.groups.iter().map(|(g, _)| csv_field(g)).collect();
     let slots = counted.slots;
-    // Hundreds of thousands of rows: written by hand, since formatting each number through `fmt`
-    // would cost more than reading the votes did.
+    // Hundreds of thousands of rows, written by hand into memory reserved once: formatting each
+    // number through `fmt`, or growing the buffer step by step, would cost more than reading the
+    // votes did. Rows are some 40 bytes.
+    let rows = in_file.iter().filter(|&&f| f).count() * counted.groups.len() * counted.criteria
+        + stored.units.values().map(|t| t.keys.len()).sum::<usize>();
+    out.reserve(rows * 64);
 
     // Both the register and the stored tallies are in code order: merge them.
     let mut units = 0;
@@ -586,8 +633,7 @@ fn write_record(
                         push_row(
                             &mut out,
                             &code,
-                            &counted_groups[g],
-                            &criteria[c],
+                            &counted_middles[g][c],
                             cell.iter().map(|&n| u64::from(n)),
                         );
                     }
@@ -598,8 +644,7 @@ fn write_record(
                 push_row(
                     &mut out,
                     &code,
-                    &stored_groups[g as usize],
-                    &criteria[c as usize],
+                    &stored_middles[g as usize][c as usize],
                     tallies.counts[k * slots..(k + 1) * slots].iter().copied(),
                 );
             }
@@ -622,7 +667,7 @@ fn listing(codes: &[String]) -> String {
 }
 
 /// A votes file read and counted.
-struct Read {
+struct VotesRead {
     counted: Counted,
     rows: u64,
     encoding: Encoding,
@@ -648,24 +693,22 @@ impl From<Error> for PassError {
 /// (GB18030 whose first rows are ASCII) is read again from the start as GB18030.
 fn read_votes(
     file: &Path,
-    settings: &Settings,
-    register: &Register,
+    campaign: &Campaign,
     progress: &mut dyn FnMut(u64, u64),
-) -> anyhow::Result<Read> {
-    match pass(file, settings, register, false, progress) {
-        Ok(read) => Ok(read),
-        Err(PassError::Failed(error)) => Err(error),
-        Err(PassError::NotUtf8) => match pass(file, settings, register, true, progress) {
-            Ok(read) => Ok(read),
-            Err(PassError::Failed(error)) => Err(error),
+) -> anyhow::Result<(VotesRead, Register)> {
+    let mut register = None;
+    let read = match pass(file, campaign, &mut register, false, progress) {
+        Ok(read) => read,
+        Err(PassError::Failed(error)) => return Err(error),
+        Err(PassError::NotUtf8) => match pass(file, campaign, &mut register, true, progress) {
+            Ok(read) => read,
+            Err(PassError::Failed(error)) => return Err(error),
             Err(PassError::NotUtf8) => unreachable!("a GB18030 pass does not look for UTF-8"),
         },
-    }
+    };
+    Ok((read, register.expect("a pass loads the register")))
 }
 
-thread_local!(static W: std::cell::Cell<std::time::Duration> = const { std::cell::Cell::new(std::time::Duration::ZERO) });
-static NOROW: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| std::env::var_os("NOROW").is_some());
-thread_local!(static T: std::time::Instant = std::time::Instant::now());
 /// The size of the chunks the reader thread hands over, and how many are in flight: the memory
 /// of a pass, whatever the size of the file.
 const CHUNK: usize = 256 * 1024;
@@ -674,11 +717,11 @@ const CHUNKS: usize = 4;
 /// One streaming pass: the reader thread reads, hashes and decodes; this thread parses and counts.
 fn pass(
     file: &Path,
-    settings: &Settings,
-    register: &Register,
+    campaign: &Campaign,
+    register: &mut Option<Register>,
     gb18030: bool,
     progress: &mut dyn FnMut(u64, u64),
-) -> Result<Read, PassError> {
+) -> Result<VotesRead, PassError> {
     let unreadable = |e: std::io::Error| {
         PassError::Failed(
             Error::invalid(format!("cannot read `{}`: {e}", file.display()))
@@ -686,7 +729,6 @@ fn pass(
                 .into(),
         )
     };
-    T.with(|_| ());
     let handle = std::fs::File::open(file).map_err(unreadable)?;
     let total = handle.metadata().map_err(unreadable)?.len();
     progress(0, total);
@@ -694,14 +736,17 @@ fn pass(
     let (free_tx, free_rx) = sync_channel(CHUNKS);
     for _ in 0..CHUNKS {
         free_tx
-            .send(vec![0; CHUNK])
+            .send(Chunk {
+                buf: vec![0; CHUNK],
+                marks: Vec::with_capacity(CHUNK / 64 + 1),
+            })
             .expect("the channel holds every chunk");
     }
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("votes-reader".into())
             .spawn_scoped(scope, move || {
-                Producer {
+                Reader {
                     file: handle,
                     hasher: Sha256::new(),
                     done: 0,
@@ -712,15 +757,18 @@ fn pass(
             })
             .context("cannot start a thread to read the votes")
             .map_err(PassError::Failed)?;
-        let mut tally = Tally::new(file, settings, register);
+        // Loaded while the reader thread makes its first chunks ready.
+        if register.is_none() {
+            *register = Some(campaign.register().map_err(PassError::Failed)?);
+        }
+        let register = register.as_ref().expect("loaded above");
+        let mut tally = Tally::new(file, &campaign.settings, register);
         let mut records = Records::new(file);
         // The channels end with this function, so the reader stops if counting fails early.
         let (encoding, sha256) =
             consume(feed_rx, free_tx, &mut records, &mut tally, total, progress)?;
-        eprintln!("consumed {:?}", T.with(|t| t.elapsed()));
         let (counted, rows, ignored_columns) = tally.finish()?;
-        eprintln!("finished {:?}", T.with(|t| t.elapsed()));
-        Ok(Read {
+        Ok(VotesRead {
             counted,
             rows,
             encoding,
@@ -733,7 +781,7 @@ fn pass(
 /// Parses and counts every chunk the reader thread sends, returning each buffer for reuse.
 fn consume(
     feed: Receiver<Feed>,
-    free: SyncSender<Vec<u8>>,
+    free: SyncSender<Chunk>,
     records: &mut Records,
     tally: &mut Tally,
     total: u64,
@@ -742,14 +790,20 @@ fn consume(
     let file = tally.file;
     for message in feed {
         match message {
-            Feed::Data { buf, text, done } => {
-                records.feed(&buf[text], &mut |record| tally.record(record))?;
+            Feed::Data {
+                chunk,
+                text,
+                plain,
+                done,
+            } => {
+                let marks = plain.then_some(chunk.marks.as_slice());
+                records.feed(&chunk.buf[text], marks, &mut |record| tally.record(record))?;
                 progress(done, total);
-                // The reader may have stopped; then the buffer is simply dropped.
-                let _ = free.send(buf);
+                // The reader may have stopped; then the chunk is simply dropped.
+                let _ = free.send(chunk);
             }
             Feed::End { encoding, sha256 } => {
-                records.feed(&[], &mut |record| tally.record(record))?;
+                records.feed(&[], None, &mut |record| tally.record(record))?;
                 return Ok((encoding, sha256));
             }
             Feed::Failed(Stop::NotUtf8) => return Err(PassError::NotUtf8),
@@ -775,9 +829,11 @@ fn consume(
 /// What the reader thread sends: decoded UTF-8 text, then how the file ended.
 enum Feed {
     Data {
-        buf: Vec<u8>,
-        /// The text in `buf`.
+        chunk: Chunk,
+        /// The text in the chunk's buffer.
         text: std::ops::Range<usize>,
+        /// Whether the text is plain, and the chunk's marks those of its blocks.
+        plain: bool,
         /// Bytes of the file read so far.
         done: u64,
     },
@@ -786,6 +842,36 @@ enum Feed {
         sha256: String,
     },
     Failed(Stop),
+}
+
+/// A buffer of text and, when the text is plain, where its commas and line breaks are: found by
+/// the reader thread, whose pass over the bytes (hashing, checking UTF-8) has them at hand. It
+/// is as far as the reader can go and still have less to do than the counting thread.
+struct Chunk {
+    buf: Vec<u8>,
+    /// [`delimiters`] of each 64-byte block of the text.
+    marks: Vec<(u64, u64)>,
+}
+
+/// Whether a text can take the fast path (no quotes, every `\r` ending a line), and if so the
+/// [`delimiters`] of each of its 64-byte blocks.
+fn mark(text: &[u8], marks: &mut Vec<(u64, u64)>) -> bool {
+    marks.clear();
+    let plain = memchr::memchr(b'"', text).is_none()
+        && memchr::memchr_iter(b'\r', text).all(|i| text.get(i + 1) == Some(&b'\n'));
+    if plain {
+        let mut blocks = text.chunks_exact(64);
+        marks.extend(
+            blocks
+                .by_ref()
+                .map(|block| delimiters(block.try_into().expect("64 bytes"))),
+        );
+        // Zeros are neither commas nor line breaks.
+        let mut tail = [0u8; 64];
+        tail[..blocks.remainder().len()].copy_from_slice(blocks.remainder());
+        marks.push(delimiters(&tail));
+    }
+    plain
 }
 
 enum Stop {
@@ -800,25 +886,17 @@ enum Stop {
 }
 
 /// The reader thread: reads the file once, hashes every byte, and sends UTF-8 text.
-struct Producer {
+struct Reader {
     file: std::fs::File,
     hasher: Sha256,
     done: u64,
-    free: Receiver<Vec<u8>>,
+    free: Receiver<Chunk>,
     feed: SyncSender<Feed>,
 }
 
-impl Producer {
+impl Reader {
     fn run(mut self, gb18030: bool) {
-        let t0 = std::time::Instant::now();
-        let mut waited = std::time::Duration::ZERO;
-        let _ = &mut waited;
         let result = if gb18030 { self.gb18030() } else { self.utf8() };
-        eprintln!(
-            "producer busy {:?} waited {:?}",
-            t0.elapsed(),
-            W.with(|w| w.get())
-        );
         let message = match result {
             Ok(encoding) => Feed::End {
                 encoding,
@@ -830,18 +908,17 @@ impl Producer {
         let _ = self.feed.send(message);
     }
 
-    fn buffer(&self) -> Result<Vec<u8>, Stop> {
-        let t = std::time::Instant::now();
-        let r = self.free.recv().map_err(|_| Stop::Hangup);
-        W.with(|w| w.set(w.get() + t.elapsed()));
-        r
+    fn buffer(&self) -> Result<Chunk, Stop> {
+        self.free.recv().map_err(|_| Stop::Hangup)
     }
 
-    fn send(&self, buf: Vec<u8>, text: std::ops::Range<usize>) -> Result<(), Stop> {
+    fn send(&self, mut chunk: Chunk, text: std::ops::Range<usize>) -> Result<(), Stop> {
+        let plain = mark(&chunk.buf[text.clone()], &mut chunk.marks);
         self.feed
             .send(Feed::Data {
-                buf,
+                chunk,
                 text,
+                plain,
                 done: self.done,
             })
             .map_err(|_| Stop::Hangup)
@@ -866,12 +943,13 @@ impl Producer {
     /// Sends the file's text as it is, checking it is UTF-8; a character cut by the end of a
     /// chunk is carried over to the next one.
     fn utf8(&mut self) -> Result<Encoding, Stop> {
-        let mut buf = self.buffer()?;
+        let mut chunk = self.buffer()?;
         let mut carried = 0;
         let mut first = true;
         let mut encoding = Encoding::Utf8;
         loop {
-            let read = self.fill(&mut buf[carried..])?;
+            let read = self.fill(&mut chunk.buf[carried..])?;
+            let buf = &chunk.buf;
             let end = carried + read;
             let at_end = end < buf.len();
             let mut start = 0;
@@ -890,7 +968,7 @@ impl Producer {
                 Ok(_) => end,
                 Err(e) if e.error_len().is_none() && !at_end => start + e.valid_up_to(),
                 Err(e) => {
-                    self.send(buf, start..start + e.valid_up_to())?;
+                    self.send(chunk, start..start + e.valid_up_to())?;
                     // With a BOM the file says it is UTF-8; without, it may be GB18030.
                     return Err(match encoding {
                         Encoding::Utf8Bom => Stop::Malformed,
@@ -901,12 +979,12 @@ impl Producer {
             let mut tail = [0u8; 4];
             carried = end - valid;
             tail[..carried].copy_from_slice(&buf[valid..end]);
-            self.send(buf, start..valid)?;
+            self.send(chunk, start..valid)?;
             if at_end {
                 return Ok(encoding);
             }
-            buf = self.buffer()?;
-            buf[..carried].copy_from_slice(&tail[..carried]);
+            chunk = self.buffer()?;
+            chunk.buf[..carried].copy_from_slice(&tail[..carried]);
         }
     }
 
@@ -922,8 +1000,11 @@ impl Producer {
             let last = read < raw.len();
             let mut input = &raw[..read];
             loop {
-                let (result, consumed, produced) =
-                    decoder.decode_to_utf8_without_replacement(input, &mut out[written..], last);
+                let (result, consumed, produced) = decoder.decode_to_utf8_without_replacement(
+                    input,
+                    &mut out.buf[written..],
+                    last,
+                );
                 input = &input[consumed..];
                 written += produced;
                 match result {
@@ -952,11 +1033,11 @@ const MAX_ROW_BYTES: usize = 1 << 20;
 
 /// A CSV parser over text fed in chunks, giving each record with the line it starts on.
 ///
-/// Most lines of a votes file hold no quotes, so a line is split at its commas eight bytes at a
-/// time; a line with a quote or a lone `\r`, or one cut by the end of a chunk, goes through
-/// `csv_core`, which the fast path agrees with on every line it takes. Lines are counted here,
-/// not by `csv_core`: a record's line is one more than the line breaks before its first byte,
-/// so blank lines and CRLF are counted as people see them.
+/// Votes files seldom hold a quote, so a chunk without quotes or stray `\r` is split at its
+/// commas and line breaks, found 64 bytes at a time; any other chunk, and a line cut by the end
+/// of a chunk, goes through `csv_core`, which reads such text the same way. Lines are counted
+/// here, not by `csv_core`: a record's line is one more than the line breaks before its first
+/// byte, so blank lines and CRLF are counted as people see them.
 struct Records {
     file: std::path::PathBuf,
     core: csv_core::Reader,
@@ -966,8 +1047,8 @@ struct Records {
     ends: Vec<usize>,
     fields_len: usize,
     ends_len: usize,
-    /// The record's fields, as byte ranges of its text.
-    spans: Vec<(usize, usize)>,
+    /// The fields of the record being read, as byte ranges of its text.
+    spans: Vec<(u32, u32)>,
     /// Line breaks consumed so far.
     breaks: u64,
     /// The line of the record `core` is reading.
@@ -979,7 +1060,7 @@ struct Record<'a> {
     line: u64,
     /// The text the spans index, with any text after the record: a cell's key may read past it.
     text: &'a [u8],
-    spans: &'a [(usize, usize)],
+    spans: &'a [(u32, u32)],
 }
 
 impl Record<'_> {
@@ -987,29 +1068,51 @@ impl Record<'_> {
         self.spans.len()
     }
 
-    /// Field `i`, without surrounding spaces, as a range of `text`.
+    /// Field `i` as it is, and its key for [`Names::find`].
     #[inline(always)]
-    fn span(&self, i: usize) -> (usize, usize) {
-        let (mut start, mut end) = self.spans[i];
-        while start < end && self.text[start].is_ascii_whitespace() {
-            start += 1;
-        }
-        while end > start && self.text[end - 1].is_ascii_whitespace() {
-            end -= 1;
-        }
-        (start, end)
+    fn raw(&self, i: usize) -> (u128, &[u8]) {
+        let (start, end) = self.spans[i];
+        let (start, end) = (start as usize, end as usize);
+        (key(self.text, start, end - start), &self.text[start..end])
     }
 
+    /// Field `i` without surrounding white space, as the shared reader trims it: Unicode's, so
+    /// the ideographic space of Chinese input methods too.
     fn cell(&self, i: usize) -> &[u8] {
-        let (start, end) = self.span(i);
+        let (start, end) = self.trimmed(i);
         &self.text[start..end]
     }
 
-    /// Field `i` and its key for [`Names::find`].
+    /// [`Record::find`] for a field with white space around it, or none of the names; out of
+    /// line, so that the loop over the cells stays small.
+    #[inline(never)]
+    fn find_trimmed(&self, names: &Names, i: usize) -> Option<usize> {
+        let (start, end) = self.trimmed(i);
+        names.find(key_of(self.text, start, end), &self.text[start..end])
+    }
+
+    /// [`Record::cell`] as a range of `text`.
+    fn trimmed(&self, i: usize) -> (usize, usize) {
+        let (start, end) = self.spans[i];
+        let (start, end) = (start as usize, end as usize);
+        // Fields end at ASCII delimiters of UTF-8 text, so a field is UTF-8 too.
+        let text = String::from_utf8_lossy(&self.text[start..end]);
+        let leading = text.len() - text.trim_start().len();
+        if leading == text.len() {
+            return (start, start);
+        }
+        (start + leading, end - (text.len() - text.trim_end().len()))
+    }
+
+    /// The index in `names` of field `i`. Names have no white space around them, so a field
+    /// that is one as it stands needs no trimming: most do.
     #[inline(always)]
-    fn keyed(&self, i: usize) -> (u128, &[u8]) {
-        let (start, end) = self.span(i);
-        (key(self.text, start, end - start), &self.text[start..end])
+    fn find(&self, names: &Names, i: usize) -> Option<usize> {
+        let (key, cell) = self.raw(i);
+        match names.find(key, cell) {
+            Some(found) => Some(found),
+            None => self.find_trimmed(names, i),
+        }
     }
 
     fn is_blank(&self) -> bool {
@@ -1023,7 +1126,7 @@ impl Record<'_> {
 }
 
 /// The first 15 bytes of a cell and its length as one number, so that a cell is matched against
-/// a few names with integer compares, not a `memcmp` call for each.
+/// a few names with integer operations, not a `memcmp` call for each.
 #[inline(always)]
 fn key(text: &[u8], start: usize, len: usize) -> u128 {
     let keep = len.min(15);
@@ -1035,14 +1138,39 @@ fn key(text: &[u8], start: usize, len: usize) -> u128 {
             u128::from_le_bytes(word)
         }
     };
-    (word & ((1u128 << (8 * keep)) - 1)) | ((len.min(255) as u128) << 120)
+    (word & KEEP[keep]) | ((len.min(255) as u128) << 120)
 }
 
-/// A few names (grades, rater groups) matched as bytes.
+fn key_of(text: &[u8], start: usize, end: usize) -> u128 {
+    key(text, start, end - start)
+}
+
+/// No cell has this key: its bytes would be 0xFF, which UTF-8 never has.
+const NO_KEY: u128 = u128::MAX;
+
+/// `KEEP[n]` keeps the first `n` bytes of a little-endian word.
+const KEEP: [u128; 16] = {
+    let mut masks = [0u128; 16];
+    let mut n = 1;
+    while n < 16 {
+        masks[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
+/// A few names (grades, rater groups) matched as bytes, through a perfect hash of their keys:
+/// which grade or group a row has is as good as random, so comparing the names in turn would
+/// cost a mispredicted branch, or a compare for every name, per cell.
 #[derive(Default)]
 struct Names {
     keys: Vec<u128>,
     names: Vec<Box<[u8]>>,
+    /// Per hash slot, the key of the name there and its index, so that a lookup is one load;
+    /// `NO_KEY` for none. Empty when no hash was found, and the names are compared in turn.
+    table: Vec<(u128, usize)>,
+    multipliers: (u64, u64),
+    shift: u32,
 }
 
 impl Names {
@@ -1057,68 +1185,91 @@ impl Names {
     fn push(&mut self, name: &[u8]) {
         self.keys.push(key(name, 0, name.len()));
         self.names.push(name.into());
+        self.rehash();
     }
 
     fn len(&self) -> usize {
         self.names.len()
     }
 
-    /// The index of the cell whose key is `key`; names longer than a key compare in full.
+    #[inline(always)]
+    fn slot(&self, key: u128) -> usize {
+        let (low, high) = (key as u64, (key >> 64) as u64);
+        ((low.wrapping_mul(self.multipliers.0) ^ high.wrapping_mul(self.multipliers.1))
+            >> self.shift) as usize
+    }
+
+    /// Looks for multipliers that put every distinct key in a slot of its own. With 8 slots
+    /// per name, random odd multipliers do so more often than not; the tries follow a fixed
+    /// sequence, so a file is always read the same way.
+    fn rehash(&mut self) {
+        let bits = (self.keys.len() * 8)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
+        self.shift = 64 - bits;
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            seed | 1
+        };
+        for _ in 0..1000 {
+            self.multipliers = (next(), next());
+            self.table.clear();
+            self.table.resize(1 << bits, (NO_KEY, 0));
+            let mut collided = false;
+            for (i, &key) in self.keys.iter().enumerate() {
+                let slot = self.slot(key);
+                match self.table[slot].0 {
+                    NO_KEY => self.table[slot] = (key, i),
+                    // Long names sharing their first 15 bytes and length share a key.
+                    other if other == key => {}
+                    _ => collided = true,
+                }
+            }
+            if !collided {
+                return;
+            }
+        }
+        self.table.clear();
+    }
+
+    /// The index of the cell, given its key.
     #[inline(always)]
     fn find(&self, key: u128, cell: &[u8]) -> Option<usize> {
-        if cell.len() >= 16 {
+        // A key holds a cell of up to 15 bytes whole; longer ones compare in full.
+        if cell.len() >= 16 || self.table.is_empty() {
             return (0..self.keys.len()).find(|&i| self.keys[i] == key && *self.names[i] == *cell);
         }
-        // Without a branch per name: which grade or group a row has is as good as random, and a
-        // mispredicted branch costs more than comparing every key.
-        let mut found = usize::MAX;
-        for (i, &k) in self.keys.iter().enumerate() {
-            found = if k == key { i } else { found };
-        }
-        (found != usize::MAX).then_some(found)
+        let (found, i) = self.table[self.slot(key)];
+        (found == key).then_some(i)
     }
 }
 
 /// For each byte of `word`, its high bit set if the byte is `byte` (exact: no carries between
 /// bytes).
+#[inline(always)]
 fn bytes_equal(word: u64, byte: u8) -> u64 {
     const LOW: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     let x = word ^ (0x0101_0101_0101_0101 * u64::from(byte));
     !(((x & LOW) + LOW) | x) & !LOW
 }
 
-/// Splits a line without its line break at its commas, eight bytes at a time; false when the
-/// line has a quote or a `\r`, which only the full parser reads right.
-fn split_line(line: &[u8], spans: &mut Vec<(usize, usize)>) -> bool {
-    spans.clear();
-    let mut start = 0;
-    let mut words = line.chunks_exact(8);
-    for (w, word) in words.by_ref().enumerate() {
+/// The commas and line breaks of a 64-byte block, one bit per byte, and the line breaks alone.
+#[inline(always)]
+fn delimiters(block: &[u8; 64]) -> (u64, u64) {
+    // Gathers the high bit of each byte of a word into 8 bits.
+    let gather = |mask: u64| ((mask >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+    let (mut delimiters, mut breaks) = (0, 0);
+    for (i, word) in block.chunks_exact(8).enumerate() {
         let word = u64::from_le_bytes(word.try_into().expect("8 bytes"));
-        if bytes_equal(word, b'"') | bytes_equal(word, b'\r') != 0 {
-            return false;
-        }
-        let mut commas = bytes_equal(word, b',');
-        while commas != 0 {
-            let at = w * 8 + commas.trailing_zeros() as usize / 8;
-            spans.push((start, at));
-            start = at + 1;
-            commas &= commas - 1;
-        }
+        let newline = bytes_equal(word, b'\n');
+        delimiters |= gather(bytes_equal(word, b',') | newline) << (8 * i);
+        breaks |= gather(newline) << (8 * i);
     }
-    let offset = line.len() - words.remainder().len();
-    for (i, &b) in words.remainder().iter().enumerate() {
-        match b {
-            b'"' | b'\r' => return false,
-            b',' => {
-                spans.push((start, offset + i));
-                start = offset + i + 1;
-            }
-            _ => {}
-        }
-    }
-    spans.push((start, line.len()));
-    true
+    (delimiters, breaks)
 }
 
 fn line_breaks(text: &[u8]) -> u64 {
@@ -1146,51 +1297,95 @@ impl Records {
         self.breaks + 1
     }
 
-    /// Parses `input`, the text that follows what was fed before, calling `on_record` for every
-    /// complete record; empty input ends the text.
+    /// Parses `text`, which follows what was fed before, calling `on_record` for every complete
+    /// record; empty text ends the input. `marks` are [`mark`]'s, when the text is plain.
     fn feed(
         &mut self,
-        input: &[u8],
+        text: &[u8],
+        marks: Option<&[(u64, u64)]>,
         on_record: &mut impl FnMut(&Record<'_>) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        if input.is_empty() {
+        if text.is_empty() {
             if self.in_core {
-                self.core_record(input, on_record)?;
+                self.core_record(text, on_record)?;
             }
             return Ok(());
         }
-        let mut rest = input;
-        loop {
+        let mut rest = text;
+        if self.in_core {
+            rest = self.core_record(rest, on_record)?;
             if self.in_core {
-                rest = self.core_record(rest, on_record)?;
-                if self.in_core {
-                    return Ok(());
-                }
+                return Ok(());
             }
+        }
+        if let Some(marks) = marks {
+            let done = self.plain(text, marks, text.len() - rest.len(), on_record)?;
+            rest = &text[done..];
+        }
+        loop {
             // At the start of a record: blank lines are skipped, and counted.
             let Some(start) = rest.iter().position(|&b| b != b'\r' && b != b'\n') else {
                 self.breaks += line_breaks(rest);
                 return Ok(());
             };
             self.breaks += line_breaks(&rest[..start]);
-            rest = &rest[start..];
-            if let Some(end) = memchr::memchr(b'\n', rest) {
-                let line = &rest[..end];
-                if split_line(line.strip_suffix(b"\r").unwrap_or(line), &mut self.spans) {
-                    on_record(&Record {
-                        line: self.breaks + 1,
-                        text: rest,
-                        spans: &self.spans,
-                    })?;
-                    self.breaks += 1;
-                    rest = &rest[end + 1..];
-                    continue;
-                }
-            }
             self.core.reset();
             self.in_core = true;
             self.core_line = self.breaks + 1;
+            rest = self.core_record(&rest[start..], on_record)?;
+            if self.in_core {
+                return Ok(());
+            }
         }
+    }
+
+    /// The fast path: reads the complete lines of plain `text` from `from` on, splitting them at
+    /// the commas that `marks` show; gives where the last, incomplete line starts.
+    fn plain(
+        &mut self,
+        text: &[u8],
+        marks: &[(u64, u64)],
+        from: usize,
+        on_record: &mut impl FnMut(&Record<'_>) -> Result<(), Error>,
+    ) -> Result<usize, Error> {
+        let (mut field, mut line) = (from, from);
+        self.spans.clear();
+        for (block, &(mut delimiters, breaks)) in marks.iter().enumerate().skip(from / 64) {
+            let block_start = block * 64;
+            if block_start < from {
+                delimiters &= u64::MAX << (from - block_start);
+            }
+            while delimiters != 0 {
+                let bit = delimiters & delimiters.wrapping_neg();
+                delimiters ^= bit;
+                let at = block_start + bit.trailing_zeros() as usize;
+                // Offsets fit in 32 bits: a chunk is far shorter than 4 GiB.
+                if bit & breaks == 0 {
+                    self.spans.push((field as u32, at as u32));
+                    field = at + 1;
+                    continue;
+                }
+                let end = if at > field && text[at - 1] == b'\r' {
+                    at - 1
+                } else {
+                    at
+                };
+                // Lines holding nothing but their line break are no records.
+                if !(self.spans.is_empty() && end == line) {
+                    self.spans.push((field as u32, end as u32));
+                    on_record(&Record {
+                        line: self.breaks + 1,
+                        text,
+                        spans: &self.spans,
+                    })?;
+                    self.spans.clear();
+                }
+                self.breaks += 1;
+                field = at + 1;
+                line = at + 1;
+            }
+        }
+        Ok(line)
     }
 
     /// Reads one record with `csv_core` from `input`, or all of `input` if the record goes on
@@ -1242,7 +1437,8 @@ impl Records {
                     self.spans.clear();
                     let mut start = 0;
                     for &end in &self.ends[..self.ends_len] {
-                        self.spans.push((start, end));
+                        // A record is at most `MAX_ROW_BYTES` long.
+                        self.spans.push((start as u32, end as u32));
                         start = end;
                     }
                     self.fields_len = 0;
@@ -1270,6 +1466,11 @@ const IDENTIFYING_HEADERS: &[&str] = &[
     "name",
     "rater",
     "rater_name",
+    "rater_id",
+    "respondent",
+    "用户名",
+    "账号",
+    "昵称",
     "姓名",
     "名字",
     "测评人",
@@ -1341,11 +1542,13 @@ enum GroupProblem {
 }
 
 impl Groups {
-    /// The group named `cell`, known or (when groups are not weighted) new.
-    fn find(&mut self, (key, cell): (u128, &[u8])) -> Result<usize, GroupProblem> {
-        if let Some(g) = self.names.find(key, cell) {
-            Ok(g)
-        } else if cell.is_empty() {
+    /// The group of field `i` of `record`, known or (when groups are not weighted) new.
+    fn find(&mut self, record: &Record<'_>, i: usize) -> Result<usize, GroupProblem> {
+        if let Some(g) = record.find(&self.names, i) {
+            return Ok(g);
+        }
+        let cell = record.cell(i);
+        if cell.is_empty() {
             Err(GroupProblem::Empty)
         } else if self.weighted {
             Err(GroupProblem::NotConfigured)
@@ -1367,8 +1570,8 @@ struct Tally<'a> {
     layout: Option<Layout>,
     ignored_columns: Vec<String>,
     unit_index: HashMap<Box<[u8]>, u32>,
-    /// The previous row's unit (key, code, index): files are grouped by unit, so most rows
-    /// need no lookup.
+    /// The previous row's unit cell as it stands (key, bytes) and its unit: files are grouped by
+    /// unit, so most rows need no lookup.
     last_unit: (u128, Vec<u8>, u32),
     groups: Groups,
     grades: Names,
@@ -1420,7 +1623,7 @@ impl<'a> Tally<'a> {
                 .enumerate()
                 .map(|(i, u)| (u.code.as_bytes().into(), i as u32))
                 .collect(),
-            last_unit: (key(b"", 0, 0), Vec::new(), 0),
+            last_unit: (NO_KEY, Vec::new(), 0),
             groups: Groups {
                 names: Names::new(scoring.rater_groups.iter().map(|(g, _)| g.as_str())),
                 weighted: !scoring.rater_groups.is_empty(),
@@ -1458,7 +1661,7 @@ impl<'a> Tally<'a> {
             ))
             .with_hint("split the file by unit and import the parts one by one"));
         }
-        if !*NOROW { self.row(record); } else { self.rows += 1; }
+        self.row(record);
         Ok(())
     }
 
@@ -1586,30 +1789,30 @@ impl<'a> Tally<'a> {
             }
             return;
         }
-        let (unit_key, unit_cell) = record.keyed(layout.unit);
-        if unit_cell.is_empty() && record.is_blank() {
-            // Spreadsheets leave rows of empty cells at the end.
-            return;
-        }
-        *rows += 1;
-        let unit = if unit_cell.is_empty() {
-            problems.add(file, line, "unit_code", || "empty unit code".into());
-            None
-        } else if unit_key == last_unit.0 && (unit_cell.len() < 16 || unit_cell == last_unit.1) {
+        let (unit_key, raw_unit) = record.raw(layout.unit);
+        let unit = if unit_key == last_unit.0 && (raw_unit.len() < 16 || raw_unit == last_unit.1) {
             Some(last_unit.2)
-        } else if let Some(&i) = unit_index.get(unit_cell) {
-            last_unit.0 = unit_key;
-            last_unit.1.clear();
-            last_unit.1.extend_from_slice(unit_cell);
-            last_unit.2 = i;
-            Some(i)
         } else {
-            problems.add(file, line, "unit_code", || {
-                format!("unit `{}` is not in the register", record.text(layout.unit))
-            });
-            None
+            let unit_cell = record.cell(layout.unit);
+            if unit_cell.is_empty() && record.is_blank() {
+                // Spreadsheets leave rows of empty cells at the end.
+                return;
+            }
+            if unit_cell.is_empty() {
+                problems.add(file, line, "unit_code", || "empty unit code".into());
+                None
+            } else if let Some(&i) = unit_index.get(unit_cell) {
+                *last_unit = (unit_key, raw_unit.to_vec(), i);
+                Some(i)
+            } else {
+                problems.add(file, line, "unit_code", || {
+                    format!("unit `{}` is not in the register", record.text(layout.unit))
+                });
+                None
+            }
         };
-        let group = match groups.find(record.keyed(layout.group)) {
+        *rows += 1;
+        let group = match groups.find(record, layout.group) {
             Ok(g) => Some(g),
             Err(problem) => {
                 problems.add(file, line, "rater_group", || match problem {
@@ -1634,64 +1837,64 @@ impl<'a> Tally<'a> {
             }
         };
         let slots = grades.len();
-        let mut counts = match (unit, group) {
-            (Some(unit), Some(group)) => {
-                let counts = &mut groups.counts[group];
-                if counts.is_empty() {
-                    counts.resize(register.units().len() * *criteria * slots, 0);
-                }
-                let per_unit = *criteria * slots;
-                let start = unit as usize * per_unit;
-                Some(&mut counts[start..start + per_unit])
+        if let (Some(unit), Some(group)) = (unit, group) {
+            let counts = &mut groups.counts[group];
+            if counts.is_empty() {
+                counts.resize(register.units().len() * *criteria * slots, 0);
             }
-            _ => None,
-        };
+            let per_unit = *criteria * slots;
+            let start = unit as usize * per_unit;
+            if count_grades(
+                record,
+                &layout.graded,
+                grades,
+                &mut counts[start..start + per_unit],
+            ) {
+                return;
+            }
+        }
+        // A bad row: nothing of the file will be stored, so only its problems matter.
         for &(field, criterion) in &layout.graded {
-            let (key, cell) = record.keyed(field);
-            let Some(slot) = grades.find(key, cell) else {
-                let key = settings
-                    .criteria
-                    .get(criterion)
-                    .map_or(OVERALL, |c| c.code.as_str());
-                problems.add(file, line, key, || {
-                    format!(
-                        "unknown grade `{}` (expected {}, or a blank cell for an abstention)",
-                        record.text(field),
-                        settings
-                            .scoring
-                            .vote_grades
-                            .iter()
-                            .map(|g| g.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                });
+            if record.find(grades, field).is_some() {
                 continue;
-            };
-            if let Some(counts) = counts.as_deref_mut() {
-                counts[criterion * slots + slot] += 1;
             }
+            let key = settings
+                .criteria
+                .get(criterion)
+                .map_or(OVERALL, |c| c.code.as_str());
+            problems.add(file, line, key, || {
+                format!(
+                    "unknown grade `{}` (expected {}, or a blank cell for an abstention)",
+                    record.text(field),
+                    settings
+                        .scoring
+                        .vote_grades
+                        .iter()
+                        .map(|g| g.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            });
         }
     }
 
     /// The tallies of every unit in the file, or every problem found.
     fn finish(self) -> Result<(Counted, u64, Vec<String>), Error> {
         let file = self.file;
-        if self.layout.is_none() {
-            return Err(Error::invalid(format!("`{}` is empty", file.display()))
-                .with_hint("export the votes with a header row and one row per rater"));
+        let hint = "export the votes with a header row and one row per rater";
+        let Some(layout) = &self.layout else {
+            return Err(Error::invalid(format!("`{}` is empty", file.display())).with_hint(hint));
+        };
+        if self.rows == 0 {
+            return Err(Error::invalid(format!("`{}` has no votes", file.display()))
+                .with_diagnostics(vec![
+                    Diagnostic::new(file, "a header but no rows").at_line(layout.line as usize + 1),
+                ])
+                .with_hint(hint));
         }
         let mut problems = self.problems;
-        if let Some(layout) = &self.layout
-            && self.rows == 0
-        {
-            problems.diagnostics.push(
-                Diagnostic::new(file, "the file has a header but no votes")
-                    .at_line(layout.line as usize + 1),
-            );
-        }
         if !problems.diagnostics.is_empty() {
-            let bad = problems.bad_rows.max(1);
+            let bad = problems.bad_rows;
             if problems.more > 0 {
                 problems.diagnostics.push(Diagnostic::new(
                     file,
@@ -1724,6 +1927,25 @@ impl<'a> Tally<'a> {
         };
         Ok((counted, self.rows, self.ignored_columns))
     }
+}
+
+/// Counts the grades of a row into `counts` (its unit's and group's), stopping at a cell that is
+/// no grade; true if there was none.
+#[inline(always)]
+fn count_grades(
+    record: &Record<'_>,
+    graded: &[(usize, usize)],
+    grades: &Names,
+    counts: &mut [u32],
+) -> bool {
+    let slots = grades.len();
+    for &(field, criterion) in graded {
+        let Some(slot) = record.find(grades, field) else {
+            return false;
+        };
+        counts[criterion * slots + slot] += 1;
+    }
+    true
 }
 
 /// The votes of one file, counted: per rater group, per unit of the register, per criterion
@@ -1779,5 +2001,856 @@ impl Counted {
             })
             .sum();
         in_file == matched
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::error::Kind;
+    use crate::import::Source;
+    use crate::store::{Access, CAMPAIGN_FILE, Store};
+
+    const HEADER: &str = "单位代码,测评主体,政治强,能力强,活力强,合力强,作风硬";
+    const WEIGHTS: [&str; 4] = [
+        "\"上级领导\" = 0.3",
+        "\"班子成员\" = 0.3",
+        "\"中层干部\" = 0.2",
+        "\"服务对象\" = 0.2",
+    ];
+    const REGISTER: &str = "code,name,category,party_head,government_head\n\
+                            C01,甲县,county,a,b\nC02,乙县,county,a,b\nD01,丙部,department,a,b\n";
+
+    fn ctx() -> Context {
+        Context {
+            operator: "测试员".into(),
+            now: chrono::DateTime::parse_from_rfc3339("2026-11-24T09:30:00+08:00").unwrap(),
+            command: "banzi inspect import-votes votes.csv".into(),
+        }
+    }
+
+    /// A campaign in a temporary directory, made as `banzi init` and `banzi units import` make it.
+    struct Fixture {
+        dir: tempfile::TempDir,
+        campaign: Campaign,
+    }
+
+    fn fixture(weighted: bool) -> Fixture {
+        let fixture = empty_fixture(weighted);
+        fixture.with_units()
+    }
+
+    fn empty_fixture(weighted: bool) -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("campaign");
+        let mut settings = crate::campaign::template("测试", 2026, "市委组织部", "市委");
+        if weighted {
+            for line in WEIGHTS {
+                settings = settings.replace(&format!("# {line}"), line);
+            }
+        }
+        let mut store = Store::create(&root).unwrap();
+        let mut tx = Transaction::new(&mut store);
+        tx.write(CAMPAIGN_FILE, settings.into_bytes());
+        tx.commit(&ctx(), "campaign created").unwrap();
+        drop(store);
+        let campaign = Campaign::open(&root, Access::Write).unwrap();
+        Fixture { dir, campaign }
+    }
+
+    impl Fixture {
+        fn with_units(mut self) -> Fixture {
+            let register = Source {
+                path: "units.csv".into(),
+                text: REGISTER.into(),
+                encoding: Encoding::Utf8,
+                sha256: String::new(),
+            };
+            crate::units::import(&mut self.campaign, &ctx(), &register).unwrap();
+            self
+        }
+
+        fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+            let path = self.dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            path
+        }
+
+        fn import(
+            &mut self,
+            name: &str,
+            bytes: impl AsRef<[u8]>,
+            options: ImportOptions,
+        ) -> anyhow::Result<VotesImport> {
+            let path = self.write(name, bytes);
+            import(&mut self.campaign, &ctx(), &path, options, &mut |_, _| {})
+        }
+
+        fn record(&self) -> String {
+            std::fs::read_to_string(self.campaign.store.root().join(VOTES_FILE)).unwrap()
+        }
+
+        fn tallies(&self) -> VoteTallies {
+            VoteTallies::load(&self.campaign).unwrap()
+        }
+
+        /// Edits `campaign.toml` as a person would, and opens the campaign again.
+        fn edit_settings(self, edit: impl FnOnce(String) -> String) -> Fixture {
+            let Fixture { dir, campaign } = self;
+            let root = campaign.store.root().to_path_buf();
+            drop(campaign);
+            let path = root.join(CAMPAIGN_FILE);
+            std::fs::write(&path, edit(std::fs::read_to_string(&path).unwrap())).unwrap();
+            let campaign = Campaign::open(&root, Access::Write).unwrap();
+            Fixture { dir, campaign }
+        }
+
+        /// Every file of the campaign with its bytes, to show that a failed import wrote nothing.
+        fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+            fn walk(dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
+                for entry in std::fs::read_dir(dir).unwrap() {
+                    let path = entry.unwrap().path();
+                    if path.is_dir() {
+                        walk(&path, files);
+                    } else {
+                        files.insert(path.clone(), std::fs::read(&path).unwrap());
+                    }
+                }
+            }
+            let mut files = BTreeMap::new();
+            walk(self.campaign.store.root(), &mut files);
+            files
+        }
+    }
+
+    /// A refused import, as people read it: file names relative to the fixture's directory.
+    struct Refusal {
+        message: String,
+        diagnostics: Vec<String>,
+        hint: String,
+    }
+
+    impl Fixture {
+        fn refuse(
+            &mut self,
+            name: &str,
+            bytes: impl AsRef<[u8]>,
+            options: ImportOptions,
+        ) -> Refusal {
+            let result = self.import(name, bytes, options);
+            let error = result.unwrap_err().downcast::<Error>().unwrap();
+            assert_eq!(error.kind, Kind::InvalidInput, "{error}");
+            let prefix = format!("{}/", self.dir.path().display());
+            let relative = |text: String| text.replace(&prefix, "");
+            Refusal {
+                message: relative(error.message),
+                diagnostics: error
+                    .diagnostics
+                    .iter()
+                    .map(|d| relative(d.to_string()))
+                    .collect(),
+                hint: error.hint.unwrap_or_default(),
+            }
+        }
+    }
+
+    fn replace() -> ImportOptions {
+        ImportOptions {
+            replace: true,
+            dry_run: false,
+        }
+    }
+
+    #[test]
+    fn tallies_count_each_grade_and_the_abstentions_apart() {
+        let mut f = fixture(false);
+        let votes = format!(
+            "{HEADER},总体评价\n\
+             C01,上级领导,优秀,优秀,较好,,一般,优秀\n\
+             C01,上级领导,较好,,较好,,一般,\n\
+             C01,服务对象,一般,较差,优秀,优秀,优秀,较好\n\
+             D01,上级领导,,,,,,\n"
+        );
+        let outcome = f
+            .import("votes.csv", votes, ImportOptions::default())
+            .unwrap();
+        assert_eq!(outcome.rows, 4);
+        assert_eq!(outcome.added, ["C01", "D01"]);
+        assert_eq!(outcome.encoding, Some(Encoding::Utf8));
+        assert!(outcome.entry.is_some());
+        assert_eq!(
+            f.record(),
+            "unit,rater_group,criterion,优秀,较好,一般,较差,abstentions\n\
+             C01,上级领导,political,1,1,0,0,0\n\
+             C01,上级领导,capability,1,0,0,0,1\n\
+             C01,上级领导,vitality,0,2,0,0,0\n\
+             C01,上级领导,cohesion,0,0,0,0,2\n\
+             C01,上级领导,conduct,0,0,2,0,0\n\
+             C01,上级领导,overall,1,0,0,0,1\n\
+             C01,服务对象,political,0,0,1,0,0\n\
+             C01,服务对象,capability,0,0,0,1,0\n\
+             C01,服务对象,vitality,1,0,0,0,0\n\
+             C01,服务对象,cohesion,1,0,0,0,0\n\
+             C01,服务对象,conduct,1,0,0,0,0\n\
+             C01,服务对象,overall,0,1,0,0,0\n\
+             D01,上级领导,political,0,0,0,0,1\n\
+             D01,上级领导,capability,0,0,0,0,1\n\
+             D01,上级领导,vitality,0,0,0,0,1\n\
+             D01,上级领导,cohesion,0,0,0,0,1\n\
+             D01,上级领导,conduct,0,0,0,0,1\n\
+             D01,上级领导,overall,0,0,0,0,1\n"
+        );
+
+        let tallies = f.tallies();
+        let scoring = &f.campaign.settings.scoring;
+        assert_eq!(tallies.units().collect::<Vec<_>>(), ["C01", "D01"]);
+        let capability = tallies.democratic("C01", "capability", scoring).unwrap();
+        let leaders = &capability.groups[0];
+        assert_eq!(leaders.rater_group, "上级领导");
+        assert_eq!(
+            leaders.counts,
+            [
+                ("优秀".to_owned(), 1),
+                ("较好".to_owned(), 0),
+                ("一般".to_owned(), 0),
+                ("较差".to_owned(), 0)
+            ]
+        );
+        assert_eq!(leaders.abstentions, 1);
+        assert_eq!(leaders.mean, Some(100.0));
+        assert_eq!(capability.groups[1].mean, Some(40.0));
+        assert_eq!(capability.value, 70.0);
+        assert!(!capability.weighted);
+
+        // A group whose every vote was blank has no mean and no weight.
+        let cohesion = tallies.democratic("C01", "cohesion", scoring).unwrap();
+        assert_eq!(cohesion.groups[0].mean, None);
+        assert_eq!(cohesion.groups[0].effective_weight, 0.0);
+        assert_eq!(cohesion.value, 100.0);
+        // The overall grade is tallied apart from the criteria.
+        assert_eq!(
+            tallies.democratic("C01", OVERALL, scoring).unwrap().value,
+            90.0
+        );
+        // Every vote blank, no votes at all, no such criterion: no component.
+        assert_eq!(tallies.democratic("D01", "political", scoring), None);
+        assert_eq!(tallies.democratic("C02", "political", scoring), None);
+        assert_eq!(tallies.democratic("C01", "speed", scoring), None);
+    }
+
+    /// C01's political votes: leaders 优秀 优秀 较好 (mean 93.33…), the team 一般 较差 (50), the
+    /// middle managers only blanks, the served 较好 (80).
+    const MIXED: &str = "C01,上级领导,优秀,,,,\n\
+                         C01,上级领导,优秀,,,,\n\
+                         C01,上级领导,较好,,,,\n\
+                         C01,班子成员,一般,,,,\n\
+                         C01,班子成员,较差,,,,\n\
+                         C01,中层干部,,,,,\n\
+                         C01,中层干部,,,,,\n\
+                         C01,服务对象,较好,,,,\n";
+
+    #[test]
+    fn weights_are_renormalised_over_the_groups_that_voted() {
+        let mut f = fixture(true);
+        f.import(
+            "votes.csv",
+            format!("{HEADER}\n{MIXED}"),
+            ImportOptions::default(),
+        )
+        .unwrap();
+        let scoring = &f.campaign.settings.scoring;
+        let political = f.tallies().democratic("C01", "political", scoring).unwrap();
+        assert!(political.weighted);
+        // To the ninth decimal: 0.3 + 0.3 + 0.2 is not quite 0.8 in binary.
+        let weights: Vec<(&str, Option<f64>, f64)> = political
+            .groups
+            .iter()
+            .map(|g| {
+                let rounded = (g.effective_weight * 1e9).round() / 1e9;
+                (g.rater_group.as_str(), g.weight, rounded)
+            })
+            .collect();
+        // Groups in name order; the middle managers drop out, the rest share their 0.2.
+        assert_eq!(
+            weights,
+            [
+                ("上级领导", Some(0.3), 0.375),
+                ("中层干部", Some(0.2), 0.0),
+                ("服务对象", Some(0.2), 0.25),
+                ("班子成员", Some(0.3), 0.375),
+            ]
+        );
+        // By hand: (0.3 × 93.33… + 0.3 × 50 + 0.2 × 80) / 0.8 = (28 + 15 + 16) / 0.8 = 73.75.
+        assert_eq!(format!("{:.10}", political.value), "73.7500000000");
+        assert_eq!(political.groups[1].abstentions, 2);
+        assert_eq!(political.groups[1].mean, None);
+    }
+
+    #[test]
+    fn without_weights_every_vote_counts_alike() {
+        let mut f = fixture(false);
+        f.import(
+            "votes.csv",
+            format!("{HEADER}\n{MIXED}"),
+            ImportOptions::default(),
+        )
+        .unwrap();
+        let scoring = &f.campaign.settings.scoring;
+        let political = f.tallies().democratic("C01", "political", scoring).unwrap();
+        assert!(!political.weighted);
+        // By hand: (100 + 100 + 80 + 60 + 40 + 80) / 6 = 460 / 6 = 76.666…
+        assert_eq!(format!("{:.10}", political.value), "76.6666666667");
+        let shares: Vec<(Option<f64>, f64)> = political
+            .groups
+            .iter()
+            .map(|g| (g.weight, g.effective_weight))
+            .collect();
+        assert_eq!(
+            shares,
+            [
+                (None, 3.0 / 6.0),
+                (None, 0.0),
+                (None, 1.0 / 6.0),
+                (None, 2.0 / 6.0)
+            ]
+        );
+        // The component is the groups' means weighted by those shares.
+        let recomputed: f64 = political
+            .groups
+            .iter()
+            .map(|g| g.effective_weight * g.mean.unwrap_or(0.0))
+            .sum();
+        assert!((recomputed - political.value).abs() < 1e-9);
+    }
+
+    #[test]
+    fn every_encoding_and_line_ending_reads_the_same_votes() {
+        let mut f = fixture(false);
+        let rows = [
+            "C01,上级领导,优秀,较好,一般,较差,",
+            "C02,服务对象,较好,,优秀,优秀,一般",
+        ];
+        let lf = format!("{HEADER}\n{}\n{}\n", rows[0], rows[1]);
+        f.import("votes.csv", &lf, ImportOptions::default())
+            .unwrap();
+        let record = f.record();
+
+        let crlf = lf.replace('\n', "\r\n");
+        let bom = [b"\xEF\xBB\xBF".as_slice(), lf.as_bytes()].concat();
+        let (gb18030, _, _) = encoding_rs::GB18030.encode(&crlf);
+        let padded = format!(
+            "\n{HEADER}\n\n C01 , 上级领导 ,\u{3000}优秀 ,较好,一般 , 较差, \n\n{}\n,,,,,,\n\n",
+            rows[1]
+        );
+        let variants: [(&str, &[u8], Encoding); 5] = [
+            ("crlf.csv", crlf.as_bytes(), Encoding::Utf8),
+            ("bom.csv", &bom, Encoding::Utf8Bom),
+            ("gb18030.csv", &gb18030, Encoding::Gb18030),
+            ("padded.csv", padded.as_bytes(), Encoding::Utf8),
+            (
+                "no-final-newline.csv",
+                lf.trim_end().as_bytes(),
+                Encoding::Utf8,
+            ),
+        ];
+        for (name, bytes, encoding) in variants {
+            let outcome = f.import(name, bytes, ImportOptions::default()).unwrap();
+            assert_eq!(outcome.encoding, Some(encoding), "{name}");
+            assert!(
+                outcome.entry.is_none(),
+                "{name}: the same votes are no change"
+            );
+            assert_eq!(outcome.unchanged, ["C01", "C02"], "{name}");
+            assert_eq!(outcome.rows, 2, "{name}");
+            assert_eq!(f.record(), record, "{name}");
+        }
+    }
+
+    #[test]
+    fn bad_rows_are_reported_on_their_real_lines_in_every_encoding() {
+        let text = format!(
+            "{HEADER}\r\n\r\nC01,上级领导,优秀,优秀,优秀,优秀,优秀\r\n\"C01\",\"上级\r\n领导\",优秀,,,,\r\n\r\n\r\nC09,上级领导,很好,优秀,优秀,优秀,优秀\r\n"
+        );
+        let expected = [
+            "votes.csv:4: rater_group: rater group `上级\r\n领导` is not in `scoring.rater_groups` of campaign.toml (上级领导, 中层干部, 服务对象, 班子成员)",
+            "votes.csv:8: unit_code: unit `C09` is not in the register",
+            "votes.csv:8: political: unknown grade `很好` (expected 优秀, 较好, 一般, 较差, or a blank cell for an abstention)",
+        ];
+        let (gb18030, _, _) = encoding_rs::GB18030.encode(&text);
+        for bytes in [text.as_bytes(), &gb18030] {
+            let mut f = fixture(true);
+            let before = f.snapshot();
+            let error = f.refuse("votes.csv", bytes, ImportOptions::default());
+            assert_eq!(error.message, "`votes.csv` has 2 bad row(s)");
+            let lines = error.diagnostics;
+            assert!(
+                lines[0].ends_with(&expected[0][expected[0].len() - 60..]),
+                "{lines:?}"
+            );
+            assert!(
+                lines[0].starts_with("votes.csv:4: rater_group: "),
+                "{lines:?}"
+            );
+            assert_eq!(lines[1..], expected[1..]);
+            assert_eq!(f.snapshot(), before, "a refused import writes nothing");
+        }
+    }
+
+    #[test]
+    fn a_column_that_identifies_raters_is_refused() {
+        let mut f = fixture(false);
+        let before = f.snapshot();
+        let votes = format!(
+            "序号,{HEADER},姓名, 手机号 \n1,C01,上级领导,优秀,优秀,优秀,优秀,优秀,张三,1\n"
+        );
+        let error = f.refuse("votes.csv", votes, ImportOptions::default());
+        assert!(error.message.contains("anonymous"), "{}", error.message);
+        assert_eq!(
+            error.diagnostics,
+            [
+                "votes.csv:1: 姓名: identifies a rater",
+                "votes.csv:1: 手机号: identifies a rater"
+            ]
+        );
+        assert!(error.hint.contains("remove the column(s) `姓名`, `手机号`"));
+        assert_eq!(f.snapshot(), before);
+    }
+
+    #[test]
+    fn unknown_units_groups_and_grades_are_every_one_reported() {
+        let mut f = fixture(true);
+        let before = f.snapshot();
+        let votes = format!(
+            "{HEADER}\n\
+             C01,上级领导,优秀,优秀,优秀,优秀,优秀\n\
+             X01,上级领导,优秀,优秀,优秀,优秀,优秀\n\
+             C01,群众,优秀,优秀,优秀,优秀,优秀\n\
+             C01,上级领导,优秀,好,优秀,优秀,差\n\
+             ,,优秀,优秀,优秀,优秀,优秀\n\
+             C01,上级领导,优秀\n"
+        );
+        let error = f.refuse("votes.csv", votes, ImportOptions::default());
+        assert_eq!(error.message, "`votes.csv` has 5 bad row(s)");
+        assert_eq!(
+            error.diagnostics,
+            [
+                "votes.csv:3: unit_code: unit `X01` is not in the register",
+                "votes.csv:4: rater_group: rater group `群众` is not in `scoring.rater_groups` of campaign.toml (上级领导, 中层干部, 服务对象, 班子成员)",
+                "votes.csv:5: capability: unknown grade `好` (expected 优秀, 较好, 一般, 较差, or a blank cell for an abstention)",
+                "votes.csv:5: conduct: unknown grade `差` (expected 优秀, 较好, 一般, 较差, or a blank cell for an abstention)",
+                "votes.csv:6: unit_code: empty unit code",
+                "votes.csv:6: rater_group: empty rater group",
+                "votes.csv:7: row: 3 cells but the header has 7 columns",
+            ]
+        );
+        assert_eq!(f.snapshot(), before);
+    }
+
+    #[test]
+    fn a_file_of_bad_rows_keeps_the_first_thousand_and_counts_the_rest() {
+        let mut f = fixture(false);
+        let votes = format!("{HEADER}\n{}", "X01,上级领导,优秀,,,,\n".repeat(1200));
+        let error = f.refuse("votes.csv", votes, ImportOptions::default());
+        assert_eq!(error.message, "`votes.csv` has 1200 bad row(s)");
+        assert_eq!(error.diagnostics.len(), MAX_DIAGNOSTICS + 1);
+        assert_eq!(
+            error.diagnostics.last().unwrap().to_string(),
+            "votes.csv: 200 more problem(s) not listed"
+        );
+    }
+
+    #[test]
+    fn a_file_without_votes_or_header_is_refused() {
+        let mut f = fixture(false);
+        let error = f.refuse("votes.csv", "", ImportOptions::default());
+        assert_eq!(error.message, "`votes.csv` is empty");
+        let error = f.refuse(
+            "votes.csv",
+            format!("{HEADER}\n,,,,,,\n"),
+            ImportOptions::default(),
+        );
+        assert_eq!(error.message, "`votes.csv` has no votes");
+        assert_eq!(error.diagnostics, ["votes.csv:2: a header but no rows"]);
+        let error = f.refuse(
+            "votes.csv",
+            "unit_code,political\nC01,优秀\n",
+            ImportOptions::default(),
+        );
+        assert!(
+            error.diagnostics[0].starts_with("votes.csv:1: header: missing column `rater_group`")
+        );
+    }
+
+    #[test]
+    fn votes_need_the_register_first() {
+        let mut f = empty_fixture(false);
+        let error = f
+            .import("votes.csv", format!("{HEADER}\n"), ImportOptions::default())
+            .unwrap_err()
+            .downcast::<Error>()
+            .unwrap();
+        assert_eq!(error.kind, Kind::StepOrder);
+    }
+
+    #[test]
+    fn the_same_votes_are_no_change_and_different_ones_need_replace() {
+        let mut f = fixture(false);
+        let first = format!(
+            "{HEADER}\nC01,上级领导,优秀,优秀,优秀,优秀,优秀\nC02,上级领导,较好,较好,较好,较好,较好\n"
+        );
+        let entry = f
+            .import("first.csv", &first, ImportOptions::default())
+            .unwrap()
+            .entry
+            .unwrap();
+        let stored = crate::store::sha256_hex(f.record().as_bytes());
+
+        // The same rows in another order are the same votes.
+        let shuffled = format!(
+            "{HEADER}\nC02,上级领导,较好,较好,较好,较好,较好\nC01,上级领导,优秀,优秀,优秀,优秀,优秀\n"
+        );
+        let again = f
+            .import("again.csv", shuffled, ImportOptions::default())
+            .unwrap();
+        assert!(again.entry.is_none());
+        assert_eq!(again.unchanged, ["C01", "C02"]);
+
+        // C01 changes, D01 is new, C02 is not in the file and keeps its votes.
+        let second = format!(
+            "{HEADER}\nC01,上级领导,一般,一般,一般,一般,一般\nD01,服务对象,优秀,优秀,优秀,优秀,优秀\n"
+        );
+        let before = f.snapshot();
+        let error = f.refuse("second.csv", &second, ImportOptions::default());
+        assert_eq!(
+            error.message,
+            "1 unit(s) already have votes that differ from `second.csv`: C01"
+        );
+        assert!(error.hint.contains("--replace"));
+        assert_eq!(f.snapshot(), before);
+
+        let dry_run = ImportOptions {
+            replace: true,
+            dry_run: true,
+        };
+        let preview = f.import("second.csv", &second, dry_run).unwrap();
+        assert!(preview.entry.is_none());
+        assert_eq!(
+            (preview.added, preview.replaced),
+            (vec!["D01".to_owned()], vec!["C01".to_owned()])
+        );
+        assert_eq!(f.snapshot(), before, "a dry run writes nothing");
+
+        let done = f.import("second.csv", &second, replace()).unwrap();
+        let entry2 = done.entry.unwrap();
+        assert!(
+            entry2.summary.contains(&format!(
+                "the previous analysis/votes.csv (SHA-256 {stored}) was written by entry #{}",
+                entry.seq
+            )),
+            "{}",
+            entry2.summary
+        );
+        assert_eq!(entry2.inputs.len(), 1);
+        assert_eq!(
+            entry2.inputs[0].sha256,
+            crate::store::sha256_hex(second.as_bytes())
+        );
+        assert_eq!(
+            f.record(),
+            "unit,rater_group,criterion,优秀,较好,一般,较差,abstentions\n\
+             C01,上级领导,political,0,0,1,0,0\n\
+             C01,上级领导,capability,0,0,1,0,0\n\
+             C01,上级领导,vitality,0,0,1,0,0\n\
+             C01,上级领导,cohesion,0,0,1,0,0\n\
+             C01,上级领导,conduct,0,0,1,0,0\n\
+             C02,上级领导,political,0,1,0,0,0\n\
+             C02,上级领导,capability,0,1,0,0,0\n\
+             C02,上级领导,vitality,0,1,0,0,0\n\
+             C02,上级领导,cohesion,0,1,0,0,0\n\
+             C02,上级领导,conduct,0,1,0,0,0\n\
+             D01,服务对象,political,1,0,0,0,0\n\
+             D01,服务对象,capability,1,0,0,0,0\n\
+             D01,服务对象,vitality,1,0,0,0,0\n\
+             D01,服务对象,cohesion,1,0,0,0,0\n\
+             D01,服务对象,conduct,1,0,0,0,0\n"
+        );
+    }
+
+    #[test]
+    fn stored_votes_read_by_grade_name_and_refuse_a_grade_the_scale_lost() {
+        let mut f = fixture(false);
+        f.import(
+            "votes.csv",
+            format!("{HEADER}\nC01,路人,较差,优秀,优秀,优秀,优秀\n"),
+            ImportOptions::default(),
+        )
+        .unwrap();
+        // A reordered scale reads the same counts.
+        let f = f.edit_settings(|s| s.replace("\"较差\" = 40", "\"较差\" = 90"));
+        let scoring = &f.campaign.settings.scoring;
+        let political = f.tallies().democratic("C01", "political", scoring).unwrap();
+        assert_eq!(political.groups[0].counts[1], ("较差".to_owned(), 1));
+        assert_eq!(political.value, 90.0);
+
+        // Weights configured later must weigh every group that voted.
+        let f = f.edit_settings(|mut s| {
+            for line in WEIGHTS {
+                s = s.replace(&format!("# {line}"), line);
+            }
+            s
+        });
+        let error = VoteTallies::load(&f.campaign)
+            .unwrap_err()
+            .downcast::<Error>()
+            .unwrap();
+        assert!(error.message.contains("`路人`"), "{}", error.message);
+
+        let f = f.edit_settings(|s| s.replace("\"较差\" = 90\n", ""));
+        let error = VoteTallies::load(&f.campaign)
+            .unwrap_err()
+            .downcast::<Error>()
+            .unwrap();
+        assert!(error.message.contains("grade `较差`"), "{}", error.message);
+        assert!(error.hint.unwrap().contains("put `较差` back"));
+    }
+
+    #[test]
+    fn a_file_may_have_at_most_so_many_rater_groups() {
+        let mut f = fixture(false);
+        let rows: String = (0..=MAX_GROUPS)
+            .map(|g| format!("C01,组{g},优秀,,,,\n"))
+            .collect();
+        let error = f.refuse(
+            "votes.csv",
+            format!("{HEADER}\n{rows}"),
+            ImportOptions::default(),
+        );
+        assert_eq!(error.diagnostics.len(), 1);
+        assert!(
+            error.diagnostics[0]
+                .starts_with("votes.csv:34: rater_group: rater group `组32` is one more")
+        );
+    }
+
+    /// The votes of a file counted the plain way, with the csv crate, as the record lists them.
+    fn reference_record(text: &str) -> String {
+        let criteria = [
+            "political",
+            "capability",
+            "vitality",
+            "cohesion",
+            "conduct",
+            OVERALL,
+        ];
+        let grades = ["优秀", "较好", "一般", "较差", ""];
+        let mut counts: BTreeMap<(String, String, usize), [u64; 5]> = BTreeMap::new();
+        let mut reader = csv::ReaderBuilder::new()
+            .trim(csv::Trim::All)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        for record in reader.records() {
+            let record = record.unwrap();
+            if record.iter().all(str::is_empty) {
+                continue;
+            }
+            for (c, cell) in record.iter().skip(2).enumerate() {
+                let g = grades.iter().position(|g| *g == cell).unwrap();
+                counts
+                    .entry((record[0].to_owned(), record[1].to_owned(), c))
+                    .or_default()[g] += 1;
+            }
+        }
+        let mut out = "unit,rater_group,criterion,优秀,较好,一般,较差,abstentions\n".to_owned();
+        for ((unit, group, c), n) in counts {
+            let n: Vec<String> = n.iter().map(u64::to_string).collect();
+            out.push_str(&format!("{unit},{group},{},{}\n", criteria[c], n.join(",")));
+        }
+        out
+    }
+
+    /// Some thousands of rows across several chunks: quotes, CRLF, blank lines, spaces and
+    /// characters fall across chunk boundaries wherever they happen to.
+    fn many_rows(seed: u64) -> String {
+        let groups = ["上级领导", "班子成员", "中层干部", "服务对象", "A"];
+        let grades = ["优秀", "较好", "一般", "较差", "", " 优秀", "较好\u{3000}"];
+        let mut state = seed;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        let mut text = format!("{HEADER},总体评价\r\n");
+        for i in 0..14_000 {
+            let unit = ["C01", "C02", "D01"][(i / 997) % 3];
+            let mut cells = vec![unit.to_owned(), groups[next(5) as usize].to_owned()];
+            cells.extend((0..6).map(|_| grades[next(7) as usize].to_owned()));
+            // Quotes in some rows only, so that other chunks take the fast path.
+            if (6_000..6_300).contains(&i) && next(10) == 0 {
+                cells[1] = format!("\"{}\"", cells[1]);
+            }
+            text.push_str(&cells.join(","));
+            text.push_str(match next(50) {
+                0 => "\n\n",
+                1 => "\r\n\r\n",
+                2..=25 => "\n",
+                _ => "\r\n",
+            });
+        }
+        text
+    }
+
+    #[test]
+    fn chunk_boundaries_change_nothing() {
+        for seed in [7, 8] {
+            let text = many_rows(seed);
+            assert!(text.len() > 2 * CHUNK, "three chunks or more");
+            let mut f = fixture(false);
+            let outcome = f
+                .import("votes.csv", &text, ImportOptions::default())
+                .unwrap();
+            assert_eq!(outcome.rows, 14_000);
+            assert_eq!(f.record(), reference_record(&text), "seed {seed}");
+            // GB18030 gives the same votes.
+            let (gb18030, _, _) = encoding_rs::GB18030.encode(&text);
+            let again = f
+                .import("gb.csv", &gb18030, ImportOptions::default())
+                .unwrap();
+            assert_eq!(again.encoding, Some(Encoding::Gb18030));
+            assert!(again.entry.is_none());
+        }
+    }
+
+    #[test]
+    fn gb18030_is_found_even_after_a_chunk_of_ascii() {
+        let mut f = fixture(false);
+        let ascii = "C01,A,,,,,\n".repeat(CHUNK / 10 + 100);
+        let text = format!(
+            "unit_code,rater_group,political,capability,vitality,cohesion,conduct\n{ascii}C02,上级领导,优秀,,,,\n"
+        );
+        let (gb18030, _, _) = encoding_rs::GB18030.encode(&text);
+        let outcome = f
+            .import("votes.csv", &gb18030, ImportOptions::default())
+            .unwrap();
+        assert_eq!(outcome.encoding, Some(Encoding::Gb18030));
+        assert_eq!(outcome.added, ["C01", "C02"]);
+        assert!(f.record().ends_with("C02,上级领导,conduct,0,0,0,0,1\n"));
+
+        // Neither UTF-8 nor GB18030: refused, naming the line of the first bad byte.
+        let bad = [text.as_bytes(), b"C01,A,\xFF,,,,\n"].concat();
+        let error = f.refuse("bad.csv", &bad, ImportOptions::default());
+        let line = text.lines().count() + 1;
+        assert!(
+            error
+                .message
+                .contains(&format!("(first bad byte on line {line})")),
+            "{}",
+            error.message
+        );
+        let utf16 = f.refuse("utf16.csv", b"\xFF\xFEu\x00", ImportOptions::default());
+        assert!(utf16.message.contains("UTF-16"));
+    }
+
+    /// The records of a text fed in the given pieces, as (line, cells).
+    fn records_of(pieces: &[&[u8]]) -> Vec<(u64, Vec<String>)> {
+        let mut records = Records::new(Path::new("t.csv"));
+        let mut found = Vec::new();
+        let mut marks = Vec::new();
+        for piece in pieces.iter().copied().chain([b"".as_slice()]) {
+            let plain = !piece.is_empty() && mark(piece, &mut marks);
+            records
+                .feed(piece, plain.then_some(&marks[..]), &mut |record| {
+                    let cells = (0..record.len()).map(|i| record.text(i)).collect();
+                    found.push((record.line, cells));
+                    Ok(())
+                })
+                .unwrap();
+        }
+        found
+    }
+
+    #[test]
+    fn records_are_the_same_wherever_a_chunk_ends() {
+        let text = "a,b\r\n\r\n 甲 ,\"x,\r\ny\"\n\n\u{3000}乙\u{3000},c\r\nlast,line";
+        let whole = records_of(&[text.as_bytes()]);
+        let cells = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            whole,
+            [
+                (1, cells(&["a", "b"])),
+                (3, cells(&["甲", "x,\r\ny"])),
+                (6, cells(&["乙", "c"])),
+                (7, cells(&["last", "line"])),
+            ]
+        );
+        let bytes = text.as_bytes();
+        for at in 0..=bytes.len() {
+            assert_eq!(
+                records_of(&[&bytes[..at], &bytes[at..]]),
+                whole,
+                "split at {at}"
+            );
+        }
+        // Blocks of the fast path: a line longer than 64 bytes, and a split inside a block.
+        let long = format!("{},x\n{}\n", "长".repeat(30), "y,".repeat(40));
+        let whole = records_of(&[long.as_bytes()]);
+        assert_eq!(whole[0].1[0], "长".repeat(30));
+        assert_eq!(whole[1].1.len(), 41);
+        for at in [1, 63, 64, 65, 91, 92, 93, 150] {
+            let bytes = long.as_bytes();
+            assert_eq!(
+                records_of(&[&bytes[..at], &bytes[at..]]),
+                whole,
+                "split at {at}"
+            );
+        }
+    }
+
+    #[test]
+    fn delimiter_marks_are_exact() {
+        for byte in 0..=255u8 {
+            for position in 0..8 {
+                let word = u64::from(byte) << (8 * position)
+                    | 0x2020_2020_2020_2020 & !(0xFF << (8 * position));
+                let expected = if byte == b',' {
+                    0x80 << (8 * position)
+                } else {
+                    0
+                };
+                assert_eq!(bytes_equal(word, b','), expected, "{byte:#x} at {position}");
+            }
+        }
+        let mut block = [b'x'; 64];
+        for (i, b) in block.iter_mut().enumerate() {
+            if i % 7 == 3 {
+                *b = b',';
+            } else if i % 11 == 5 {
+                *b = b'\n';
+            }
+        }
+        let (delimiters, breaks) = delimiters(&block);
+        for (i, b) in block.iter().enumerate() {
+            assert_eq!(delimiters >> i & 1 == 1, matches!(b, b',' | b'\n'), "{i}");
+            assert_eq!(breaks >> i & 1 == 1, *b == b'\n', "{i}");
+        }
+    }
+
+    #[test]
+    fn names_match_whole_cells_only() {
+        let long = "一个很长的测评主体名称甲";
+        let longer = "一个很长的测评主体名称乙";
+        let mut names = Names::new(["优秀", "", long]);
+        names.push(longer.as_bytes());
+        let find = |cell: &str| names.find(key(cell.as_bytes(), 0, cell.len()), cell.as_bytes());
+        assert_eq!(find("优秀"), Some(0));
+        assert_eq!(find(""), Some(1));
+        assert_eq!(find(long), Some(2));
+        assert_eq!(find(longer), Some(3));
+        for other in ["优", "优秀秀", "一个很长的测评主体名称丙", " "] {
+            assert_eq!(find(other), None, "{other}");
+        }
     }
 }

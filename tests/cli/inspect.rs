@@ -345,3 +345,231 @@ fn self_inflation_and_concealment_are_flagged_and_cleared_only_with_a_reason() {
         INVALID,
     );
 }
+
+const VOTES_HEADER: &str = "单位代码,测评主体,政治强,能力强,活力强,合力强,作风硬\n";
+
+/// Weighs 上级领导 and 班子成员 equally, as `[scoring.rater_groups]`.
+fn weigh_two_groups(f: &Fixture) {
+    let path = f.campaign().join("campaign.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let header = text
+        .lines()
+        .find(|l| l.starts_with("[scoring.rater_groups]"))
+        .unwrap()
+        .to_owned();
+    let text = text.replace(
+        &header,
+        &format!("{header}\n\"上级领导\" = 0.5\n\"班子成员\" = 0.5"),
+    );
+    std::fs::write(path, text).unwrap();
+}
+
+fn votes(f: &Fixture, rows: &str) -> serde_json::Value {
+    let path = f.write("inputs/votes.csv", &format!("{VOTES_HEADER}{rows}"));
+    f.json(&["inspect", "import-votes", path])
+}
+
+const TWO_UNITS_VOTES: &str = "\
+C01,上级领导,优秀,,较好,较好,较好
+C01,上级领导,较好,,较好,较好,较好
+C01,班子成员,一般,优秀,较好,较好,较好
+C01,班子成员,,优秀,较好,较好,较好
+C02,上级领导,优秀,优秀,优秀,优秀,优秀
+C02,班子成员,较差,较差,较差,较差,较差
+C02,班子成员,较差,较差,较差,较差,较差
+";
+
+#[test]
+fn the_weighted_composite_renormalises_over_groups_with_votes_and_checks_to_the_last_decimal() {
+    let f = Fixture::with_self_assessments();
+    weigh_two_groups(&f);
+    annual(&f, "C01,2026,优秀,95,\nC02,2026,一般,72,\n");
+    votes(&f, TWO_UNITS_VOTES);
+    for method in ["hearing", "talk", "materials"] {
+        record_file(&f, "C01", method, [90; 5], "");
+        record_file(&f, "C02", method, [80; 5], "");
+    }
+
+    // C01, 政治强: 上级领导 (100 + 80) / 2 = 90, 班子成员 60 with one abstention: 0.5 × 90 + 0.5 × 60 = 75.
+    // 能力强: 上级领导 left it blank, so 班子成员 alone counts, its weight renormalised to 1: 100.
+    // The other criteria: 80. Combined = 0.4 × 90 + 0.3 × democratic + 0.3 × 100:
+    // 88.5, 96, 90, 90, 90; composite = 0.2 × 454.5 = 90.9.
+    let c01 = f.json(&["inspect", "show", "C01"]);
+    assert_eq!(
+        c01["weights"],
+        json!({"inspection": 0.4, "democratic": 0.3, "annual": 0.3, "rescaled": false})
+    );
+    let political = &c01["criteria"]["political"];
+    assert_eq!(political["democratic"], 75.0);
+    assert_eq!(political["democratic_weighted"], true);
+    let groups = political["democratic_groups"].as_array().unwrap();
+    let board = groups
+        .iter()
+        .find(|g| g["rater_group"] == "班子成员")
+        .unwrap();
+    assert_eq!(
+        board["counts"],
+        json!({"优秀": 0, "较好": 0, "一般": 1, "较差": 0})
+    );
+    assert_eq!(board["abstentions"], 1);
+    assert_eq!(board["mean"], 60.0);
+    assert_eq!(board["effective_weight"], 0.5);
+    let capability = &c01["criteria"]["capability"];
+    assert_eq!(capability["democratic"], 100.0);
+    let leaders = capability["democratic_groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["rater_group"] == "上级领导")
+        .unwrap();
+    assert_eq!(
+        (leaders["abstentions"].clone(), leaders["mean"].clone()),
+        (json!(2), json!(null))
+    );
+    assert_eq!(leaders["effective_weight"], 0.0);
+    let combined: Vec<f64> = ["political", "capability", "vitality", "cohesion", "conduct"]
+        .iter()
+        .map(|c| c01["criteria"][c]["combined"].as_f64().unwrap())
+        .collect();
+    for (got, want) in combined.iter().zip([88.5, 96.0, 90.0, 90.0, 90.0]) {
+        assert!((got - want).abs() < 1e-12, "{combined:?}");
+    }
+    assert!(
+        (c01["composite"].as_f64().unwrap() - 90.9).abs() < 1e-12,
+        "{c01}"
+    );
+
+    // C02: 0.5 × 100 + 0.5 × 40 = 70 everywhere (unweighted it would be 60);
+    // combined = 0.4 × 80 + 0.3 × 70 + 0.3 × 70 = 74 = the composite.
+    let c02 = f.json(&["inspect", "show", "C02"]);
+    assert_eq!(c02["criteria"]["conduct"]["democratic"], 70.0);
+    assert!(
+        (c02["composite"].as_f64().unwrap() - 74.0).abs() < 1e-12,
+        "{c02}"
+    );
+}
+
+#[test]
+fn without_group_weights_the_democratic_component_is_the_mean_of_all_votes() {
+    let f = Fixture::with_self_assessments();
+    votes(&f, TWO_UNITS_VOTES);
+    let c02 = f.json(&["inspect", "show", "C02"]);
+    // (100 + 40 + 40) / 3
+    assert_eq!(c02["criteria"]["cohesion"]["democratic"], 60.0);
+    assert_eq!(c02["criteria"]["cohesion"]["democratic_weighted"], false);
+    assert_eq!(c02["weights"]["rescaled"], false);
+}
+
+#[test]
+fn votes_read_utf8_bom_and_gb18030_with_crlf_padding_and_blank_lines() {
+    let text = "unit_code , rater_group , political , capability , vitality , cohesion , conduct\r\n\
+                C01 , 上级领导 , 优秀 , 较好 , , 一般 , 较差 \r\n\r\nC01,服务对象,优秀,优秀,优秀,优秀,优秀\r\n";
+    let variants: [(&str, Vec<u8>); 3] = [
+        ("utf8", text.as_bytes().to_vec()),
+        (
+            "bom",
+            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        ),
+        ("gb18030", encoding_rs::GB18030.encode(text).0.into_owned()),
+    ];
+    let mut stored = Vec::new();
+    for (name, bytes) in variants {
+        let f = Fixture::with_units();
+        let name = format!("inputs/{name}.csv");
+        let path = f.write_bytes(&name, &bytes);
+        f.banzi(&["inspect", "import-votes", path]).success();
+        stored.push(f.read_text("analysis/votes.csv"));
+    }
+    assert!(stored.iter().all(|s| *s == stored[0]), "{stored:#?}");
+    assert!(
+        stored[0].contains("C01,上级领导,vitality,0,0,0,0,1"),
+        "{}",
+        stored[0]
+    );
+}
+
+#[test]
+fn every_bad_vote_row_is_reported_and_nothing_is_written() {
+    let f = Fixture::with_units();
+    weigh_two_groups(&f);
+    let path = f.write(
+        "inputs/votes.csv",
+        &format!("{VOTES_HEADER}C01,上级领导,优秀,优秀,优秀,优秀,优秀\nC99,上级领导,优秀,优秀,优秀,优秀,优秀\n\nC01,群众,优秀,优秀,优秀,优秀,优秀\nC01,班子成员,优秀,很好,优秀,优秀,优秀\n"),
+    );
+    let stderr = f.fails_unchanged(&["inspect", "import-votes", path], INVALID);
+    for expected in [
+        "inputs/votes.csv:3: unit_code: unit `C99` is not in the register",
+        "inputs/votes.csv:5: rater_group: ",
+        "inputs/votes.csv:6: capability: unknown grade `很好`",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing `{expected}` in:\n{stderr}"
+        );
+    }
+    assert!(stderr.contains("C99"), "{stderr}");
+    assert!(stderr.contains("群众"), "{stderr}");
+    assert!(stderr.contains("很好"), "{stderr}");
+}
+
+#[test]
+fn a_votes_file_that_identifies_raters_is_refused() {
+    let f = Fixture::with_units();
+    let path = f.write(
+        "inputs/votes.csv",
+        "单位代码,测评主体,姓名,政治强,能力强,活力强,合力强,作风硬\nC01,上级领导,张三,优秀,优秀,优秀,优秀,优秀\n",
+    );
+    let stderr = f.fails_unchanged(&["inspect", "import-votes", path], INVALID);
+    assert!(stderr.contains("姓名"), "{stderr}");
+    assert!(stderr.contains("anonymous"), "{stderr}");
+}
+
+#[test]
+fn the_same_votes_again_are_no_change_and_different_ones_need_replace() {
+    let f = Fixture::with_units();
+    votes(&f, TWO_UNITS_VOTES);
+    let entries = f.log().len();
+    let again = votes(&f, TWO_UNITS_VOTES);
+    assert_eq!(again["seq"], json!(null));
+    assert_eq!(f.log().len(), entries);
+
+    let path = f.write("inputs/more.csv", &format!("{VOTES_HEADER}C02,上级领导,较好,较好,较好,较好,较好\nC03,上级领导,优秀,优秀,优秀,优秀,优秀\n"));
+    let stderr = f.fails_unchanged(&["inspect", "import-votes", path], INVALID);
+    assert!(stderr.contains("C02"), "{stderr}");
+    assert!(stderr.contains("--replace"), "{stderr}");
+    let dry = f.json(&["inspect", "import-votes", path, "--replace", "--dry-run"]);
+    assert_eq!(dry["added"], json!(["C03"]));
+    assert_eq!(dry["replaced"], json!(["C02"]));
+    assert_eq!(dry["seq"], json!(null));
+
+    let old = sha256_hex(&f.read("analysis/votes.csv"));
+    let done = f.json(&["inspect", "import-votes", path, "--replace"]);
+    assert_eq!(done["seq"], json!(entries + 1));
+    let entry = f.log().pop().unwrap();
+    let input = sha256_hex(&std::fs::read(f.root().join(path)).unwrap());
+    assert_eq!(entry["inputs"], json!([{"path": path, "sha256": input}]));
+    assert!(entry["summary"].as_str().unwrap().contains(&old), "{entry}");
+    let tallies = f.read_text("analysis/votes.csv");
+    assert!(tallies.contains("C01,"), "units not in the file are kept");
+    assert!(
+        tallies.contains("C02,上级领导,political,0,1,0,0,0"),
+        "{tallies}"
+    );
+}
+
+#[test]
+fn verify_reads_inspection_records_one_folder_deep_and_reports_strays_there() {
+    let f = Fixture::with_self_assessments();
+    record_file(&f, "C01", "talk", [80; 5], "");
+    f.banzi(&["verify"]).success();
+    std::fs::write(
+        f.campaign().join("inspections/C01/talk-9.toml"),
+        "unit = \"C01\"\n",
+    )
+    .unwrap();
+    let stderr = f.fails(&["verify"], INTEGRITY);
+    assert!(
+        stderr.contains("`inspections/C01/talk-9.toml` was not written by banzi"),
+        "{stderr}"
+    );
+}
