@@ -119,15 +119,7 @@ pub struct Register {
 impl Register {
     /// Loads `units.csv`; a campaign with no units yet has an empty register.
     pub fn load(store: &Store) -> anyhow::Result<Register> {
-        if store.index().get(UNITS_FILE).is_none() {
-            return Ok(Register::default());
-        }
-        let text = store.read_record(UNITS_FILE)?;
-        let mut reader = csv::Reader::from_reader(text.as_bytes());
-        let units = reader
-            .deserialize()
-            .collect::<Result<Vec<Unit>, _>>()
-            .map_err(|e| Error::integrity(format!("`{UNITS_FILE}` is damaged: {e}")))?;
+        let units = store.read_csv_record(UNITS_FILE)?;
         Ok(Register { units })
     }
 
@@ -158,13 +150,7 @@ impl Register {
     }
 
     pub fn to_csv(&self) -> Vec<u8> {
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        for unit in &self.units {
-            writer
-                .serialize(unit)
-                .expect("writing to memory cannot fail");
-        }
-        writer.into_inner().expect("writing to memory cannot fail")
+        crate::store::csv_bytes(&self.units)
     }
 
     /// Applies an imported register: new units are added, changed ones replaced. Units missing

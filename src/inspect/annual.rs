@@ -32,14 +32,7 @@ pub struct AnnualResults {
 
 impl AnnualResults {
     pub fn load(campaign: &Campaign) -> anyhow::Result<AnnualResults> {
-        if campaign.store.index().get(ANNUAL_FILE).is_none() {
-            return Ok(AnnualResults::default());
-        }
-        let text = campaign.store.read_record(ANNUAL_FILE)?;
-        let results = csv::Reader::from_reader(text.as_bytes())
-            .deserialize()
-            .collect::<Result<Vec<AnnualResult>, _>>()
-            .map_err(|e| Error::integrity(format!("`{ANNUAL_FILE}` is damaged: {e}")))?;
+        let results = campaign.store.read_csv_record(ANNUAL_FILE)?;
         Ok(AnnualResults { results })
     }
 
@@ -51,13 +44,7 @@ impl AnnualResults {
     }
 
     fn to_csv(&self) -> Vec<u8> {
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        for result in &self.results {
-            writer
-                .serialize(result)
-                .expect("writing to memory cannot fail");
-        }
-        writer.into_inner().expect("writing to memory cannot fail")
+        crate::store::csv_bytes(&self.results)
     }
 }
 

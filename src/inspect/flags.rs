@@ -130,14 +130,7 @@ pub fn of_unit(
 
 /// The clearances recorded so far.
 pub fn clearances(campaign: &Campaign) -> anyhow::Result<Vec<Clearance>> {
-    if campaign.store.index().get(CLEARED_FILE).is_none() {
-        return Ok(Vec::new());
-    }
-    let text = campaign.store.read_record(CLEARED_FILE)?;
-    Ok(csv::Reader::from_reader(text.as_bytes())
-        .deserialize()
-        .collect::<Result<Vec<Clearance>, _>>()
-        .map_err(|e| Error::integrity(format!("`{CLEARED_FILE}` is damaged: {e}")))?)
+    campaign.store.read_csv_record(CLEARED_FILE)
 }
 
 /// Every unit's flags, with their clearances.
@@ -204,13 +197,7 @@ pub fn clear(
         time: ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         seq,
     });
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for clearance in &list {
-        writer
-            .serialize(clearance)
-            .expect("writing to memory cannot fail");
-    }
-    let bytes = writer.into_inner().expect("writing to memory cannot fail");
+    let bytes = crate::store::csv_bytes(&list);
     let mut tx = Transaction::new(&mut campaign.store);
     tx.set_reason(reason);
     tx.write(CLEARED_FILE, bytes);

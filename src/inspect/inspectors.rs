@@ -41,14 +41,7 @@ const COLUMNS: &[Column] = &[
 
 impl Inspectors {
     pub fn load(campaign: &Campaign) -> anyhow::Result<Inspectors> {
-        if campaign.store.index().get(INSPECTORS_FILE).is_none() {
-            return Ok(Inspectors::default());
-        }
-        let text = campaign.store.read_record(INSPECTORS_FILE)?;
-        let list = csv::Reader::from_reader(text.as_bytes())
-            .deserialize()
-            .collect::<Result<Vec<Inspector>, _>>()
-            .map_err(|e| Error::integrity(format!("`{INSPECTORS_FILE}` is damaged: {e}")))?;
+        let list = campaign.store.read_csv_record(INSPECTORS_FILE)?;
         Ok(Inspectors { list })
     }
 
@@ -78,13 +71,7 @@ impl Inspectors {
     }
 
     fn to_csv(&self) -> Vec<u8> {
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        for inspector in &self.list {
-            writer
-                .serialize(inspector)
-                .expect("writing to memory cannot fail");
-        }
-        writer.into_inner().expect("writing to memory cannot fail")
+        crate::store::csv_bytes(&self.list)
     }
 }
 

@@ -152,6 +152,21 @@ impl Store {
         })
     }
 
+    /// Reads a CSV record of serde rows; none when banzi never wrote it.
+    pub fn read_csv_record<T: serde::de::DeserializeOwned>(
+        &self,
+        relative: &str,
+    ) -> anyhow::Result<Vec<T>> {
+        if self.index.get(relative).is_none() {
+            return Ok(Vec::new());
+        }
+        let text = self.read_record(relative)?;
+        Ok(csv::Reader::from_reader(text.as_bytes())
+            .deserialize()
+            .collect::<Result<Vec<T>, _>>()
+            .map_err(|e| Error::integrity(format!("`{relative}` is damaged: {e}")))?)
+    }
+
     /// Reads the current `campaign.toml` text and its SHA-256.
     pub fn read_settings(&self) -> anyhow::Result<(String, String)> {
         let path = self.root.join(CAMPAIGN_FILE);
@@ -161,6 +176,17 @@ impl Store {
         let (text, _) = crate::import::decode(&path, &bytes)?;
         Ok((text, sha))
     }
+}
+
+/// Serde rows as the bytes of a CSV record, with a header row.
+pub fn csv_bytes<T: serde::Serialize>(rows: &[T]) -> Vec<u8> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        writer
+            .serialize(row)
+            .expect("writing to memory cannot fail");
+    }
+    writer.into_inner().expect("writing to memory cannot fail")
 }
 
 /// Writes `bytes` to `path` through a temporary file, flushed and renamed into place.
