@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! analysis/annual.csv            annual-assessment results, one row per unit
-//! analysis/votes.csv             democratic-evaluation tallies per unit, rater group and criterion
+//! analysis/votes.csv             democratic-evaluation tallies per unit and rater group, by criterion
 //! inspections/UNIT/METHOD-N.toml one inspection activity each, as submitted
 //! ```
 

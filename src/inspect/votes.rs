@@ -7,6 +7,15 @@
 //! in `analysis/votes.csv`. The overall grade is tallied under the criterion `overall`; it is
 //! kept for the record but is no criterion's democratic component.
 //!
+//! The record has one row per unit and rater group, which a person can read in a spreadsheet:
+//! `unit,rater_group`, then for each criterion (the campaign's, then `overall` if any unit has
+//! it) a column per grade of the scale and one for the abstentions, named `criterion/grade`:
+//!
+//! ```text
+//! unit,rater_group,political/优秀,political/较好,political/一般,political/较差,political/abstentions,capability/优秀,…
+//! C01,上级领导,12,3,0,0,1,9,…
+//! ```
+//!
 //! Files of a million rows are normal, so the import reads a file once, streaming, in memory that
 //! does not grow with its rows. Two threads share the work: a reader thread reads the file in
 //! chunks, hashes them (SHA-256), checks or decodes them to UTF-8 and marks where their commas
@@ -274,37 +283,52 @@ impl VoteTallies {
                 .position(|h| h == name)
                 .ok_or_else(|| damaged(format!("no column `{name}`")))
         };
-        let (unit_column, group_column, criterion_column, abstentions_column) = (
-            column("unit")?,
-            column("rater_group")?,
-            column("criterion")?,
-            column("abstentions")?,
-        );
-        // Grade columns by name, so a scale reordered or extended in campaign.toml still reads.
+        let (unit_column, group_column) = (column("unit")?, column("rater_group")?);
+        // Count columns by name, `criterion/grade`, so a scale reordered or extended in
+        // campaign.toml still reads: per criterion, in the order of the header, each of its
+        // columns and the slot of the grade (or the abstentions) it counts.
         let stride = tallies.grades.len() + 1;
-        let mut slots = vec![(abstentions_column, stride - 1)];
+        let mut columns: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
         for (index, header) in headers.iter().enumerate() {
-            if [
-                unit_column,
-                group_column,
-                criterion_column,
-                abstentions_column,
-            ]
-            .contains(&index)
-            {
+            if index == unit_column || index == group_column {
                 continue;
             }
-            match tallies.grades.iter().position(|g| g == header) {
-                Some(slot) => slots.push((index, slot)),
-                None => {
-                    return Err(Error::invalid(format!(
-                        "the imported votes have grade `{header}`, which `scoring.vote_grades` in campaign.toml no longer has"
-                    ))
-                    .with_hint(format!(
-                        "put `{header}` back in `[scoring.vote_grades]`: the stored tallies were counted on that scale"
-                    ))
-                    .into());
+            // Criterion codes have no `/`; grade names may.
+            let Some((criterion, grade)) = header.split_once('/') else {
+                return Err(damaged(format!("column `{header}` is not `criterion/grade`")).into());
+            };
+            let slot = if grade == "abstentions" {
+                stride - 1
+            } else {
+                match tallies.grades.iter().position(|g| g == grade) {
+                    Some(slot) => slot,
+                    None => {
+                        return Err(Error::invalid(format!(
+                            "the imported votes have grade `{grade}`, which `scoring.vote_grades` in campaign.toml no longer has"
+                        ))
+                        .with_hint(format!(
+                            "put `{grade}` back in `[scoring.vote_grades]`: the stored tallies were counted on that scale"
+                        ))
+                        .into());
+                    }
                 }
+            };
+            let criterion = match tallies.criteria.iter().position(|c| c == criterion) {
+                Some(c) => c,
+                None => {
+                    tallies.criteria.push(criterion.to_owned());
+                    tallies.criteria.len() - 1
+                }
+            };
+            match columns.iter_mut().find(|(c, _)| *c == criterion) {
+                Some((_, slots)) => slots.push((index, slot)),
+                None => columns.push((criterion, vec![(index, slot)])),
+            }
+        }
+        for (criterion, slots) in &columns {
+            if !slots.iter().any(|&(_, slot)| slot == stride - 1) {
+                let name = &tallies.criteria[*criterion];
+                return Err(damaged(format!("no column `{name}/abstentions`")).into());
             }
         }
         let mut groups: Vec<String> = Vec::new();
@@ -314,7 +338,9 @@ impl VoteTallies {
         // Rows come unit by unit: a unit's entry is looked up when the unit changes, not per row.
         let mut current: Option<(String, UnitTallies)> = None;
         let add_unit = |unit: Option<(String, UnitTallies)>, tallies: &mut VoteTallies| {
-            if let Some((code, unit)) = unit {
+            if let Some((code, unit)) = unit
+                && !unit.keys.is_empty()
+            {
                 let entry = tallies.units.entry(code).or_default();
                 entry.keys.extend(unit.keys);
                 entry.counts.extend(unit.counts);
@@ -343,31 +369,28 @@ impl VoteTallies {
                     groups.len() - 1
                 }
             };
-            let criterion = match tallies
-                .criteria
-                .iter()
-                .position(|c| c.as_bytes() == field(criterion_column))
-            {
-                Some(c) => c,
-                None => {
-                    tallies.criteria.push(text_of(field(criterion_column)));
-                    tallies.criteria.len() - 1
+            for (criterion, slots) in &columns {
+                let start = unit.counts.len();
+                unit.counts.resize(start + stride, 0);
+                for &(index, slot) in slots {
+                    let count = std::str::from_utf8(field(index))
+                        .ok()
+                        .and_then(|text| text.parse().ok());
+                    unit.counts[start + slot] = count.ok_or_else(|| {
+                        damaged(format!(
+                            "`{}` is not a count (line {})",
+                            text_of(field(index)),
+                            record.position().map_or(0, |p| p.line())
+                        ))
+                    })?;
                 }
-            };
-            unit.keys.push((group as u32, criterion as u32));
-            let start = unit.counts.len();
-            unit.counts.resize(start + stride, 0);
-            for &(index, slot) in &slots {
-                let count = std::str::from_utf8(field(index))
-                    .ok()
-                    .and_then(|text| text.parse().ok());
-                unit.counts[start + slot] = count.ok_or_else(|| {
-                    damaged(format!(
-                        "`{}` is not a count (line {})",
-                        text_of(field(index)),
-                        record.position().map_or(0, |p| p.line())
-                    ))
-                })?;
+                // A criterion the group has no votes or abstentions for has no tallies: the
+                // row has zeros in its columns only because another criterion has some.
+                if unit.counts[start..].iter().all(|&n| n == 0) {
+                    unit.counts.truncate(start);
+                } else {
+                    unit.keys.push((group as u32, *criterion as u32));
+                }
             }
         }
         add_unit(current.take(), &mut tallies);
@@ -423,7 +446,7 @@ fn csv_field(text: &str) -> Vec<u8> {
     field
 }
 
-/// One row of the record: the unit and `,group,criterion` as CSV already, then the counts.
+/// One row of the record: the unit and `,group` as CSV already, then the counts.
 fn push_row(out: &mut Vec<u8>, unit: &[u8], middle: &[u8], counts: impl Iterator<Item = u64>) {
     out.extend_from_slice(unit);
     out.extend_from_slice(middle);
@@ -544,57 +567,22 @@ pub fn import(
     Ok(outcome)
 }
 
-/// The record `analysis/votes.csv`: one row per unit, rater group and criterion, sorted, with a
-/// count per grade. Units in the file get its counts; other units keep the stored ones. Gives the
-/// text and the number of units in it.
+/// The record `analysis/votes.csv`: one row per unit and rater group, sorted, with a count per
+/// criterion and grade. Units in the file get its counts; other units keep the stored ones.
+/// Gives the text and the number of units in it.
 fn write_record(
     stored: &VoteTallies,
     counted: &Counted,
     register: &Register,
     in_file: &[bool],
 ) -> (Vec<u8>, usize) {
-    let mut header = csv::Writer::from_writer(Vec::new());
-    header
-        .write_record(
-            ["unit", "rater_group", "criterion"]
-                .into_iter()
-                .chain(stored.grades.iter().map(String::as_str))
-                .chain(["abstentions"]),
-        )
-        .expect("writing to memory cannot fail");
-    let mut out = header.into_inner().expect("writing to memory cannot fail");
-    // The middle of each row, `,group,criterion`, made once per group and criterion.
-    fn middles<'g>(
-        groups: impl Iterator<Item = &'g str>,
-        criteria: &[String],
-    ) -> Vec<Vec<Vec<u8>>> {
-        groups
-            .map(|group| {
-                let group = csv_field(group);
-                let middle = |criterion: &String| {
-                    [b",".as_slice(), &group, b",", &csv_field(criterion)].concat()
-                };
-                criteria.iter().map(middle).collect()
-            })
-            .collect()
+    /// Where a unit's tallies come from: the file (its index in the register), or the record.
+    enum Tallies<'t> {
+        File(usize),
+        Stored(&'t UnitTallies),
     }
-    let stored_middles = middles(stored.groups.iter().map(String::as_str), &stored.criteria);
-    let counted_middles = middles(
-        counted.groups.iter().map(|(g, _)| g.as_str()),
-        &stored.criteria,
-    );
-    let mut order: Vec<usize> = (0..counted.groups.len()).collect();
-    order.sort_by(|a, b| counted.groups[*a].0.cmp(&counted.groups[*b].0));
-    let slots = counted.slots;
-    // Hundreds of thousands of rows, written by hand into memory reserved once: formatting each
-    // number through `fmt`, or growing the buffer step by step, would cost more than reading the
-    // votes did. Rows are some 40 bytes.
-    let rows = in_file.iter().filter(|&&f| f).count() * counted.groups.len() * counted.criteria
-        + stored.units.values().map(|t| t.keys.len()).sum::<usize>();
-    out.reserve(rows * 64);
-
     // Both the register and the stored tallies are in code order: merge them.
-    let mut units = 0;
+    let mut units: Vec<(&str, Tallies<'_>)> = Vec::new();
     let mut registered = register.units().iter().enumerate().peekable();
     let mut old = stored.units.iter().peekable();
     loop {
@@ -622,38 +610,136 @@ fn write_record(
                 next
             }
         };
-        let code = csv_field(code);
         if let Some(u) = u.filter(|&u| in_file[u]) {
-            for &g in &order {
-                let Some(cells) = counted.cells(g, u) else {
-                    continue;
-                };
-                for (c, cell) in cells.chunks_exact(slots).enumerate() {
-                    if cell.iter().any(|&n| n > 0) {
-                        push_row(
-                            &mut out,
-                            &code,
-                            &counted_middles[g][c],
-                            cell.iter().map(|&n| u64::from(n)),
-                        );
-                    }
+            units.push((code, Tallies::File(u)));
+        } else if let Some(tallies) = tallies {
+            units.push((code, Tallies::Stored(tallies)));
+        }
+    }
+
+    let slots = counted.slots;
+    // The campaign's criteria have columns always; `overall`, counted after them, and criteria
+    // only the stored record has (renamed in campaign.toml since) only if some unit has tallies.
+    let campaign_criteria = counted.criteria - 1;
+    let mut present: Vec<bool> = (0..stored.criteria.len())
+        .map(|c| c < campaign_criteria)
+        .collect();
+    for (_, tallies) in &units {
+        match tallies {
+            Tallies::File(u) => {
+                for (c, present) in present
+                    .iter_mut()
+                    .enumerate()
+                    .take(counted.criteria)
+                    .skip(campaign_criteria)
+                {
+                    *present = *present
+                        || (0..counted.groups.len()).any(|g| {
+                            counted.cells(g, *u).is_some_and(|cells| {
+                                cells[c * slots..(c + 1) * slots].iter().any(|&n| n > 0)
+                            })
+                        });
                 }
             }
-        } else if let Some(tallies) = tallies {
-            for (k, &(g, c)) in tallies.keys.iter().enumerate() {
-                push_row(
-                    &mut out,
-                    &code,
-                    &stored_middles[g as usize][c as usize],
-                    tallies.counts[k * slots..(k + 1) * slots].iter().copied(),
-                );
+            Tallies::Stored(tallies) => {
+                for &(_, c) in &tallies.keys {
+                    present[c as usize] = true;
+                }
             }
-        } else {
-            continue;
         }
-        units += 1;
     }
-    (out, units)
+    let columns: Vec<usize> = (0..present.len()).filter(|&c| present[c]).collect();
+    // The file's counts fill the first columns, of the criteria it counts; any after are zero.
+    let counted_columns = columns.iter().filter(|&&c| c < counted.criteria).count();
+    let mut column_of = vec![None; present.len()];
+    for (column, &c) in columns.iter().enumerate() {
+        column_of[c] = Some(column);
+    }
+
+    let mut header = csv::Writer::from_writer(Vec::new());
+    let names = columns.iter().flat_map(|&c| {
+        stored
+            .grades
+            .iter()
+            .map(String::as_str)
+            .chain(["abstentions"])
+            .map(move |grade| format!("{}/{grade}", stored.criteria[c]))
+    });
+    header
+        .write_record(
+            ["unit".to_owned(), "rater_group".to_owned()]
+                .into_iter()
+                .chain(names),
+        )
+        .expect("writing to memory cannot fail");
+    let mut out = header.into_inner().expect("writing to memory cannot fail");
+    // The middle of each row, `,group`, made once per group.
+    let middle = |group: &str| [b",".as_slice(), &csv_field(group)].concat();
+    let stored_middles: Vec<Vec<u8>> = stored.groups.iter().map(|g| middle(g)).collect();
+    let counted_middles: Vec<Vec<u8>> = counted.groups.iter().map(|(g, _)| middle(g)).collect();
+    let mut order: Vec<usize> = (0..counted.groups.len()).collect();
+    order.sort_by(|a, b| counted.groups[*a].0.cmp(&counted.groups[*b].0));
+    // Tens of thousands of rows, written by hand into memory reserved once: formatting each
+    // number through `fmt`, or growing the buffer step by step, would cost more than reading the
+    // votes did. Rows are the unit and group and a count of a digit or two per column.
+    let rows: usize = units
+        .iter()
+        .map(|(_, tallies)| match tallies {
+            Tallies::File(_) => counted.groups.len(),
+            Tallies::Stored(tallies) => tallies.keys.chunk_by(|a, b| a.0 == b.0).count(),
+        })
+        .sum();
+    out.reserve(rows * (32 + columns.len() * slots * 3));
+
+    let mut row = vec![0u64; columns.len() * slots];
+    let zeros = (columns.len() - counted_columns) * slots;
+    for (code, tallies) in &units {
+        let code = csv_field(code);
+        match tallies {
+            Tallies::File(u) => {
+                for &g in &order {
+                    let Some(cells) = counted.cells(g, *u) else {
+                        continue;
+                    };
+                    if cells.iter().all(|&n| n == 0) {
+                        continue;
+                    }
+                    push_row(
+                        &mut out,
+                        &code,
+                        &counted_middles[g],
+                        cells[..counted_columns * slots]
+                            .iter()
+                            .map(|&n| u64::from(n))
+                            .chain(std::iter::repeat_n(0, zeros)),
+                    );
+                }
+            }
+            Tallies::Stored(tallies) => {
+                // Keys are sorted by group, then criterion: a row per run of a group.
+                let mut k = 0;
+                while k < tallies.keys.len() {
+                    let group = tallies.keys[k].0;
+                    row.fill(0);
+                    while let Some(&(g, c)) = tallies.keys.get(k)
+                        && g == group
+                    {
+                        let column = column_of[c as usize].expect("a criterion with tallies");
+                        row[column * slots..(column + 1) * slots]
+                            .copy_from_slice(&tallies.counts[k * slots..(k + 1) * slots]);
+                        k += 1;
+                    }
+                    push_row(
+                        &mut out,
+                        &code,
+                        &stored_middles[group as usize],
+                        row.iter().copied(),
+                    );
+                }
+            }
+        }
+    }
+    (out, units.len())
 }
 
 /// The first few codes of a long list, for a message.
@@ -2183,25 +2269,20 @@ mod tests {
         assert!(outcome.entry.is_some());
         assert_eq!(
             f.record(),
-            "unit,rater_group,criterion,优秀,较好,一般,较差,abstentions\n\
-             C01,上级领导,political,1,1,0,0,0\n\
-             C01,上级领导,capability,1,0,0,0,1\n\
-             C01,上级领导,vitality,0,2,0,0,0\n\
-             C01,上级领导,cohesion,0,0,0,0,2\n\
-             C01,上级领导,conduct,0,0,2,0,0\n\
-             C01,上级领导,overall,1,0,0,0,1\n\
-             C01,服务对象,political,0,0,1,0,0\n\
-             C01,服务对象,capability,0,0,0,1,0\n\
-             C01,服务对象,vitality,1,0,0,0,0\n\
-             C01,服务对象,cohesion,1,0,0,0,0\n\
-             C01,服务对象,conduct,1,0,0,0,0\n\
-             C01,服务对象,overall,0,1,0,0,0\n\
-             D01,上级领导,political,0,0,0,0,1\n\
-             D01,上级领导,capability,0,0,0,0,1\n\
-             D01,上级领导,vitality,0,0,0,0,1\n\
-             D01,上级领导,cohesion,0,0,0,0,1\n\
-             D01,上级领导,conduct,0,0,0,0,1\n\
-             D01,上级领导,overall,0,0,0,0,1\n"
+            concat!(
+                "unit,rater_group,",
+                "political/优秀,political/较好,political/一般,political/较差,political/abstentions,",
+                "capability/优秀,capability/较好,capability/一般,capability/较差,capability/abstentions,",
+                "vitality/优秀,vitality/较好,vitality/一般,vitality/较差,vitality/abstentions,",
+                "cohesion/优秀,cohesion/较好,cohesion/一般,cohesion/较差,cohesion/abstentions,",
+                "conduct/优秀,conduct/较好,conduct/一般,conduct/较差,conduct/abstentions,",
+                "overall/优秀,overall/较好,overall/一般,overall/较差,overall/abstentions\n",
+                //        political  capability vitality   cohesion   conduct    overall
+                "C01,上级领导,1,1,0,0,0, 1,0,0,0,1, 0,2,0,0,0, 0,0,0,0,2, 0,0,2,0,0, 1,0,0,0,1\n",
+                "C01,服务对象,0,0,1,0,0, 0,0,0,1,0, 1,0,0,0,0, 1,0,0,0,0, 1,0,0,0,0, 0,1,0,0,0\n",
+                "D01,上级领导,0,0,0,0,1, 0,0,0,0,1, 0,0,0,0,1, 0,0,0,0,1, 0,0,0,0,1, 0,0,0,0,1\n",
+            )
+            .replace(", ", ",")
         );
 
         let tallies = f.tallies();
@@ -2560,22 +2641,19 @@ mod tests {
         );
         assert_eq!(
             f.record(),
-            "unit,rater_group,criterion,优秀,较好,一般,较差,abstentions\n\
-             C01,上级领导,political,0,0,1,0,0\n\
-             C01,上级领导,capability,0,0,1,0,0\n\
-             C01,上级领导,vitality,0,0,1,0,0\n\
-             C01,上级领导,cohesion,0,0,1,0,0\n\
-             C01,上级领导,conduct,0,0,1,0,0\n\
-             C02,上级领导,political,0,1,0,0,0\n\
-             C02,上级领导,capability,0,1,0,0,0\n\
-             C02,上级领导,vitality,0,1,0,0,0\n\
-             C02,上级领导,cohesion,0,1,0,0,0\n\
-             C02,上级领导,conduct,0,1,0,0,0\n\
-             D01,服务对象,political,1,0,0,0,0\n\
-             D01,服务对象,capability,1,0,0,0,0\n\
-             D01,服务对象,vitality,1,0,0,0,0\n\
-             D01,服务对象,cohesion,1,0,0,0,0\n\
-             D01,服务对象,conduct,1,0,0,0,0\n"
+            concat!(
+                "unit,rater_group,",
+                "political/优秀,political/较好,political/一般,political/较差,political/abstentions,",
+                "capability/优秀,capability/较好,capability/一般,capability/较差,capability/abstentions,",
+                "vitality/优秀,vitality/较好,vitality/一般,vitality/较差,vitality/abstentions,",
+                "cohesion/优秀,cohesion/较好,cohesion/一般,cohesion/较差,cohesion/abstentions,",
+                "conduct/优秀,conduct/较好,conduct/一般,conduct/较差,conduct/abstentions\n",
+                //        political  capability vitality   cohesion   conduct
+                "C01,上级领导,0,0,1,0,0, 0,0,1,0,0, 0,0,1,0,0, 0,0,1,0,0, 0,0,1,0,0\n",
+                "C02,上级领导,0,1,0,0,0, 0,1,0,0,0, 0,1,0,0,0, 0,1,0,0,0, 0,1,0,0,0\n",
+                "D01,服务对象,1,0,0,0,0, 1,0,0,0,0, 1,0,0,0,0, 1,0,0,0,0, 1,0,0,0,0\n",
+            )
+            .replace(", ", ",")
         );
     }
 
@@ -2618,6 +2696,62 @@ mod tests {
     }
 
     #[test]
+    fn a_criterion_renamed_after_the_import_keeps_its_columns_while_a_unit_has_tallies_for_it() {
+        let mut f = fixture(false);
+        f.import(
+            "votes.csv",
+            format!("{HEADER}\nC01,上级领导,优秀,优秀,优秀,优秀,优秀\n"),
+            ImportOptions::default(),
+        )
+        .unwrap();
+        let mut f = f.edit_settings(|s| s.replace("code = \"vitality\"", "code = \"energy\""));
+        f.import(
+            "more.csv",
+            format!("{HEADER}\nC02,上级领导,较好,较好,较好,较好,较好\n"),
+            ImportOptions::default(),
+        )
+        .unwrap();
+        // The campaign's criteria, then the one only C01's stored tallies have.
+        let record = f.record();
+        let lines: Vec<&str> = record.lines().collect();
+        let criteria: Vec<&str> = lines[0]
+            .split(',')
+            .skip(2)
+            .step_by(5)
+            .map(|column| column.split_once('/').unwrap().0)
+            .collect();
+        assert_eq!(
+            criteria,
+            [
+                "political",
+                "capability",
+                "energy",
+                "cohesion",
+                "conduct",
+                "vitality"
+            ]
+        );
+        assert_eq!(
+            lines[1..],
+            [
+                "C01,上级领导,1,0,0,0,0,1,0,0,0,0,0,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1,0,0,0,0",
+                "C02,上级领导,0,1,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1,0,0,0,0,0,0,0,0",
+            ]
+        );
+        let tallies = f.tallies();
+        let scoring = &f.campaign.settings.scoring;
+        let value = |unit, criterion| {
+            tallies
+                .democratic(unit, criterion, scoring)
+                .map(|d| d.value)
+        };
+        assert_eq!(value("C01", "vitality"), Some(100.0));
+        assert_eq!(value("C01", "energy"), None);
+        assert_eq!(value("C02", "energy"), Some(80.0));
+        assert_eq!(value("C02", "vitality"), None);
+    }
+
+    #[test]
     fn a_file_may_have_at_most_so_many_rater_groups() {
         let mut f = fixture(false);
         let rows: String = (0..=MAX_GROUPS)
@@ -2635,7 +2769,8 @@ mod tests {
         );
     }
 
-    /// The votes of a file counted the plain way, with the csv crate, as the record lists them.
+    /// The votes of a file counted the plain way, with the csv crate, as the record lists them:
+    /// a row per unit and rater group, a column per criterion of the file and grade.
     fn reference_record(text: &str) -> String {
         let criteria = [
             "political",
@@ -2646,27 +2781,35 @@ mod tests {
             OVERALL,
         ];
         let grades = ["优秀", "较好", "一般", "较差", ""];
-        let mut counts: BTreeMap<(String, String, usize), [u64; 5]> = BTreeMap::new();
         let mut reader = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
             .flexible(true)
             .from_reader(text.as_bytes());
+        let criteria = &criteria[..reader.headers().unwrap().len() - 2];
+        let mut counts: BTreeMap<(String, String), Vec<u64>> = BTreeMap::new();
         for record in reader.records() {
             let record = record.unwrap();
             if record.iter().all(str::is_empty) {
                 continue;
             }
+            let row = counts
+                .entry((record[0].to_owned(), record[1].to_owned()))
+                .or_insert_with(|| vec![0; criteria.len() * grades.len()]);
             for (c, cell) in record.iter().skip(2).enumerate() {
                 let g = grades.iter().position(|g| *g == cell).unwrap();
-                counts
-                    .entry((record[0].to_owned(), record[1].to_owned(), c))
-                    .or_default()[g] += 1;
+                row[c * grades.len() + g] += 1;
             }
         }
-        let mut out = "unit,rater_group,criterion,优秀,较好,一般,较差,abstentions\n".to_owned();
-        for ((unit, group, c), n) in counts {
+        let mut out = "unit,rater_group".to_owned();
+        for criterion in criteria {
+            for grade in ["优秀", "较好", "一般", "较差", "abstentions"] {
+                out.push_str(&format!(",{criterion}/{grade}"));
+            }
+        }
+        out.push('\n');
+        for ((unit, group), n) in counts {
             let n: Vec<String> = n.iter().map(u64::to_string).collect();
-            out.push_str(&format!("{unit},{group},{},{}\n", criteria[c], n.join(",")));
+            out.push_str(&format!("{unit},{group},{}\n", n.join(",")));
         }
         out
     }
@@ -2737,7 +2880,11 @@ mod tests {
             .unwrap();
         assert_eq!(outcome.encoding, Some(Encoding::Gb18030));
         assert_eq!(outcome.added, ["C01", "C02"]);
-        assert!(f.record().ends_with("C02,上级领导,conduct,0,0,0,0,1\n"));
+        // C02: 优秀 for political, abstentions for the rest; no overall column.
+        assert!(
+            f.record()
+                .ends_with("\nC02,上级领导,1,0,0,0,0,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1,0,0,0,0,1\n")
+        );
 
         // Neither UTF-8 nor GB18030: refused, naming the line of the first bad byte.
         let bad = [text.as_bytes(), b"C01,A,\xFF,,,,\n"].concat();
