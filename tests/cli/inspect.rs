@@ -572,3 +572,28 @@ fn verify_reads_inspection_records_one_folder_deep_and_reports_strays_there() {
         "{stderr}"
     );
 }
+
+#[test]
+fn every_bad_inspector_row_is_reported_and_the_same_register_again_is_no_change() {
+    let f = Fixture::with_units();
+    let bad = f.write(
+        "inputs/bad.csv",
+        "name,home_unit\n王五,C01\n王五,C02\n赵六,X99\n,C03\n",
+    );
+    let stderr = f.fails_unchanged(&["inspectors", "import", bad], INVALID);
+    for expected in [
+        "inputs/bad.csv:3: name: `王五` is listed twice (first on line 2)",
+        "inputs/bad.csv:4: home_unit: unknown unit `X99`",
+        "inputs/bad.csv:5: name: empty name",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing `{expected}` in:\n{stderr}"
+        );
+    }
+    let good = f.write("inputs/good.csv", "姓名,所在单位\r\n王五,C01\r\n赵六,\r\n");
+    f.banzi(&["inspectors", "import", good]).success();
+    let entries = f.log().len();
+    assert_eq!(f.json(&["inspectors", "import", good])["seq"], json!(null));
+    assert_eq!(f.log().len(), entries);
+}
