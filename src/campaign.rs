@@ -61,8 +61,41 @@ pub struct Settings {
     pub language: String,
     pub criteria: Vec<Criterion>,
     pub scoring: Scoring,
-    /// Whether an uncleared self-inflation or concealment flag keeps a unit off the shortlist.
+    pub shortlist: ShortlistRules,
+}
+
+/// The rules of the preliminary list (`[shortlist]`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShortlistRules {
+    pub min_composite: f64,
+    /// Every criterion's combined score at least this.
+    pub criterion_floor: f64,
+    /// The lowest acceptable annual-assessment grade.
+    pub min_annual_grade: String,
+    /// Whether an uncleared self-inflation or concealment flag excludes a unit.
     pub flags_block: bool,
+    /// Places per category; a category without a quota gets none.
+    pub quota: Vec<(Category, Quota)>,
+    /// Units disqualified outright (一票否决), with the reason.
+    pub vetoes: Vec<(String, String)>,
+}
+
+/// A category's places on the preliminary list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Quota {
+    Count(u32),
+    /// A share of the category's participating units, rounded down and at least 1.
+    Share(f64),
+}
+
+impl Quota {
+    /// The places for a category of `participating` units.
+    pub fn places(self, participating: usize) -> usize {
+        match self {
+            Quota::Count(n) => n as usize,
+            Quota::Share(share) => ((participating as f64 * share).floor() as usize).max(1),
+        }
+    }
 }
 
 /// The settings of the comprehensive analysis (`[scoring]`).
@@ -409,7 +442,37 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
                 .map(|g| g.get_ref().iter().map(|(k, v)| (k.clone(), *v)).collect())
                 .unwrap_or_default(),
         },
-        flags_block: raw.shortlist.flags_block,
+        shortlist: ShortlistRules {
+            min_composite: *raw.shortlist.min_composite.get_ref(),
+            criterion_floor: *raw.shortlist.criterion_floor.get_ref(),
+            min_annual_grade: raw.shortlist.min_annual_grade.get_ref().clone(),
+            flags_block: raw.shortlist.flags_block,
+            quota: raw
+                .shortlist
+                .quota
+                .iter()
+                .filter_map(|(category, quota)| {
+                    let category = Category::parse(category.get_ref())?;
+                    let quota = match (quota.get_ref().count, quota.get_ref().share) {
+                        (Some(count), _) => Quota::Count(u32::try_from(count).ok()?),
+                        (None, Some(share)) => Quota::Share(share),
+                        (None, None) => return None,
+                    };
+                    Some((category, quota))
+                })
+                .collect(),
+            vetoes: raw
+                .shortlist
+                .veto
+                .iter()
+                .map(|v| {
+                    (
+                        v.unit.get_ref().trim().to_owned(),
+                        v.reason.get_ref().trim().to_owned(),
+                    )
+                })
+                .collect(),
+        },
     })
 }
 
@@ -693,6 +756,26 @@ mod tests {
         assert_eq!(scoring.vote_grades[1].points, 80.0);
         assert!(scoring.rater_groups.is_empty());
         assert_eq!(scoring.required_methods, ["hearing", "talk", "materials"]);
+        let rules = &settings.shortlist;
+        assert_eq!(rules.min_annual_grade, "良好");
+        assert_eq!(
+            rules.quota,
+            [
+                (Category::County, Quota::Count(3)),
+                (Category::Department, Quota::Share(0.3)),
+                (Category::MunicipalUnit, Quota::Share(0.25)),
+            ]
+        );
+        assert!(rules.vetoes.is_empty());
+    }
+
+    #[test]
+    fn a_share_quota_rounds_down_and_gives_at_least_one_place() {
+        assert_eq!(Quota::Share(0.3).places(10), 3);
+        assert_eq!(Quota::Share(0.3).places(6), 1);
+        assert_eq!(Quota::Share(0.25).places(3), 1);
+        assert_eq!(Quota::Share(1.0).places(7), 7);
+        assert_eq!(Quota::Count(3).places(2), 3);
     }
 
     #[test]
