@@ -31,3 +31,4 @@ pub mod store;
 pub mod submission;
 pub mod units;
 pub mod verify;
+pub mod withdraw;

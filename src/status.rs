@@ -28,6 +28,8 @@ pub struct UnitStatus {
     pub category: String,
     pub steps: serde_json::Map<String, serde_json::Value>,
     pub next: Option<String>,
+    /// The reason, when the unit was withdrawn; it then holds up no step.
+    pub withdrawn: Option<String>,
     #[serde(skip)]
     pub states: UnitSteps,
 }
@@ -37,6 +39,7 @@ impl Status {
         let register = campaign.register()?;
         let index = campaign.store.index();
         let all_steps = index.unit_steps(&campaign.settings.scoring.required_methods);
+        let withdrawals = crate::withdraw::load(campaign)?;
         let units: Vec<UnitStatus> = register
             .units()
             .iter()
@@ -49,12 +52,21 @@ impl Status {
                     .iter()
                     .map(|d| (d.key.to_owned(), states.get(d.step).key().into()))
                     .collect();
+                let withdrawn = withdrawals
+                    .iter()
+                    .find(|w| w.unit == unit.code)
+                    .map(|w| w.reason.clone());
+                let next = match withdrawn {
+                    Some(_) => None,
+                    None => states.next_step().map(|s| s.submit_command(&unit.code)),
+                };
                 UnitStatus {
                     code: unit.code.clone(),
                     name: unit.name.clone(),
                     category: unit.category.key().to_owned(),
                     steps,
-                    next: states.next_step().map(|s| s.submit_command(&unit.code)),
+                    withdrawn,
+                    next,
                     states,
                 }
             })
@@ -64,7 +76,11 @@ impl Status {
         } else {
             STEPS
                 .iter()
-                .find(|d| units.iter().any(|u| u.states.get(d.step) != State::Done))
+                .find(|d| {
+                    units
+                        .iter()
+                        .any(|u| u.withdrawn.is_none() && u.states.get(d.step) != State::Done)
+                })
                 .map_or("shortlist", |d| d.command)
         };
         Ok(Status {

@@ -11,6 +11,7 @@ mod self_assess;
 mod status;
 mod units;
 mod verify;
+mod withdraw;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -69,6 +70,7 @@ enum Command {
     Status(status::StatusArgs),
     Log(log::LogArgs),
     Reopen(reopen::ReopenArgs),
+    Withdraw(withdraw::WithdrawArgs),
     Verify(verify::VerifyArgs),
 }
 
@@ -151,6 +153,7 @@ pub fn run() -> ExitCode {
         Command::Status(args) => status::run(&env, args),
         Command::Log(args) => log::run(&env, args),
         Command::Reopen(args) => reopen::run(&env, args),
+        Command::Withdraw(args) => withdraw::run(&env, args),
         Command::Verify(args) => verify::run(&env, args),
     };
     match result {

@@ -53,7 +53,11 @@ pub fn run(env: &Env, _args: StatusArgs) -> anyhow::Result<()> {
                 .iter()
                 .map(|d| state_label(unit.states.get(d.step)).to_owned()),
         );
-        row.push(unit.next.clone().unwrap_or_else(|| "—".to_owned()));
+        row.push(match (&unit.withdrawn, &unit.next) {
+            (Some(reason), _) => format!("已退出: {}", cell(reason)),
+            (None, Some(next)) => next.clone(),
+            (None, None) => "—".to_owned(),
+        });
         t.add_row(row);
     }
     env.ui.data(&t.to_string());

@@ -13,3 +13,4 @@ mod status;
 mod store;
 mod units;
 mod usage;
+mod withdraw;

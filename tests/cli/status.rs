@@ -31,6 +31,7 @@ fn registered_units_wait_for_their_plans() {
             "category": "county",
             "steps": {"plan": "missing", "self_assess": "missing", "inspect": "missing"},
             "next": "banzi plan submit C01 FILE",
+            "withdrawn": null,
         })
     );
     assert_eq!(units[5]["category"], "department");
