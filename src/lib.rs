@@ -25,6 +25,7 @@ pub mod plan;
 pub mod ratings;
 pub mod reopen;
 pub mod self_assess;
+pub mod shortlist;
 pub mod status;
 pub mod steps;
 pub mod store;
