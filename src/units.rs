@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Diagnostic, Error};
-use crate::import::{Column, Source, read_csv};
+use crate::import::{Column, ROWS_HINT, Source, read_rows};
 use crate::store::{Store, UNITS_FILE};
 
 /// The kind of leadership team, which later decides the shortlist quota.
@@ -229,12 +229,7 @@ impl RegisterChange {
 /// Codes that differ only in case are refused, within the file and against `existing`: their
 /// record files would be one file on Windows and macOS.
 pub fn read_register_file(source: &Source, existing: &Register) -> Result<Vec<Unit>, Error> {
-    let hint = "correct the rows above and import the file again; nothing was imported";
-    let rows = read_csv(source, COLUMNS).map_err(|diagnostics| {
-        Error::invalid(format!("`{}` cannot be imported", source.path.display()))
-            .with_diagnostics(diagnostics)
-            .with_hint(hint)
-    })?;
+    let rows = read_rows(source, COLUMNS)?;
     let file = source.path.as_path();
     let mut diagnostics = Vec::new();
     let mut first_line: HashMap<String, (&str, usize)> = HashMap::new();
@@ -246,11 +241,7 @@ pub fn read_register_file(source: &Source, existing: &Register) -> Result<Vec<Un
     let mut units = Vec::with_capacity(rows.len());
     for row in &rows {
         let mut problem = |column: &str, message: String| {
-            diagnostics.push(
-                Diagnostic::new(file, message)
-                    .at_line(row.line)
-                    .field(column),
-            );
+            diagnostics.push(row.problem(file, column, message));
         };
         let code = row.get("code");
         if code.is_empty() {
@@ -320,7 +311,7 @@ pub fn read_register_file(source: &Source, existing: &Register) -> Result<Vec<Un
     Error::check(
         diagnostics,
         |n| format!("`{}` has {n} bad row(s)", source.path.display()),
-        hint,
+        ROWS_HINT,
     )?;
     Ok(units)
 }

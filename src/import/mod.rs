@@ -112,6 +112,19 @@ pub struct Column {
     pub required: bool,
 }
 
+/// The hint under a failed import's rows.
+pub const ROWS_HINT: &str =
+    "correct the rows above and import the file again; nothing was imported";
+
+/// Reads a CSV input into rows, or fails with every header and row problem found.
+pub fn read_rows<'c>(source: &Source, columns: &'c [Column]) -> Result<Vec<Row<'c>>, Error> {
+    read_csv(source, columns).map_err(|diagnostics| {
+        Error::invalid(format!("`{}` cannot be imported", source.path.display()))
+            .with_diagnostics(diagnostics)
+            .with_hint(ROWS_HINT)
+    })
+}
+
 /// A data row of a CSV file: its line number and its cells, trimmed, by column key.
 #[derive(Debug)]
 pub struct Row<'c> {
@@ -121,6 +134,13 @@ pub struct Row<'c> {
 }
 
 impl Row<'_> {
+    /// A problem with this row's cell in `column`.
+    pub fn problem(&self, file: &Path, column: &str, message: String) -> Diagnostic {
+        Diagnostic::new(file, message)
+            .at_line(self.line)
+            .field(column)
+    }
+
     /// The cell of column `key`; empty when the file has no such column.
     pub fn get(&self, key: &str) -> &str {
         self.columns

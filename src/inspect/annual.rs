@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::campaign::{Campaign, Settings};
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
-use crate::import::{Column, Source, read_csv};
+use crate::import::{Column, ROWS_HINT, Source, read_rows};
 use crate::inspect::{Changes, ImportOptions};
 use crate::journal::{Entry, Transaction};
 use crate::units::Register;
@@ -82,12 +82,7 @@ pub fn read_file(
     settings: &Settings,
     register: &Register,
 ) -> Result<Vec<AnnualResult>, Error> {
-    let hint = "correct the rows above and import the file again; nothing was imported";
-    let rows = read_csv(source, COLUMNS).map_err(|diagnostics| {
-        Error::invalid(format!("`{}` cannot be imported", source.path.display()))
-            .with_diagnostics(diagnostics)
-            .with_hint(hint)
-    })?;
+    let rows = read_rows(source, COLUMNS)?;
     let scoring = &settings.scoring;
     let year = settings.year;
     let grades: Vec<&str> = scoring
@@ -100,11 +95,7 @@ pub fn read_file(
     let mut results = Vec::with_capacity(rows.len());
     for row in &rows {
         let mut problem = |column: &str, message: String| {
-            diagnostics.push(
-                Diagnostic::new(&source.path, message)
-                    .at_line(row.line)
-                    .field(column),
-            );
+            diagnostics.push(row.problem(&source.path, column, message));
         };
         let unit = row.get("unit");
         if register.get(unit).is_none() {
@@ -160,7 +151,7 @@ pub fn read_file(
     Error::check(
         diagnostics,
         |n| format!("`{}` has {n} bad row(s)", source.path.display()),
-        hint,
+        ROWS_HINT,
     )?;
     Ok(results)
 }

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
-use crate::import::{Column, Source, read_csv};
+use crate::import::{Column, ROWS_HINT, Source, read_rows};
 use crate::journal::{Entry, Transaction};
 
 pub const INSPECTORS_FILE: &str = "inspectors.csv";
@@ -77,23 +77,14 @@ impl Inspectors {
 
 /// Reads an inspectors' register file, reporting every bad row.
 pub fn read_file(source: &Source, campaign: &Campaign) -> anyhow::Result<Inspectors> {
-    let hint = "correct the rows above and import the file again; nothing was imported";
-    let rows = read_csv(source, COLUMNS).map_err(|diagnostics| {
-        Error::invalid(format!("`{}` cannot be imported", source.path.display()))
-            .with_diagnostics(diagnostics)
-            .with_hint(hint)
-    })?;
+    let rows = read_rows(source, COLUMNS)?;
     let register = campaign.register()?;
     let mut diagnostics = Vec::new();
     let mut first_line: HashMap<&str, usize> = HashMap::new();
     let mut list = Vec::with_capacity(rows.len());
     for row in &rows {
         let mut problem = |column: &str, message: String| {
-            diagnostics.push(
-                Diagnostic::new(&source.path, message)
-                    .at_line(row.line)
-                    .field(column),
-            );
+            diagnostics.push(row.problem(&source.path, column, message));
         };
         let name = row.get("name");
         if name.is_empty() {
@@ -128,7 +119,7 @@ pub fn read_file(source: &Source, campaign: &Campaign) -> anyhow::Result<Inspect
     Error::check(
         diagnostics,
         |n| format!("`{}` has {n} bad row(s)", source.path.display()),
-        hint,
+        ROWS_HINT,
     )?;
     Ok(Inspectors::from_list(list))
 }
