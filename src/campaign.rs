@@ -81,7 +81,8 @@ pub struct ShortlistRules {
 }
 
 /// A category's places on the preliminary list.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Quota {
     Count(u32),
     /// A share of the category's participating units, rounded down and at least 1.
@@ -94,6 +95,17 @@ impl Quota {
         match self {
             Quota::Count(n) => n as usize,
             Quota::Share(share) => ((participating as f64 * share).floor() as usize).max(1),
+        }
+    }
+
+    /// The quota in words, e.g. `3个` or `参评单位数的30%（向下取整，至少1个）`.
+    pub fn label(self) -> String {
+        match self {
+            Quota::Count(n) => format!("{n}个"),
+            Quota::Share(share) => format!(
+                "参评单位数的{}%（向下取整，至少1个）",
+                crate::documents::figure(share * 100.0)
+            ),
         }
     }
 }
@@ -174,6 +186,8 @@ impl Settings {
 pub struct Campaign {
     pub store: Store,
     pub settings: Settings,
+    /// The SHA-256 of `campaign.toml` as read, edits included.
+    pub settings_sha256: String,
 }
 
 impl Campaign {
@@ -188,7 +202,11 @@ impl Campaign {
             sha256,
         };
         let settings = parse(&source)?;
-        Ok(Campaign { store, settings })
+        Ok(Campaign {
+            store,
+            settings,
+            settings_sha256: source.sha256,
+        })
     }
 
     pub fn register(&self) -> anyhow::Result<Register> {

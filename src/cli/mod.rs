@@ -8,6 +8,7 @@ mod output;
 mod plan;
 mod reopen;
 mod self_assess;
+mod shortlist;
 mod status;
 mod units;
 mod verify;
@@ -71,6 +72,7 @@ enum Command {
     Log(log::LogArgs),
     Reopen(reopen::ReopenArgs),
     Withdraw(withdraw::WithdrawArgs),
+    Shortlist(shortlist::ShortlistArgs),
     Verify(verify::VerifyArgs),
 }
 
@@ -154,6 +156,7 @@ pub fn run() -> ExitCode {
         Command::Log(args) => log::run(&env, args),
         Command::Reopen(args) => reopen::run(&env, args),
         Command::Withdraw(args) => withdraw::run(&env, args),
+        Command::Shortlist(args) => shortlist::run(&env, args),
         Command::Verify(args) => verify::run(&env, args),
     };
     match result {

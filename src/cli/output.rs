@@ -13,6 +13,7 @@ use crate::error::{Error, Excerpt};
 const ERROR: Style = AnsiColor::Red.on_default().bold();
 const HINT: Style = AnsiColor::Cyan.on_default().bold();
 const GOOD: Style = AnsiColor::Green.on_default().bold();
+const WARN: Style = AnsiColor::Yellow.on_default().bold();
 
 pub struct Ui {
     pub json: bool,
@@ -42,6 +43,11 @@ impl Ui {
         if !self.quiet {
             let _ = writeln!(anstream::stderr().lock(), "{text}");
         }
+    }
+
+    /// Something people should act on, on stderr even with `--quiet`.
+    pub fn warn(&self, text: &str) {
+        let _ = writeln!(anstream::stderr().lock(), "{WARN}warning{WARN:#}: {text}");
     }
 
     /// A status message that reports a change was made.

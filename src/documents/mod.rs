@@ -1,7 +1,9 @@
 //! Documents for people: pure functions from a model to Markdown, through templates.
 
+mod preliminary_list;
 mod self_assessment_report;
 
+pub use preliminary_list::preliminary_list;
 pub use self_assessment_report::self_assessment_report;
 
 use minijinja::Environment;

@@ -1,0 +1,207 @@
+//! The proposed preliminary list (初步名单) for the leadership's review.
+
+use serde::Serialize;
+
+use super::figure;
+use crate::campaign::Settings;
+use crate::shortlist::rules::Decision;
+use crate::shortlist::version::{Entry, Version, short_time};
+
+#[derive(Serialize)]
+struct Model<'a> {
+    campaign: &'a str,
+    organizer: &'a str,
+    approver: &'a str,
+    version: u32,
+    time: String,
+    operator: &'a str,
+    seq: u64,
+    sha256: &'a str,
+    superseded: Option<&'a str>,
+    min_composite: String,
+    criterion_floor: String,
+    min_annual_grade: &'a str,
+    flags_block: bool,
+    criteria: Vec<&'a str>,
+    categories: Vec<CategoryModel<'a>>,
+    others: Vec<OtherModel<'a>>,
+    adjustments: Vec<AdjustmentModel<'a>>,
+    ties: Vec<TieModel<'a>>,
+    included: usize,
+}
+
+#[derive(Serialize)]
+struct CategoryModel<'a> {
+    label: &'static str,
+    participating: usize,
+    quota: String,
+    places: usize,
+    passing: usize,
+    units: Vec<IncludedModel<'a>>,
+}
+
+#[derive(Serialize)]
+struct IncludedModel<'a> {
+    rank: String,
+    unit: &'a str,
+    name: &'a str,
+    composite: String,
+    criteria: Vec<String>,
+    annual_grade: &'a str,
+    note: String,
+}
+
+#[derive(Serialize)]
+struct OtherModel<'a> {
+    unit: &'a str,
+    name: &'a str,
+    category: &'static str,
+    composite: String,
+    decision: &'static str,
+    reasons: String,
+}
+
+#[derive(Serialize)]
+struct AdjustmentModel<'a> {
+    unit: &'a str,
+    name: &'a str,
+    computed: &'static str,
+    decision: &'static str,
+    reason: &'a str,
+    operator: &'a str,
+    time: String,
+    seq: u64,
+}
+
+#[derive(Serialize)]
+struct TieModel<'a> {
+    unit: &'a str,
+    name: &'a str,
+    text: String,
+}
+
+fn score(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"))
+}
+
+fn note(entry: &Entry) -> String {
+    let mut notes = Vec::new();
+    if entry.decision != entry.computed_decision {
+        notes.push(format!("组织部调整列入（按规则为{}）", entry.computed_decision.label()));
+    }
+    if entry.tie_at_edge {
+        notes.push("名额边界并列".to_owned());
+    }
+    notes.join("；")
+}
+
+/// The document of `version`; `sha256` is its stored record's, `stale` why it is out of date.
+pub fn preliminary_list(
+    settings: &Settings,
+    version: &Version,
+    sha256: &str,
+    stale: &[String],
+) -> String {
+    let superseded = stale.first().map(String::as_str);
+    let mut sorted: Vec<&Entry> = version.units.iter().collect();
+    sorted.sort_by_key(|u| (u.category, u.rank.is_none(), u.rank, u.unit.clone()));
+    let categories = version
+        .categories
+        .iter()
+        .map(|c| CategoryModel {
+            label: c.category.label(),
+            participating: c.participating,
+            quota: c.quota.map_or_else(|| "未设名额".to_owned(), |q| q.label()),
+            places: c.places,
+            passing: c.passing,
+            units: sorted
+                .iter()
+                .filter(|u| u.category == c.category && u.decision == Decision::Included)
+                .map(|u| IncludedModel {
+                    rank: u.rank.map(|r| r.to_string()).unwrap_or_default(),
+                    unit: &u.unit,
+                    name: &u.name,
+                    composite: score(u.composite),
+                    criteria: u.criteria.iter().map(|c| score(c.combined)).collect(),
+                    annual_grade: u.annual_grade.as_deref().unwrap_or("—"),
+                    note: note(u),
+                })
+                .collect(),
+        })
+        .collect();
+    let others = sorted
+        .iter()
+        .filter(|u| u.decision != Decision::Included)
+        .map(|u| OtherModel {
+            unit: &u.unit,
+            name: &u.name,
+            category: u.category.label(),
+            composite: score(u.composite),
+            decision: u.decision.label(),
+            reasons: u.reasons().join("；"),
+        })
+        .collect();
+    let adjustments = sorted
+        .iter()
+        .filter_map(|u| {
+            let o = u.adjustment.as_ref()?;
+            Some(AdjustmentModel {
+                unit: &u.unit,
+                name: &u.name,
+                computed: u.computed_decision.label(),
+                decision: u.decision.label(),
+                reason: &o.reason,
+                operator: &o.operator,
+                time: short_time(&o.time),
+                seq: o.seq,
+            })
+        })
+        .collect();
+    let ties = sorted
+        .iter()
+        .filter(|u| u.tie_at_edge)
+        .flat_map(|u| {
+            u.checks
+                .iter()
+                .filter(|c| matches!(c.rule, crate::shortlist::rules::Rule::TieAtEdge { .. }))
+                .map(|c| TieModel {
+                    unit: &u.unit,
+                    name: &u.name,
+                    text: c.text(),
+                })
+        })
+        .collect();
+    let first = version.units.first();
+    let model = Model {
+        campaign: &settings.name,
+        organizer: &settings.organizer,
+        approver: &settings.approver,
+        version: version.version,
+        time: short_time(&version.time),
+        operator: &version.operator,
+        seq: version.seq,
+        sha256,
+        superseded,
+        min_composite: figure(version.rules.min_composite),
+        criterion_floor: figure(version.rules.criterion_floor),
+        min_annual_grade: &version.rules.min_annual_grade,
+        flags_block: version.rules.flags_block,
+        criteria: first
+            .map(|u| u.criteria.iter().map(|c| c.name.as_str()).collect())
+            .unwrap_or_default(),
+        categories,
+        others,
+        adjustments,
+        ties,
+        included: version
+            .units
+            .iter()
+            .filter(|u| u.decision == Decision::Included)
+            .count(),
+    };
+    super::render(
+        "preliminary_list.md",
+        include_str!("templates/preliminary_list.md"),
+        model,
+    )
+}

@@ -1,0 +1,316 @@
+//! Step 4, the preliminary list (初步名单): every unit's place on it, or off it, with every rule
+//! that decided it, stored as a numbered version each time it is drawn.
+//!
+//! The rules are in [`rules`]; [`overrides`] holds the department's decisions on top of them;
+//! [`version`] stores each list with the fingerprint of what it was drawn from.
+
+pub mod overrides;
+pub mod rules;
+pub mod version;
+
+use crate::campaign::Campaign;
+use crate::context::Context;
+use crate::error::{Diagnostic, Error};
+use crate::inspect::analysis::{self, Analysis, Inputs};
+use crate::journal::{Entry as JournalEntry, Transaction};
+use crate::steps::{State, Step};
+use rules::{Candidate, Decision};
+use version::{AppliedRules, CriterionScore, Entry, Listed, Version};
+
+/// A new version and what changed against the one before.
+#[derive(Debug)]
+pub struct Drawn {
+    pub version: Version,
+    pub entry: JournalEntry,
+    /// Units whose decision differs from the previous version: unit, before, after.
+    pub changed: Vec<(String, Decision, Decision)>,
+}
+
+/// What a unit still lacks before the list can be drawn, and the command that supplies it.
+fn lacking(campaign: &Campaign, analysis: &Analysis, votes_used: bool) -> Vec<(String, String)> {
+    let unit = analysis.unit.as_str();
+    let steps = campaign.steps_of(unit);
+    let mut lacks = Vec::new();
+    match steps.next_step() {
+        Some(step @ (Step::Plan | Step::SelfAssess)) => lacks.push((
+            format!("its {step} is {}", steps.get(step).key()),
+            step.submit_command(unit),
+        )),
+        Some(Step::Inspect) => {
+            let what = match steps.get(Step::Inspect) {
+                State::Stale => "its inspection was reopened".to_owned(),
+                _ => {
+                    let methods = campaign
+                        .store
+                        .index()
+                        .progress_of(unit)
+                        .missing_kinds(&campaign.settings.scoring.required_methods);
+                    format!("no inspection record for {}", methods.join(", "))
+                }
+            };
+            lacks.push((what, Step::Inspect.submit_command(unit)));
+        }
+        None => {}
+    }
+    if analysis.annual.is_none() {
+        lacks.push((
+            "no annual-assessment result".to_owned(),
+            "banzi inspect import-assessment FILE".to_owned(),
+        ));
+    }
+    if votes_used && analysis.criteria.iter().any(|c| c.democratic.is_none()) {
+        lacks.push((
+            "no democratic-evaluation votes for some criteria".to_owned(),
+            "banzi inspect import-votes FILE --replace".to_owned(),
+        ));
+    }
+    lacks
+}
+
+/// The candidate the rules see, from a unit's analysis.
+fn candidate(
+    analysis: &Analysis,
+    category: crate::units::Category,
+    open_flags: Vec<String>,
+    withdrawn: Option<String>,
+) -> Candidate {
+    let weights = analysis.weights;
+    let part = |component: fn(&analysis::CriterionAnalysis) -> Option<f64>, weight: f64| {
+        analysis
+            .criteria
+            .iter()
+            .map(|c| c.weight * weight * component(c).unwrap_or(0.0))
+            .sum()
+    };
+    Candidate {
+        unit: analysis.unit.clone(),
+        category,
+        composite: analysis.composite,
+        inspection: part(|c| c.inspection, weights.inspection),
+        democratic: part(|c| c.democratic.as_ref().map(|d| d.value), weights.democratic),
+        criteria: analysis
+            .criteria
+            .iter()
+            .filter_map(|c| Some((c.name.clone(), c.combined?)))
+            .collect(),
+        annual_grade: analysis.annual.as_ref().map(|a| a.grade.clone()),
+        open_flags,
+        withdrawn,
+    }
+}
+
+/// Draws the preliminary list from the comprehensive analysis and stores it as a new version.
+pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
+    let register = campaign.register()?;
+    let settings = &campaign.settings;
+    let rules = &settings.shortlist;
+    let unknown: Vec<&str> = rules
+        .vetoes
+        .iter()
+        .map(|(unit, _)| unit.as_str())
+        .filter(|unit| register.get(unit).is_none())
+        .collect();
+    if !unknown.is_empty() {
+        return Err(Error::invalid(format!(
+            "campaign.toml vetoes unit(s) `{}` that are not in the register",
+            unknown.join("`, `")
+        ))
+        .with_hint("correct the `unit` of the [[shortlist.veto]] block; `banzi units list` shows the codes")
+        .into());
+    }
+    let withdrawals = crate::withdraw::load(campaign)?;
+    let inputs = Inputs::load(campaign)?;
+    let votes_used = !inputs.tallies.is_empty();
+    let flags = crate::inspect::flags::all(campaign)?;
+    let overrides = overrides::load(campaign)?;
+
+    let mut analyses = Vec::with_capacity(register.units().len());
+    let mut diagnostics = Vec::new();
+    for unit in register.units() {
+        let analysis = analysis::analyse(campaign, &inputs, &unit.code)?;
+        let withdrawn = withdrawals.iter().find(|w| w.unit == unit.code);
+        if withdrawn.is_none() {
+            for (what, command) in lacking(campaign, &analysis, votes_used) {
+                diagnostics.push(Diagnostic::new(
+                    std::path::Path::new(&unit.code),
+                    format!("{what}; run `{command}`"),
+                ));
+            }
+        }
+        analyses.push((unit, analysis, withdrawn));
+    }
+    if !diagnostics.is_empty() {
+        let units = diagnostics
+            .iter()
+            .map(|d| d.file.as_str())
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        return Err(Error::step_order(format!(
+            "the preliminary list needs every participating unit inspected and with its annual-assessment result; {units} unit(s) are not ready"
+        ))
+        .with_diagnostics(diagnostics)
+        .with_hint("supply what is missing, or withdraw a unit that takes no further part with `banzi withdraw UNIT --reason \"…\"`")
+        .into());
+    }
+
+    let candidates: Vec<Candidate> = analyses
+        .iter()
+        .map(|(unit, analysis, withdrawn)| {
+            let open_flags = flags
+                .iter()
+                .filter(|f| f.unit == unit.code && f.cleared.is_none())
+                .map(|f| f.id.clone())
+                .collect();
+            candidate(
+                analysis,
+                unit.category,
+                open_flags,
+                withdrawn.map(|w| w.reason.clone()),
+            )
+        })
+        .collect();
+    let decided = rules::decide(rules, &candidates, |grade| {
+        settings.scoring.annual_grade(grade).map(|g| g.points)
+    });
+
+    let units: Vec<Entry> = analyses
+        .iter()
+        .zip(&candidates)
+        .zip(decided.placements)
+        .map(|(((unit, analysis, _), candidate), placement)| {
+            let adjustment = overrides.iter().find(|o| o.unit == unit.code).cloned();
+            let decision = match (&adjustment, placement.decision) {
+                (Some(o), Decision::Included | Decision::Excluded) => o.decision,
+                _ => placement.decision,
+            };
+            Entry {
+                unit: unit.code.clone(),
+                name: unit.name.clone(),
+                category: unit.category,
+                rank: placement.rank,
+                composite: analysis.composite,
+                inspection_part: candidate.inspection,
+                democratic_part: candidate.democratic,
+                annual_grade: candidate.annual_grade.clone(),
+                open_flags: candidate.open_flags.clone(),
+                computed_decision: placement.decision,
+                decision,
+                tie_at_edge: placement.tie_at_edge,
+                adjustment,
+                criteria: analysis
+                    .criteria
+                    .iter()
+                    .map(|c| CriterionScore {
+                        code: c.code.clone(),
+                        name: c.name.clone(),
+                        combined: c.combined,
+                    })
+                    .collect(),
+                checks: placement.checks,
+            }
+        })
+        .collect();
+
+    let mut listed = version::list(campaign)?;
+    let previous = match listed.last() {
+        Some(last) => Some(version::load(campaign, last)?),
+        None => None,
+    };
+    let (inputs, fingerprint) = version::current_inputs(campaign);
+    let number = listed.last().map_or(1, |l| l.version + 1);
+    let seq = campaign.store.index().last_seq() + 1;
+    let time = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+    let drawn = Version {
+        version: number,
+        time: time.clone(),
+        operator: ctx.operator.clone(),
+        seq,
+        fingerprint: fingerprint.clone(),
+        rules: AppliedRules {
+            min_composite: rules.min_composite,
+            criterion_floor: rules.criterion_floor,
+            min_annual_grade: rules.min_annual_grade.clone(),
+            flags_block: rules.flags_block,
+        },
+        categories: decided.categories,
+        units,
+        inputs,
+    };
+    let changed = previous
+        .iter()
+        .flat_map(|p| &p.units)
+        .filter_map(|before| {
+            let after = drawn.units.iter().find(|u| u.unit == before.unit)?;
+            (after.decision != before.decision).then(|| {
+                (after.unit.clone(), before.decision, after.decision)
+            })
+        })
+        .collect();
+    let included = drawn
+        .units
+        .iter()
+        .filter(|u| u.decision == Decision::Included)
+        .count();
+    let path = version::path_of(number);
+    listed.push(Listed {
+        version: number,
+        path: path.clone(),
+        time,
+        operator: ctx.operator.clone(),
+        seq,
+        fingerprint,
+        included,
+    });
+    let text = toml::to_string(&drawn)?;
+    let mut tx = Transaction::new(&mut campaign.store);
+    tx.write(&path, text.into_bytes());
+    tx.write(version::VERSIONS_FILE, crate::store::csv_bytes(&listed));
+    let entry = tx.commit(
+        ctx,
+        &format!(
+            "preliminary list version {number} drawn: {included} of {} units included",
+            drawn.units.len()
+        ),
+    )?;
+    Ok(Drawn {
+        version: drawn,
+        entry,
+        changed,
+    })
+}
+
+/// A stored version: the latest, or number `wanted`.
+pub fn stored(campaign: &Campaign, wanted: Option<u32>) -> anyhow::Result<Version> {
+    let listed = version::list(campaign)?;
+    let found = match wanted {
+        None => listed.last().ok_or_else(|| {
+            Error::step_order("there is no preliminary list yet")
+                .with_hint("run `banzi shortlist` to draw it")
+        })?,
+        Some(n) => listed.iter().find(|l| l.version == n).ok_or_else(|| {
+            Error::invalid(format!(
+                "there is no version {n} of the preliminary list; there are {}",
+                listed.len()
+            ))
+            .with_hint("`banzi shortlist show` shows the latest")
+        })?,
+    };
+    version::load(campaign, found)
+}
+
+/// Why the latest version no longer matches its inputs; empty while it does. Older versions
+/// are superseded rather than stale.
+pub fn staleness(campaign: &Campaign, shown: &Version) -> anyhow::Result<Vec<String>> {
+    let latest = version::list(campaign)?.last().map(|l| l.version);
+    if latest != Some(shown.version) {
+        return Ok(vec![format!(
+            "version {} is superseded by version {}",
+            shown.version,
+            latest.unwrap_or_default()
+        )]);
+    }
+    if version::current_inputs(campaign).1 == shown.fingerprint {
+        return Ok(Vec::new());
+    }
+    Ok(version::changes_since(campaign, shown))
+}

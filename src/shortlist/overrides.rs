@@ -1,0 +1,130 @@
+//! Department decisions on top of the rules (`shortlist adjust`): attributed, journaled, and
+//! shown beside the computed decision, never in place of it.
+
+use super::rules::Decision;
+use super::version::{self, Override};
+use crate::campaign::Campaign;
+use crate::context::Context;
+use crate::error::Error;
+use crate::journal::{Entry, Transaction};
+
+pub const OVERRIDES_FILE: &str = "shortlist/overrides.csv";
+
+/// What `adjust` asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Adjustment {
+    Include,
+    Exclude,
+    Clear,
+}
+
+/// The overrides in force.
+pub fn load(campaign: &Campaign) -> anyhow::Result<Vec<Override>> {
+    campaign.store.read_csv_record(OVERRIDES_FILE)
+}
+
+/// Records, replaces or clears the override of `unit`.
+pub fn adjust(
+    campaign: &mut Campaign,
+    ctx: &Context,
+    unit: &str,
+    adjustment: Adjustment,
+    reason: &str,
+) -> anyhow::Result<Entry> {
+    campaign.register()?.require(unit)?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(Error::invalid("an adjustment needs a reason")
+            .with_hint("say why with `--reason \"…\"`; it is shown on the list and kept in the journal")
+            .into());
+    }
+    if version::list(campaign)?.is_empty() {
+        return Err(
+            Error::step_order("there is no preliminary list to adjust yet")
+                .with_hint("first run `banzi shortlist`")
+                .into(),
+        );
+    }
+    if let Some(w) = crate::withdraw::load(campaign)?
+        .into_iter()
+        .find(|w| w.unit == unit)
+    {
+        return Err(Error::invalid(format!(
+            "unit `{unit}` was withdrawn in entry #{} ({}); a withdrawn unit cannot be adjusted",
+            w.seq, w.reason
+        ))
+        .into());
+    }
+    if let Some((_, why)) = campaign
+        .settings
+        .shortlist
+        .vetoes
+        .iter()
+        .find(|(u, _)| u == unit)
+    {
+        return Err(Error::invalid(format!(
+            "unit `{unit}` is vetoed (一票否决: {why}); a veto cannot be adjusted"
+        ))
+        .with_hint("a veto is lifted only by removing its [[shortlist.veto]] block from campaign.toml")
+        .into());
+    }
+
+    let mut overrides = load(campaign)?;
+    let existing = overrides.iter().position(|o| o.unit == unit);
+    let decision = match adjustment {
+        Adjustment::Include => Some(Decision::Included),
+        Adjustment::Exclude => Some(Decision::Excluded),
+        Adjustment::Clear => None,
+    };
+    let seq = campaign.store.index().last_seq() + 1;
+    let summary = match (decision, existing) {
+        (None, None) => {
+            return Err(Error::invalid(format!(
+                "unit `{unit}` has no adjustment to clear"
+            ))
+            .into());
+        }
+        (None, Some(i)) => {
+            let cleared = overrides.remove(i);
+            format!(
+                "adjustment of {unit} cleared (was {} by {}, #{})",
+                cleared.decision.key(),
+                cleared.operator,
+                cleared.seq
+            )
+        }
+        (Some(decision), existing) => {
+            if let Some(i) = existing {
+                let old = &overrides[i];
+                if old.decision == decision {
+                    return Err(Error::invalid(format!(
+                        "unit `{unit}` is already adjusted to {} by {} in entry #{}: {}",
+                        decision.key(),
+                        old.operator,
+                        old.seq,
+                        old.reason
+                    ))
+                    .with_hint(format!(
+                        "to change the reason, run `banzi shortlist adjust {unit} --clear --reason \"…\"` first"
+                    ))
+                    .into());
+                }
+                overrides.remove(i);
+            }
+            overrides.push(Override {
+                unit: unit.to_owned(),
+                decision,
+                reason: reason.to_owned(),
+                operator: ctx.operator.clone(),
+                time: ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+                seq,
+            });
+            overrides.sort_by(|a, b| a.unit.cmp(&b.unit));
+            format!("{unit} adjusted to {} on the preliminary list", decision.key())
+        }
+    };
+    let mut tx = Transaction::new(&mut campaign.store);
+    tx.set_reason(reason);
+    tx.write(OVERRIDES_FILE, crate::store::csv_bytes(&overrides));
+    tx.commit(ctx, &summary)
+}

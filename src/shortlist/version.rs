@@ -1,0 +1,301 @@
+//! Stored versions of the preliminary list, and whether the latest is stale.
+//!
+//! Each `banzi shortlist` run stores `shortlist/vN.toml`: every unit's figures, the checks that
+//! decided it, any override in force, and the SHA-256 and state of every record it was drawn
+//! from. `shortlist/versions.csv` lists the versions with a fingerprint of those inputs, so
+//! `status` can tell a stale list from the index alone.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::rules::{CategoryPlaces, Check, Decision};
+use crate::campaign::Campaign;
+use crate::store::{CAMPAIGN_FILE, Index, UNITS_FILE};
+use crate::units::Category;
+
+pub const VERSIONS_FILE: &str = "shortlist/versions.csv";
+
+/// The records a list is drawn from: the register, withdrawals, every step's records, the
+/// analysis inputs, the overrides, and the settings. The inspectors' register only checks
+/// recusal and changes no figure.
+fn is_input(path: &str) -> bool {
+    path == UNITS_FILE
+        || path == crate::withdraw::WITHDRAWALS_FILE
+        || path == super::overrides::OVERRIDES_FILE
+        || ["plans/", "self-assessments/", "inspections/", "analysis/"]
+            .iter()
+            .any(|prefix| path.starts_with(prefix))
+}
+
+/// One record a version was drawn from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Input {
+    pub path: String,
+    pub sha256: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub state: String,
+}
+
+/// The inputs of a list as they stand now, and their fingerprint.
+pub fn current_inputs(campaign: &Campaign) -> (Vec<Input>, String) {
+    inputs_of(campaign.store.index(), &campaign.settings_sha256)
+}
+
+fn inputs_of(index: &Index, settings_sha256: &str) -> (Vec<Input>, String) {
+    let mut inputs: Vec<Input> = std::iter::once(Input {
+        path: CAMPAIGN_FILE.to_owned(),
+        sha256: settings_sha256.to_owned(),
+        state: String::new(),
+    })
+    .chain(index.rows().filter(|r| is_input(&r.path)).map(|r| Input {
+        path: r.path.clone(),
+        sha256: r.sha256.clone(),
+        state: r.state.clone(),
+    }))
+    .collect();
+    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut hasher = Sha256::new();
+    for input in &inputs {
+        hasher.update(format!("{}\t{}\t{}\n", input.path, input.sha256, input.state));
+    }
+    (inputs, hex::encode(hasher.finalize()))
+}
+
+/// A department decision on top of the rules (`shortlist adjust`), attributed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Override {
+    pub unit: String,
+    /// `included` or `excluded`.
+    pub decision: Decision,
+    pub reason: String,
+    pub operator: String,
+    pub time: String,
+    pub seq: u64,
+}
+
+/// One criterion's combined score in a version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriterionScore {
+    pub code: String,
+    pub name: String,
+    pub combined: Option<f64>,
+}
+
+/// One unit's place in a version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub unit: String,
+    pub name: String,
+    pub category: Category,
+    pub rank: Option<usize>,
+    pub composite: Option<f64>,
+    pub inspection_part: f64,
+    pub democratic_part: f64,
+    pub annual_grade: Option<String>,
+    pub open_flags: Vec<String>,
+    pub computed_decision: Decision,
+    pub decision: Decision,
+    pub tie_at_edge: bool,
+    #[serde(rename = "override")]
+    pub adjustment: Option<Override>,
+    #[serde(rename = "criterion")]
+    pub criteria: Vec<CriterionScore>,
+    #[serde(rename = "check")]
+    pub checks: Vec<Check>,
+}
+
+impl Entry {
+    /// Every failed rule, the place against the quota, a tie at its edge, and the override.
+    pub fn reasons(&self) -> Vec<String> {
+        let mut reasons: Vec<String> = self
+            .checks
+            .iter()
+            .filter(|c| c.decides())
+            .map(Check::text)
+            .collect();
+        if let Some(o) = &self.adjustment {
+            let applied = if self.decision == o.decision {
+                ""
+            } else {
+                "（退出参评或一票否决的单位不适用）"
+            };
+            reasons.push(format!(
+                "组织部调整为{}：{}（{}，{}，#{}）{applied}",
+                o.decision.label(),
+                o.reason,
+                o.operator,
+                short_time(&o.time),
+                o.seq
+            ));
+        }
+        reasons
+    }
+}
+
+/// `2026-11-24T09:30:00+08:00` as people read it: `2026-11-24 09:30`.
+pub fn short_time(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|_| rfc3339.to_owned())
+}
+
+/// The thresholds a version applied, for the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppliedRules {
+    pub min_composite: f64,
+    pub criterion_floor: f64,
+    pub min_annual_grade: String,
+    pub flags_block: bool,
+}
+
+/// A stored version of the preliminary list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Version {
+    pub version: u32,
+    pub time: String,
+    pub operator: String,
+    /// The journal entry that stored it.
+    pub seq: u64,
+    pub fingerprint: String,
+    pub rules: AppliedRules,
+    #[serde(rename = "category")]
+    pub categories: Vec<CategoryPlaces>,
+    #[serde(rename = "unit")]
+    pub units: Vec<Entry>,
+    #[serde(rename = "input")]
+    pub inputs: Vec<Input>,
+}
+
+/// A row of `shortlist/versions.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Listed {
+    pub version: u32,
+    pub path: String,
+    pub time: String,
+    pub operator: String,
+    pub seq: u64,
+    pub fingerprint: String,
+    pub included: usize,
+}
+
+pub fn path_of(version: u32) -> String {
+    format!("shortlist/v{version}.toml")
+}
+
+/// Every version stored so far, oldest first.
+pub fn list(campaign: &Campaign) -> anyhow::Result<Vec<Listed>> {
+    campaign.store.read_csv_record(VERSIONS_FILE)
+}
+
+/// Reads a stored version.
+pub fn load(campaign: &Campaign, listed: &Listed) -> anyhow::Result<Version> {
+    let text = campaign.store.read_record(&listed.path)?;
+    toml::from_str(&text).map_err(|e| {
+        crate::error::Error::integrity(format!("`{}` is damaged: {e}", listed.path))
+            .with_hint("run `banzi verify`; `banzi shortlist` stores a new version")
+            .into()
+    })
+}
+
+/// Whether the latest version still matches its inputs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Freshness {
+    pub version: u32,
+    pub stale: bool,
+}
+
+/// The latest version and whether it is stale, from the index alone.
+pub fn freshness(campaign: &Campaign) -> anyhow::Result<Option<Freshness>> {
+    let Some(latest) = list(campaign)?.pop() else {
+        return Ok(None);
+    };
+    let (_, fingerprint) = current_inputs(campaign);
+    Ok(Some(Freshness {
+        version: latest.version,
+        stale: fingerprint != latest.fingerprint,
+    }))
+}
+
+/// What changed among a version's inputs since it was stored, in words.
+pub fn changes_since(campaign: &Campaign, version: &Version) -> Vec<String> {
+    let (now, _) = current_inputs(campaign);
+    let index = campaign.store.index();
+    let entry_of = |path: &str| {
+        index
+            .get(path)
+            .map(|r| format!(" in entry #{}", r.seq))
+            .unwrap_or_default()
+    };
+    let mut changes = Vec::new();
+    for input in &now {
+        match version.inputs.iter().find(|i| i.path == input.path) {
+            None => changes.push(format!("`{}` was added{}", input.path, entry_of(&input.path))),
+            Some(old) if old.sha256 != input.sha256 => {
+                let how = if input.path == CAMPAIGN_FILE {
+                    " (the settings)".to_owned()
+                } else {
+                    entry_of(&input.path)
+                };
+                changes.push(format!("`{}` changed{how}", input.path));
+            }
+            Some(old) if old.state != input.state => changes.push(format!(
+                "`{}` is now {}{}",
+                input.path,
+                input.state,
+                entry_of(&input.path)
+            )),
+            Some(_) => {}
+        }
+    }
+    for old in &version.inputs {
+        if !now.iter().any(|i| i.path == old.path) {
+            changes.push(format!("`{}` was removed", old.path));
+        }
+    }
+    changes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::IndexRow;
+
+    fn row(path: &str, sha: &str, state: &str) -> IndexRow {
+        IndexRow {
+            path: path.into(),
+            sha256: sha.into(),
+            seq: 1,
+            time: String::new(),
+            unit: String::new(),
+            step: String::new(),
+            state: state.into(),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn the_fingerprint_follows_inputs_and_states_but_not_other_records() {
+        let mut index = Index::default();
+        index.upsert(row("units.csv", "a", ""));
+        index.upsert(row("plans/C01.toml", "b", "done"));
+        let (inputs, first) = inputs_of(&index, "s");
+        assert_eq!(
+            inputs.iter().map(|i| i.path.as_str()).collect::<Vec<_>>(),
+            ["campaign.toml", "plans/C01.toml", "units.csv"]
+        );
+
+        index.upsert(row("inspectors.csv", "x", ""));
+        index.upsert(row("shortlist/v1.toml", "y", ""));
+        assert_eq!(inputs_of(&index, "s").1, first);
+
+        index.upsert(row("plans/C01.toml", "b", "stale"));
+        let reopened = inputs_of(&index, "s").1;
+        assert_ne!(reopened, first);
+        index.upsert(row("plans/C01.toml", "b", "done"));
+        assert_eq!(inputs_of(&index, "s").1, first);
+
+        assert_ne!(inputs_of(&index, "edited").1, first);
+        index.upsert(row("shortlist/overrides.csv", "o", ""));
+        assert_ne!(inputs_of(&index, "s").1, first);
+    }
+}
