@@ -49,6 +49,23 @@ banzi inspect show C04 | head -24
 banzi inspect flags
 banzi inspect clear-flag concealment-D05-Z2 --reason "经复核，台账已补正，不属瞒报"
 
+step "shortlist: a withdrawal, a veto (一票否决) in campaign.toml, and the preliminary list"
+banzi withdraw M06 --reason "机构改革撤并，不参评"
+cat >> "$BANZI_CAMPAIGN/campaign.toml" <<'TOML'
+
+[[shortlist.veto]]
+unit = "M05"
+reason = "发生重大安全生产责任事故"
+TOML
+banzi shortlist
+banzi shortlist show
+
+step "shortlist: the department's adjustment, a new version, and why D02 is on it"
+banzi shortlist adjust D02 --include --reason "市委部门名额按比例仅1个，经部务会研究增列"
+banzi status | tail -1
+banzi shortlist
+banzi shortlist explain D02
+
 step "reports: each unit's self-assessment report (自评报告)"
 mkdir -p "$out/reports"
 for plan in "$examples"/plans/*.toml; do
@@ -56,6 +73,8 @@ for plan in "$examples"/plans/*.toml; do
   banzi self-assess report "$unit" > "$out/reports/$unit-自评报告.md"
   banzi inspect show "$unit" > "$out/reports/$unit-综合分析.txt"
 done
+banzi shortlist document > "$out/reports/初步名单.md"
+banzi shortlist show --csv > "$out/reports/初步名单.csv"
 ls "$out/reports"
 
 step "status"
@@ -70,6 +89,6 @@ banzi verify
 cat <<TXT
 
 The campaign is in   $out/campaign
-Its reports are in   $out/reports
+Its reports are in   $out/reports (初步名单.md: the preliminary list)
 Look around with     BANZI_CAMPAIGN=$out/campaign target/debug/banzi status
 TXT

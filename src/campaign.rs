@@ -98,12 +98,12 @@ impl Quota {
         }
     }
 
-    /// The quota in words, e.g. `3个` or `参评单位数的30%（向下取整，至少1个）`.
+    /// The quota in words, e.g. `3个` or `按参评单位数的30%（向下取整，至少1个）`.
     pub fn label(self) -> String {
         match self {
             Quota::Count(n) => format!("{n}个"),
             Quota::Share(share) => format!(
-                "参评单位数的{}%（向下取整，至少1个）",
+                "按参评单位数的{}%（向下取整，至少1个）",
                 crate::documents::figure(share * 100.0)
             ),
         }

@@ -13,6 +13,17 @@ pub struct Status {
     pub phase: &'static str,
     pub campaign: CampaignInfo,
     pub units: Vec<UnitStatus>,
+    /// The latest preliminary list, once one is drawn.
+    pub shortlist: Option<ShortlistStatus>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ShortlistStatus {
+    pub version: u32,
+    /// An input changed after it was drawn: `banzi shortlist` draws a new version.
+    pub stale: bool,
+    pub included: usize,
+    pub time: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -83,8 +94,15 @@ impl Status {
                 })
                 .map_or("shortlist", |d| d.command)
         };
+        let shortlist = crate::shortlist::version::freshness(campaign)?.map(|f| ShortlistStatus {
+            version: f.latest.version,
+            stale: f.stale,
+            included: f.latest.included,
+            time: f.latest.time,
+        });
         Ok(Status {
             phase,
+            shortlist,
             campaign: CampaignInfo {
                 name: campaign.settings.name.clone(),
                 year: campaign.settings.year,

@@ -468,7 +468,7 @@ fn versions(env: &Env) -> anyhow::Result<()> {
                     "operator": l.operator,
                     "seq": l.seq,
                     "included": l.included,
-                    "stale": freshness.as_ref().is_none_or(|f| f.version != l.version || f.stale),
+                    "stale": freshness.as_ref().is_none_or(|f| f.latest.version != l.version || f.stale),
                 })
             })
             .collect();
@@ -477,8 +477,8 @@ fn versions(env: &Env) -> anyhow::Result<()> {
     let mut t = table(&["版本", "时间", "经办人", "journal", "列入", "状态"]);
     for l in &listed {
         let state = match &freshness {
-            Some(f) if f.version == l.version && !f.stale => "current",
-            Some(f) if f.version == l.version => "stale",
+            Some(f) if f.latest.version == l.version && !f.stale => "current",
+            Some(f) if f.latest.version == l.version => "stale",
             _ => "superseded",
         };
         t.add_row(vec![

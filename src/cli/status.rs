@@ -77,5 +77,16 @@ pub fn run(env: &Env, _args: StatusArgs) -> anyhow::Result<()> {
         })
         .collect();
     env.ui.data(&totals.join("; "));
+    if let Some(list) = &status.shortlist {
+        let state = if list.stale {
+            "stale: an input changed since; run `banzi shortlist` for a new version"
+        } else {
+            "current"
+        };
+        env.ui.data(&format!(
+            "preliminary list: version {}, {} unit(s) included ({state})",
+            list.version, list.included
+        ));
+    }
     Ok(())
 }

@@ -87,7 +87,10 @@ fn score(value: Option<f64>) -> String {
 fn note(entry: &Entry) -> String {
     let mut notes = Vec::new();
     if entry.decision != entry.computed_decision {
-        notes.push(format!("组织部调整列入（按规则为{}）", entry.computed_decision.label()));
+        notes.push(format!(
+            "组织部调整列入（按规则为{}）",
+            entry.computed_decision.label()
+        ));
     }
     if entry.tie_at_edge {
         notes.push("名额边界并列".to_owned());

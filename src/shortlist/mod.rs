@@ -87,7 +87,10 @@ fn candidate(
         category,
         composite: analysis.composite,
         inspection: part(|c| c.inspection, weights.inspection),
-        democratic: part(|c| c.democratic.as_ref().map(|d| d.value), weights.democratic),
+        democratic: part(
+            |c| c.democratic.as_ref().map(|d| d.value),
+            weights.democratic,
+        ),
         criteria: analysis
             .criteria
             .iter()
@@ -241,9 +244,8 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
         .flat_map(|p| &p.units)
         .filter_map(|before| {
             let after = drawn.units.iter().find(|u| u.unit == before.unit)?;
-            (after.decision != before.decision).then(|| {
-                (after.unit.clone(), before.decision, after.decision)
-            })
+            (after.decision != before.decision)
+                .then(|| (after.unit.clone(), before.decision, after.decision))
         })
         .collect();
     let included = drawn

@@ -35,7 +35,9 @@ pub fn adjust(
     let reason = reason.trim();
     if reason.is_empty() {
         return Err(Error::invalid("an adjustment needs a reason")
-            .with_hint("say why with `--reason \"…\"`; it is shown on the list and kept in the journal")
+            .with_hint(
+                "say why with `--reason \"…\"`; it is shown on the list and kept in the journal",
+            )
             .into());
     }
     if version::list(campaign)?.is_empty() {
@@ -65,7 +67,9 @@ pub fn adjust(
         return Err(Error::invalid(format!(
             "unit `{unit}` is vetoed (一票否决: {why}); a veto cannot be adjusted"
         ))
-        .with_hint("a veto is lifted only by removing its [[shortlist.veto]] block from campaign.toml")
+        .with_hint(
+            "a veto is lifted only by removing its [[shortlist.veto]] block from campaign.toml",
+        )
         .into());
     }
 
@@ -79,10 +83,7 @@ pub fn adjust(
     let seq = campaign.store.index().last_seq() + 1;
     let summary = match (decision, existing) {
         (None, None) => {
-            return Err(Error::invalid(format!(
-                "unit `{unit}` has no adjustment to clear"
-            ))
-            .into());
+            return Err(Error::invalid(format!("unit `{unit}` has no adjustment to clear")).into());
         }
         (None, Some(i)) => {
             let cleared = overrides.remove(i);
@@ -120,7 +121,10 @@ pub fn adjust(
                 seq,
             });
             overrides.sort_by(|a, b| a.unit.cmp(&b.unit));
-            format!("{unit} adjusted to {} on the preliminary list", decision.key())
+            format!(
+                "{unit} adjusted to {} on the preliminary list",
+                decision.key()
+            )
         }
     };
     let mut tx = Transaction::new(&mut campaign.store);

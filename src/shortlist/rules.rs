@@ -153,15 +153,16 @@ impl Check {
             Rule::MinAnnualGrade {
                 grade: Some(grade),
                 minimum,
-            } => format!(
-                "年度考核「{grade}」，{}「{minimum}」",
-                meets(self.passed)
-            ),
+            } => format!("年度考核「{grade}」，{}「{minimum}」", meets(self.passed)),
             Rule::Flags { open, .. } if open.is_empty() => "无未排除的疑点".to_owned(),
             Rule::Flags { open, blocking } => format!(
                 "未排除的疑点：{}{}",
                 open.join("、"),
-                if *blocking { "" } else { "（按规则不影响列入）" }
+                if *blocking {
+                    ""
+                } else {
+                    "（按规则不影响列入）"
+                }
             ),
             Rule::Quota {
                 category,
@@ -517,7 +518,10 @@ mod tests {
         let reasons: Vec<Vec<String>> = decided.placements.iter().map(|p| p.reasons()).collect();
         assert_eq!(
             reasons[2],
-            ["综合得分 79.00，低于最低分 80", "能力强 65.00，低于单项最低分 70"]
+            [
+                "综合得分 79.00，低于最低分 80",
+                "能力强 65.00，低于单项最低分 70"
+            ]
         );
         assert_eq!(reasons[3], ["年度考核「一般」，低于「良好」"]);
         assert_eq!(reasons[5], ["未排除的疑点：inflation-C06-political"]);
@@ -541,7 +545,11 @@ mod tests {
         );
         let departments = &decided.categories[1];
         assert_eq!(
-            (departments.participating, departments.places, departments.included),
+            (
+                departments.participating,
+                departments.places,
+                departments.included
+            ),
             (4, 2, 2)
         );
         assert_eq!(departments.quota, Some(Quota::Share(0.5)));
@@ -593,7 +601,10 @@ mod tests {
         let mut c = unit("C01", Category::County, 79.996, 80.0);
         c.criteria = vec![("政治强".into(), 60.0), ("能力强".into(), 69.0)];
         c.annual_grade = None;
-        c.open_flags = vec!["inflation-C01-political".into(), "concealment-C01-A1".into()];
+        c.open_flags = vec![
+            "inflation-C01-political".into(),
+            "concealment-C01-A1".into(),
+        ];
         let decided = decide(&rules(), &[c], grade_points);
         assert_eq!(decided.placements[0].decision, Decision::Excluded);
         assert_eq!(
@@ -626,12 +637,26 @@ mod tests {
         let mut rules = rules();
         rules.quota = vec![(Category::MunicipalUnit, Quota::Share(0.25))];
         let seven: Vec<Candidate> = (1..=7)
-            .map(|i| unit(&format!("M0{i}"), Category::MunicipalUnit, 90.0 - i as f64, 80.0))
+            .map(|i| {
+                unit(
+                    &format!("M0{i}"),
+                    Category::MunicipalUnit,
+                    90.0 - i as f64,
+                    80.0,
+                )
+            })
             .collect();
         let decided = decide(&rules, &seven, grade_points);
         assert_eq!(decided.categories[2].places, 1);
         let nine: Vec<Candidate> = (1..=9)
-            .map(|i| unit(&format!("M0{i}"), Category::MunicipalUnit, 90.0 - i as f64, 80.0))
+            .map(|i| {
+                unit(
+                    &format!("M0{i}"),
+                    Category::MunicipalUnit,
+                    90.0 - i as f64,
+                    80.0,
+                )
+            })
             .collect();
         let decided = decide(&rules, &nine, grade_points);
         assert_eq!(decided.categories[2].places, 2);

@@ -56,7 +56,10 @@ fn inputs_of(index: &Index, settings_sha256: &str) -> (Vec<Input>, String) {
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
     let mut hasher = Sha256::new();
     for input in &inputs {
-        hasher.update(format!("{}\t{}\t{}\n", input.path, input.sha256, input.state));
+        hasher.update(format!(
+            "{}\t{}\t{}\n",
+            input.path, input.sha256, input.state
+        ));
     }
     (inputs, hex::encode(hasher.finalize()))
 }
@@ -197,10 +200,10 @@ pub fn load(campaign: &Campaign, listed: &Listed) -> anyhow::Result<Version> {
     })
 }
 
-/// Whether the latest version still matches its inputs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The latest version, and whether an input changed since it was drawn.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Freshness {
-    pub version: u32,
+    pub latest: Listed,
     pub stale: bool,
 }
 
@@ -211,8 +214,8 @@ pub fn freshness(campaign: &Campaign) -> anyhow::Result<Option<Freshness>> {
     };
     let (_, fingerprint) = current_inputs(campaign);
     Ok(Some(Freshness {
-        version: latest.version,
         stale: fingerprint != latest.fingerprint,
+        latest,
     }))
 }
 
@@ -229,7 +232,11 @@ pub fn changes_since(campaign: &Campaign, version: &Version) -> Vec<String> {
     let mut changes = Vec::new();
     for input in &now {
         match version.inputs.iter().find(|i| i.path == input.path) {
-            None => changes.push(format!("`{}` was added{}", input.path, entry_of(&input.path))),
+            None => changes.push(format!(
+                "`{}` was added{}",
+                input.path,
+                entry_of(&input.path)
+            )),
             Some(old) if old.sha256 != input.sha256 => {
                 let how = if input.path == CAMPAIGN_FILE {
                     " (the settings)".to_owned()

@@ -9,7 +9,7 @@ fn a_new_campaign_is_in_the_units_phase() {
     let f = Fixture::initialized();
     assert_eq!(
         f.status(),
-        json!({"phase": "units", "campaign": {"name": CAMPAIGN_NAME, "year": 2026}, "units": []})
+        json!({"phase": "units", "campaign": {"name": CAMPAIGN_NAME, "year": 2026}, "units": [], "shortlist": null})
     );
     let table = f.stdout(&["status"]);
     assert!(table.contains("no units registered yet"), "{table}");
