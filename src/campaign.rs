@@ -68,8 +68,10 @@ pub struct Settings {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShortlistRules {
     pub min_composite: f64,
-    /// Every criterion's combined score at least this.
+    /// Every criterion's combined score at least this, unless `criterion_floors` names it.
     pub criterion_floor: f64,
+    /// Floors of particular criteria, by code (`[shortlist.criterion_floors]`).
+    pub criterion_floors: Vec<(String, f64)>,
     /// The lowest acceptable annual-assessment grade.
     pub min_annual_grade: String,
     /// Whether an uncleared self-inflation or concealment flag excludes a unit.
@@ -78,6 +80,16 @@ pub struct ShortlistRules {
     pub quota: Vec<(Category, Quota)>,
     /// Units disqualified outright (一票否决), with the reason.
     pub vetoes: Vec<(String, String)>,
+}
+
+impl ShortlistRules {
+    /// The floor of criterion `code`'s combined score.
+    pub fn floor_of(&self, code: &str) -> f64 {
+        self.criterion_floors
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or(self.criterion_floor, |(_, floor)| *floor)
+    }
 }
 
 /// A category's places on the preliminary list.
@@ -269,6 +281,8 @@ struct RawScoring {
 struct RawShortlist {
     min_composite: Spanned<f64>,
     criterion_floor: Spanned<f64>,
+    #[serde(default)]
+    criterion_floors: BTreeMap<Spanned<String>, Spanned<f64>>,
     min_annual_grade: Spanned<String>,
     flags_block: bool,
     quota: BTreeMap<Spanned<String>, Spanned<RawQuota>>,
@@ -404,7 +418,7 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
     }
 
     check_scoring(&raw.scoring, &mut bad);
-    check_shortlist(&raw.shortlist, &raw.scoring, &mut bad);
+    check_shortlist(&raw.shortlist, &raw.scoring, &criteria, &mut bad);
     if *raw.publicity.min_working_days.get_ref() < 1 {
         bad(
             raw.publicity.min_working_days.span(),
@@ -463,6 +477,12 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
         shortlist: ShortlistRules {
             min_composite: *raw.shortlist.min_composite.get_ref(),
             criterion_floor: *raw.shortlist.criterion_floor.get_ref(),
+            criterion_floors: raw
+                .shortlist
+                .criterion_floors
+                .iter()
+                .map(|(code, floor)| (code.get_ref().clone(), *floor.get_ref()))
+                .collect(),
             min_annual_grade: raw.shortlist.min_annual_grade.get_ref().clone(),
             flags_block: raw.shortlist.flags_block,
             quota: raw
@@ -579,19 +599,58 @@ fn check_scoring(s: &RawScoring, bad: &mut impl FnMut(std::ops::Range<usize>, &s
 fn check_shortlist(
     s: &RawShortlist,
     scoring: &RawScoring,
+    criteria: &[Criterion],
     bad: &mut impl FnMut(std::ops::Range<usize>, &str, String),
 ) {
+    let floors = s.criterion_floors.iter().map(|(code, floor)| {
+        (
+            floor,
+            format!("shortlist.criterion_floors.{}", code.get_ref()),
+        )
+    });
     for (value, field) in [
-        (&s.min_composite, "shortlist.min_composite"),
-        (&s.criterion_floor, "shortlist.criterion_floor"),
-    ] {
+        (&s.min_composite, "shortlist.min_composite".to_owned()),
+        (&s.criterion_floor, "shortlist.criterion_floor".to_owned()),
+    ]
+    .into_iter()
+    .chain(floors)
+    {
         if !(0.0..=100.0).contains(value.get_ref()) {
             bad(
                 value.span(),
-                field,
+                &field,
                 format!("{} is outside 0-100", value.get_ref()),
             );
         }
+    }
+    for code in s.criterion_floors.keys() {
+        if !criteria.iter().any(|c| c.code == *code.get_ref()) {
+            bad(
+                code.span(),
+                "shortlist.criterion_floors",
+                format!(
+                    "unknown criterion `{}` (the criteria are {})",
+                    code.get_ref(),
+                    criteria
+                        .iter()
+                        .map(|c| c.code.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+        }
+    }
+    let mut vetoed: Vec<&str> = Vec::new();
+    for veto in &s.veto {
+        let unit = veto.unit.get_ref().as_str();
+        if vetoed.contains(&unit) {
+            bad(
+                veto.unit.span(),
+                "shortlist.veto.unit",
+                format!("unit `{unit}` is vetoed twice; keep one block with every reason"),
+            );
+        }
+        vetoed.push(unit);
     }
     let grade = s.min_annual_grade.get_ref();
     if !scoring.annual_grades.get_ref().contains_key(grade) {
@@ -714,6 +773,9 @@ criterion_floor = 70.0      # every criterion's combined score at least this
 min_annual_grade = "良好"    # a grade of the annual scale; lower grades exclude
 flags_block = true          # an uncleared self-inflation or concealment flag excludes
 
+# [shortlist.criterion_floors]  # optional: a stricter or looser floor for a criterion, by code
+# conduct = 75.0
+
 [shortlist.quota]           # per category: {{ count = N }} or {{ share = 0.3 }} (rounded down, at least 1)
 county = {{ count = 3 }}
 department = {{ share = 0.3 }}
@@ -832,5 +894,38 @@ mod tests {
         let err = parse(&source(text)).unwrap_err();
         assert_eq!(err.diagnostics[0].line, Some(line));
         assert_eq!(err.diagnostics[0].field.as_deref(), Some("campaign.year"));
+    }
+
+    #[test]
+    fn per_criterion_floors_name_known_criteria_and_a_unit_is_vetoed_once() {
+        let text = template("x", 2026, "a", "b").replace(
+            "# [shortlist.criterion_floors]  # optional: a stricter or looser floor for a criterion, by code\n# conduct = 75.0",
+            "[shortlist.criterion_floors]\nconduct = 75.0\nhonesty = 80.0\npolitical = 120.0",
+        ) + "\n[[shortlist.veto]]\nunit = \"M05\"\nreason = \"事故\"\n[[shortlist.veto]]\nunit = \"M05\"\nreason = \"再次\"\n";
+        let honesty = text.lines().position(|l| l.starts_with("honesty")).unwrap() + 1;
+        let err = parse(&source(text)).unwrap_err();
+        let all: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(all.len(), 3, "{all:#?}");
+        assert!(
+            all.iter()
+                .any(|d| d.contains("criterion_floors.political: 120 is outside 0-100"))
+        );
+        let unknown = err
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("unknown criterion `honesty`"))
+            .unwrap();
+        assert_eq!(unknown.line, Some(honesty));
+        assert!(all.iter().any(|d| d.contains("`M05` is vetoed twice")));
+
+        let text = template("x", 2026, "a", "b").replace(
+            "# [shortlist.criterion_floors]  # optional: a stricter or looser floor for a criterion, by code\n# conduct = 75.0",
+            "[shortlist.criterion_floors]\nconduct = 75.0",
+        );
+        let rules = parse(&source(text)).unwrap().shortlist;
+        assert_eq!(
+            (rules.floor_of("conduct"), rules.floor_of("political")),
+            (75.0, 70.0)
+        );
     }
 }

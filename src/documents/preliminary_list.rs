@@ -20,6 +20,8 @@ struct Model<'a> {
     superseded: Option<&'a str>,
     min_composite: String,
     criterion_floor: String,
+    /// Floors of particular criteria, in words: `作风硬不低于 75 分`.
+    criterion_floors: Vec<String>,
     min_annual_grade: &'a str,
     flags_block: bool,
     criteria: Vec<&'a str>,
@@ -187,6 +189,15 @@ pub fn preliminary_list(
         superseded,
         min_composite: figure(version.rules.min_composite),
         criterion_floor: figure(version.rules.criterion_floor),
+        criterion_floors: version
+            .rules
+            .criterion_floors
+            .iter()
+            .map(|(code, floor)| {
+                let name = settings.criterion(code).map_or(code.as_str(), |c| &c.name);
+                format!("{name}不低于 {} 分", figure(*floor))
+            })
+            .collect(),
         min_annual_grade: &version.rules.min_annual_grade,
         flags_block: version.rules.flags_block,
         criteria: first

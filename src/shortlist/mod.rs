@@ -14,8 +14,8 @@ use crate::error::{Diagnostic, Error};
 use crate::inspect::analysis::{self, Analysis, Inputs};
 use crate::journal::{Entry as JournalEntry, Transaction};
 use crate::steps::{State, Step};
-use rules::{Candidate, Decision};
-use version::{AppliedRules, CriterionScore, Entry, Listed, Version};
+use rules::{Candidate, CriterionScore, Decision};
+use version::{AppliedRules, Entry, Listed, Version};
 
 /// A new version and what changed against the one before.
 #[derive(Debug)]
@@ -94,7 +94,11 @@ fn candidate(
         criteria: analysis
             .criteria
             .iter()
-            .filter_map(|c| Some((c.name.clone(), c.combined?)))
+            .map(|c| CriterionScore {
+                code: c.code.clone(),
+                name: c.name.clone(),
+                combined: c.combined,
+            })
             .collect(),
         annual_grade: analysis.annual.as_ref().map(|a| a.grade.clone()),
         open_flags,
@@ -200,15 +204,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
                 decision,
                 tie_at_edge: placement.tie_at_edge,
                 adjustment,
-                criteria: analysis
-                    .criteria
-                    .iter()
-                    .map(|c| CriterionScore {
-                        code: c.code.clone(),
-                        name: c.name.clone(),
-                        combined: c.combined,
-                    })
-                    .collect(),
+                criteria: candidate.criteria.clone(),
                 checks: placement.checks,
             }
         })
@@ -232,6 +228,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
         rules: AppliedRules {
             min_composite: rules.min_composite,
             criterion_floor: rules.criterion_floor,
+            criterion_floors: rules.criterion_floors.iter().cloned().collect(),
             min_annual_grade: rules.min_annual_grade.clone(),
             flags_block: rules.flags_block,
         },

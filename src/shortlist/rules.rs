@@ -18,6 +18,14 @@ use crate::campaign::{Quota, ShortlistRules};
 use crate::documents::figure;
 use crate::units::Category;
 
+/// One criterion's combined score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriterionScore {
+    pub code: String,
+    pub name: String,
+    pub combined: Option<f64>,
+}
+
 /// What the rules need to know of one unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Candidate {
@@ -28,8 +36,7 @@ pub struct Candidate {
     pub inspection: f64,
     /// Σ criterion weight × democratic component weight × democratic component.
     pub democratic: f64,
-    /// Each criterion's name and combined score.
-    pub criteria: Vec<(String, f64)>,
+    pub criteria: Vec<CriterionScore>,
     pub annual_grade: Option<String>,
     /// Ids of flags raised and not cleared.
     pub open_flags: Vec<String>,
@@ -374,13 +381,17 @@ fn thresholds(
             minimum: rules.min_composite,
         },
     }];
-    for (name, combined) in &c.criteria {
+    for criterion in &c.criteria {
+        let Some(combined) = criterion.combined else {
+            continue;
+        };
+        let floor = rules.floor_of(&criterion.code);
         checks.push(Check {
-            passed: at_least(*combined, rules.criterion_floor),
+            passed: at_least(combined, floor),
             rule: Rule::CriterionFloor {
-                criterion: name.clone(),
-                combined: *combined,
-                floor: rules.criterion_floor,
+                criterion: criterion.name.clone(),
+                combined,
+                floor,
             },
         });
     }
@@ -426,6 +437,7 @@ mod tests {
         ShortlistRules {
             min_composite: 80.0,
             criterion_floor: 70.0,
+            criterion_floors: vec![("conduct".into(), 75.0)],
             min_annual_grade: "良好".into(),
             flags_block: true,
             quota: vec![
@@ -445,6 +457,14 @@ mod tests {
         }
     }
 
+    fn score(code: &str, name: &str, combined: f64) -> CriterionScore {
+        CriterionScore {
+            code: code.into(),
+            name: name.into(),
+            combined: Some(combined),
+        }
+    }
+
     fn unit(code: &str, category: Category, composite: f64, inspection: f64) -> Candidate {
         Candidate {
             unit: code.into(),
@@ -452,7 +472,10 @@ mod tests {
             composite: Some(composite),
             inspection,
             democratic: 0.0,
-            criteria: vec![("政治强".into(), 85.0), ("能力强".into(), 85.0)],
+            criteria: vec![
+                score("political", "政治强", 85.0),
+                score("capability", "能力强", 85.0),
+            ],
             annual_grade: Some("良好".into()),
             open_flags: Vec::new(),
             withdrawn: None,
@@ -490,7 +513,7 @@ mod tests {
             unit("D03", Category::Department, 83.0, 80.0),
             unit("D04", Category::Department, 99.0, 80.0),
         ];
-        candidates[2].criteria[1].1 = 65.0;
+        candidates[2].criteria[1].combined = Some(65.0);
         candidates[3].annual_grade = Some("一般".into());
         candidates[5].open_flags = vec!["inflation-C06-political".into()];
         candidates[6].withdrawn = Some("撤并".into());
@@ -599,7 +622,11 @@ mod tests {
     #[test]
     fn every_threshold_failed_is_a_reason_and_minimums_hold_as_published() {
         let mut c = unit("C01", Category::County, 79.996, 80.0);
-        c.criteria = vec![("政治强".into(), 60.0), ("能力强".into(), 69.0)];
+        c.criteria = vec![
+            score("political", "政治强", 60.0),
+            score("capability", "能力强", 69.0),
+            score("conduct", "作风硬", 74.0),
+        ];
         c.annual_grade = None;
         c.open_flags = vec![
             "inflation-C01-political".into(),
@@ -612,6 +639,7 @@ mod tests {
             [
                 "政治强 60.00，低于单项最低分 70",
                 "能力强 69.00，低于单项最低分 70",
+                "作风硬 74.00，低于单项最低分 75",
                 "无年度考核结果，须达到「良好」",
                 "未排除的疑点：inflation-C01-political、concealment-C01-A1"
             ]

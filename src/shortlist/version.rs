@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::rules::{CategoryPlaces, Check, Decision};
+use super::rules::{CategoryPlaces, Check, CriterionScore, Decision};
 use crate::campaign::Campaign;
 use crate::store::{CAMPAIGN_FILE, Index, UNITS_FILE};
 use crate::units::Category;
@@ -76,14 +76,6 @@ pub struct Override {
     pub seq: u64,
 }
 
-/// One criterion's combined score in a version.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CriterionScore {
-    pub code: String,
-    pub name: String,
-    pub combined: Option<f64>,
-}
-
 /// One unit's place in a version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
@@ -147,6 +139,9 @@ pub fn short_time(rfc3339: &str) -> String {
 pub struct AppliedRules {
     pub min_composite: f64,
     pub criterion_floor: f64,
+    /// Floors of particular criteria, by code.
+    #[serde(default)]
+    pub criterion_floors: std::collections::BTreeMap<String, f64>,
     pub min_annual_grade: String,
     pub flags_block: bool,
 }
