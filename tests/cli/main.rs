@@ -9,6 +9,7 @@ mod plan;
 mod reopen;
 mod self_assess;
 mod settings;
+mod shortlist;
 mod status;
 mod store;
 mod units;
