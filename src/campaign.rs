@@ -103,10 +103,13 @@ pub enum Quota {
 
 impl Quota {
     /// The places for a category of `participating` units.
+    /// The places for a category of `participating` units; none for an empty category.
     pub fn places(self, participating: usize) -> usize {
         match self {
+            _ if participating == 0 => 0,
             Quota::Count(n) => n as usize,
-            Quota::Share(share) => ((participating as f64 * share).floor() as usize).max(1),
+            // 50 × 0.58 is 28.999999999999996 in floating point: floor what people would write.
+            Quota::Share(share) => ((participating as f64 * share + 1e-9).floor() as usize).max(1),
         }
     }
 
@@ -856,6 +859,10 @@ mod tests {
         assert_eq!(Quota::Share(0.25).places(3), 1);
         assert_eq!(Quota::Share(1.0).places(7), 7);
         assert_eq!(Quota::Count(3).places(2), 3);
+        assert_eq!(Quota::Share(0.58).places(50), 29);
+        assert_eq!(Quota::Share(0.7).places(90), 63);
+        assert_eq!(Quota::Share(0.3).places(0), 0);
+        assert_eq!(Quota::Count(3).places(0), 0);
     }
 
     #[test]

@@ -69,6 +69,8 @@ struct AdjustmentModel<'a> {
     name: &'a str,
     computed: &'static str,
     decision: &'static str,
+    /// False for a withdrawn or vetoed unit, which no adjustment moves.
+    applied: bool,
     reason: &'a str,
     operator: &'a str,
     time: String,
@@ -154,7 +156,8 @@ pub fn preliminary_list(
                 unit: &u.unit,
                 name: &u.name,
                 computed: u.computed_decision.label(),
-                decision: u.decision.label(),
+                decision: o.decision.label(),
+                applied: u.decision == o.decision,
                 reason: &o.reason,
                 operator: &o.operator,
                 time: short_time(&o.time),

@@ -136,7 +136,9 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     for unit in register.units() {
         let analysis = analysis::analyse(campaign, &inputs, &unit.code)?;
         let withdrawn = withdrawals.iter().find(|w| w.unit == unit.code);
-        if withdrawn.is_none() {
+        // A veto decides the unit whatever its figures, so it need not wait for them.
+        let vetoed = rules.vetoes.iter().any(|(u, _)| *u == unit.code);
+        if withdrawn.is_none() && !vetoed {
             for (what, command) in lacking(campaign, &analysis, votes_used) {
                 diagnostics.push(Diagnostic::new(
                     std::path::Path::new(&unit.code),
@@ -153,7 +155,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
             .collect::<std::collections::BTreeSet<_>>()
             .len();
         return Err(Error::step_order(format!(
-            "the preliminary list needs every participating unit inspected and with its annual-assessment result; {units} unit(s) are not ready"
+            "the preliminary list needs every participating unit inspected and with its annual-assessment result, unless vetoed; {units} unit(s) are not ready"
         ))
         .with_diagnostics(diagnostics)
         .with_hint("supply what is missing, or withdraw a unit that takes no further part with `banzi withdraw UNIT --reason \"…\"`")

@@ -47,9 +47,11 @@ pub fn adjust(
                 .into(),
         );
     }
+    // Clearing is always allowed, so an adjustment made before a withdrawal or veto can go.
+    let clearing = adjustment == Adjustment::Clear;
     if let Some(w) = crate::withdraw::load(campaign)?
         .into_iter()
-        .find(|w| w.unit == unit)
+        .find(|w| w.unit == unit && !clearing)
     {
         return Err(Error::invalid(format!(
             "unit `{unit}` was withdrawn in entry #{} ({}); a withdrawn unit cannot be adjusted",
@@ -62,7 +64,7 @@ pub fn adjust(
         .shortlist
         .vetoes
         .iter()
-        .find(|(u, _)| u == unit)
+        .find(|(u, _)| u == unit && !clearing)
     {
         return Err(Error::invalid(format!(
             "unit `{unit}` is vetoed (一票否决: {why}); a veto cannot be adjusted"

@@ -8,7 +8,8 @@
 //! then the unit code; the quota takes the top of each ranking.
 //!
 //! Scores are compared as they are published, to two decimals: a unit shown with 80.00 meets a
-//! minimum of 80, and two units shown with the same composite are tied.
+//! minimum of 80, and two units shown with the same composite are tied. The tie-breaking parts
+//! are compared to four decimals, as `explain` prints them.
 
 use std::cmp::Ordering;
 
@@ -238,13 +239,19 @@ fn published(score: f64) -> i64 {
     (score * 100.0).round() as i64
 }
 
+/// A part of the composite as the tie-break compares it: ten-thousandths, as `explain` prints
+/// it, so that sums of the same figures in another order are equal.
+fn tie_break(part: f64) -> i64 {
+    (part * 10_000.0).round() as i64
+}
+
 /// Orders passing units best first: composite, inspection part, democratic part, unit code.
 fn ranking(a: &Candidate, b: &Candidate) -> Ordering {
     let composite = |c: &Candidate| c.composite.map_or(i64::MIN, published);
     composite(b)
         .cmp(&composite(a))
-        .then(b.inspection.total_cmp(&a.inspection))
-        .then(b.democratic.total_cmp(&a.democratic))
+        .then(tie_break(b.inspection).cmp(&tie_break(a.inspection)))
+        .then(tie_break(b.democratic).cmp(&tie_break(a.democratic)))
         .then(a.unit.cmp(&b.unit))
 }
 
