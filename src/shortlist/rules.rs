@@ -119,7 +119,21 @@ pub enum Rule {
         tied_with: Vec<String>,
         inspection: f64,
         democratic: f64,
+        /// The unit across the edge it was ordered against, and that unit's parts.
+        across: String,
+        across_inspection: f64,
+        across_democratic: f64,
+        decided_by: TieBreak,
     },
+}
+
+/// What ordered two units tied on the composite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TieBreak {
+    InspectionPart,
+    DemocraticPart,
+    UnitCode,
 }
 
 impl Check {
@@ -191,10 +205,27 @@ impl Check {
                 tied_with,
                 inspection,
                 democratic,
-            } => format!(
-                "综合得分 {composite:.2} 与 {} 在名额边界并列，依次按考察部分（本单位 {inspection:.4}）、民主测评部分（本单位 {democratic:.4}）、单位代码排序",
-                tied_with.join("、")
-            ),
+                across,
+                across_inspection,
+                across_democratic,
+                decided_by,
+            } => {
+                let how = match decided_by {
+                    TieBreak::InspectionPart => format!(
+                        "按考察部分决定先后：本单位 {inspection:.4}，{across} {across_inspection:.4}"
+                    ),
+                    TieBreak::DemocraticPart => format!(
+                        "考察部分相同（{inspection:.4}），按民主测评部分决定先后：本单位 {democratic:.4}，{across} {across_democratic:.4}"
+                    ),
+                    TieBreak::UnitCode => format!(
+                        "与 {across} 的考察部分（{inspection:.4}）和民主测评部分（{democratic:.4}）均相同，按单位代码决定先后"
+                    ),
+                };
+                format!(
+                    "综合得分 {composite:.2} 与 {} 在名额边界并列，{how}",
+                    tied_with.join("、")
+                )
+            }
         }
     }
 }
@@ -335,6 +366,18 @@ pub fn decide(
             let composite = c.composite.map(published);
             if edge.is_some() && composite == edge {
                 placement.tie_at_edge = true;
+                let across = if rank <= places {
+                    ranked[places]
+                } else {
+                    ranked[places - 1]
+                };
+                let decided_by = if tie_break(c.inspection) != tie_break(across.inspection) {
+                    TieBreak::InspectionPart
+                } else if tie_break(c.democratic) != tie_break(across.democratic) {
+                    TieBreak::DemocraticPart
+                } else {
+                    TieBreak::UnitCode
+                };
                 placement.checks.push(Check {
                     passed: true,
                     rule: Rule::TieAtEdge {
@@ -346,6 +389,10 @@ pub fn decide(
                             .collect(),
                         inspection: c.inspection,
                         democratic: c.democratic,
+                        across: across.unit.clone(),
+                        across_inspection: across.inspection,
+                        across_democratic: across.democratic,
+                        decided_by,
                     },
                 });
             }
@@ -561,7 +608,7 @@ mod tests {
         assert_eq!(reasons[0][0], "县级达标3个中排第3，名额2个，在名额外");
         assert_eq!(
             reasons[0][1],
-            "综合得分 88.00 与 C05 在名额边界并列，依次按考察部分（本单位 86.0000）、民主测评部分（本单位 0.0000）、单位代码排序"
+            "综合得分 88.00 与 C05 在名额边界并列，按考察部分决定先后：本单位 86.0000，C05 90.0000"
         );
         assert_eq!(reasons[1], ["县级达标3个中排第1，名额2个，在名额内"]);
         // Every threshold is kept for `explain`, passed ones too.
@@ -623,6 +670,10 @@ mod tests {
                 ("C02", Excluded, Some(3), true),
                 ("C03", Included, Some(2), true)
             ]
+        );
+        assert_eq!(
+            decided.placements[1].reasons()[1],
+            "综合得分 88.00 与 C03 在名额边界并列，考察部分相同（80.0000），按民主测评部分决定先后：本单位 0.0000，C03 30.0000"
         );
     }
 

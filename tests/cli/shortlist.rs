@@ -809,14 +809,14 @@ fn ties_inside_the_quota_and_at_its_edge() {
         reasons(&list, "T03"),
         [
             "县级达标6个中排第6，名额5个，在名额外",
-            "综合得分 91.43 与 T06 在名额边界并列，依次按考察部分（本单位 48.5714）、民主测评部分（本单位 0.0000）、单位代码排序"
+            "综合得分 91.43 与 T06 在名额边界并列，按考察部分决定先后：本单位 48.5714，T06 50.2857"
         ]
     );
     assert_eq!(
         reasons(&list, "T06"),
         [
             "县级达标6个中排第5，名额5个，在名额内",
-            "综合得分 91.43 与 T03 在名额边界并列，依次按考察部分（本单位 50.2857）、民主测评部分（本单位 0.0000）、单位代码排序"
+            "综合得分 91.43 与 T03 在名额边界并列，按考察部分决定先后：本单位 50.2857，T03 48.5714"
         ]
     );
     let tie = entry(&list, "T03")["checks"]
@@ -871,6 +871,10 @@ fn equal_parts_summed_in_a_different_order_fall_back_to_the_unit_code() {
     assert_eq!(entry(&list, "A01")["rank"], 1, "{list:#}");
     assert_eq!(decision(&list, "A01"), "included");
     assert_eq!(decision(&list, "A02"), "excluded");
+    assert_eq!(
+        reasons(&list, "A02")[1],
+        "综合得分 90.86 与 A01 在名额边界并列，与 A01 的考察部分（48.0000）和民主测评部分（0.0000）均相同，按单位代码决定先后"
+    );
 }
 
 /// 0.58 × 50 is 29 exactly, but 28.999999999999996 in floating point.
