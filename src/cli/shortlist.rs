@@ -332,16 +332,7 @@ fn print_csv(version: &Version) -> anyhow::Result<()> {
             entry
                 .adjustment
                 .as_ref()
-                .map(|o| {
-                    format!(
-                        "{}：{}（{}，{}，#{}）",
-                        o.decision.label(),
-                        o.reason,
-                        o.operator,
-                        short_time(&o.time),
-                        o.seq
-                    )
-                })
+                .map(|o| format!("{}：{}", o.decision.label(), o.attributed()))
                 .unwrap_or_default(),
             if entry.tie_at_edge { "是" } else { "否" }.to_owned(),
         ];

@@ -722,29 +722,17 @@ mod tests {
     fn a_share_quota_counts_participating_units_rounded_down_and_at_least_one() {
         let mut rules = rules();
         rules.quota = vec![(Category::MunicipalUnit, Quota::Share(0.25))];
-        let seven: Vec<Candidate> = (1..=7)
-            .map(|i| {
-                unit(
-                    &format!("M0{i}"),
-                    Category::MunicipalUnit,
-                    90.0 - i as f64,
-                    80.0,
-                )
-            })
-            .collect();
-        let decided = decide(&rules, &seven, grade_points);
+        let municipal = |n: usize| -> Vec<Candidate> {
+            (1..=n)
+                .map(|i| {
+                    let composite = 90.0 - i as f64;
+                    unit(&format!("M0{i}"), Category::MunicipalUnit, composite, 80.0)
+                })
+                .collect()
+        };
+        let decided = decide(&rules, &municipal(7), grade_points);
         assert_eq!(decided.categories[2].places, 1);
-        let nine: Vec<Candidate> = (1..=9)
-            .map(|i| {
-                unit(
-                    &format!("M0{i}"),
-                    Category::MunicipalUnit,
-                    90.0 - i as f64,
-                    80.0,
-                )
-            })
-            .collect();
-        let decided = decide(&rules, &nine, grade_points);
+        let decided = decide(&rules, &municipal(9), grade_points);
         assert_eq!(decided.categories[2].places, 2);
         let included: Vec<&str> = decided
             .placements

@@ -76,6 +76,19 @@ pub struct Override {
     pub seq: u64,
 }
 
+impl Override {
+    /// The reason with who made the adjustment, when, and in which journal entry.
+    pub fn attributed(&self) -> String {
+        format!(
+            "{}（{}，{}，#{}）",
+            self.reason,
+            self.operator,
+            short_time(&self.time),
+            self.seq
+        )
+    }
+}
+
 /// One unit's place in a version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
@@ -115,12 +128,9 @@ impl Entry {
                 "（退出参评或一票否决的单位不适用）"
             };
             reasons.push(format!(
-                "组织部调整为{}：{}（{}，{}，#{}）{applied}",
+                "组织部调整为{}：{}{applied}",
                 o.decision.label(),
-                o.reason,
-                o.operator,
-                short_time(&o.time),
-                o.seq
+                o.attributed()
             ));
         }
         reasons
