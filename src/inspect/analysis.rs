@@ -133,22 +133,32 @@ impl Inputs {
 
 /// Analyses `unit` from its stored records and the shared inputs.
 pub fn analyse(campaign: &Campaign, inputs: &Inputs, unit: &str) -> anyhow::Result<Analysis> {
-    let settings = &campaign.settings;
     let records = match crate::plan::load(campaign, unit)? {
         Some(plan) => record::load_all(campaign, &plan)?,
         None => Vec::new(),
     };
-    Ok(compute(
+    Ok(analyse_records(campaign, inputs, unit, &records))
+}
+
+/// Analyses `unit` from its inspection records, already loaded.
+pub fn analyse_records(
+    campaign: &Campaign,
+    inputs: &Inputs,
+    unit: &str,
+    records: &[Stored],
+) -> Analysis {
+    let settings = &campaign.settings;
+    compute(
         settings,
         inputs,
         unit,
-        &records,
+        records,
         &campaign
             .store
             .index()
             .progress_of(unit)
             .missing_kinds(&settings.scoring.required_methods),
-    ))
+    )
 }
 
 /// The analysis itself, from loaded inputs: pure, so it can be checked by hand in tests.

@@ -133,31 +133,38 @@ pub fn clearances(campaign: &Campaign) -> anyhow::Result<Vec<Clearance>> {
     campaign.store.read_csv_record(CLEARED_FILE)
 }
 
+/// The flags of a unit from its stored plan and inspection records, with their clearances;
+/// none before its self-assessment is done.
+pub fn of_stored_unit(
+    campaign: &Campaign,
+    plan: &crate::plan::Plan,
+    records: &[Stored],
+    cleared: &[Clearance],
+) -> anyhow::Result<Vec<Flag>> {
+    if campaign.steps_of(&plan.unit).get(Step::SelfAssess) != State::Done {
+        return Ok(Vec::new());
+    }
+    let Some(assessment) = crate::self_assess::load(campaign, plan)? else {
+        return Ok(Vec::new());
+    };
+    let self_source = Step::SelfAssess.record_path(&plan.unit);
+    let mut flags = of_unit(&campaign.settings, &assessment, records, &self_source);
+    for flag in &mut flags {
+        flag.cleared = cleared.iter().rev().find(|c| c.id == flag.id).cloned();
+    }
+    Ok(flags)
+}
+
 /// Every unit's flags, with their clearances.
 pub fn all(campaign: &Campaign) -> anyhow::Result<Vec<Flag>> {
     let cleared = clearances(campaign)?;
     let mut flags = Vec::new();
     for unit in campaign.register()?.units() {
-        if campaign.steps_of(&unit.code).get(Step::SelfAssess) != State::Done {
-            continue;
-        }
         let Some(plan) = crate::plan::load(campaign, &unit.code)? else {
             continue;
         };
-        let Some(assessment) = crate::self_assess::load(campaign, &plan)? else {
-            continue;
-        };
         let records = record::load_all(campaign, &plan)?;
-        let self_source = Step::SelfAssess.record_path(&unit.code);
-        flags.extend(of_unit(
-            &campaign.settings,
-            &assessment,
-            &records,
-            &self_source,
-        ));
-    }
-    for flag in &mut flags {
-        flag.cleared = cleared.iter().rev().find(|c| c.id == flag.id).cloned();
+        flags.extend(of_stored_unit(campaign, &plan, &records, &cleared)?);
     }
     Ok(flags)
 }

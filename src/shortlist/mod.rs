@@ -128,13 +128,29 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     let withdrawals = crate::withdraw::load(campaign)?;
     let inputs = Inputs::load(campaign)?;
     let votes_used = !inputs.tallies.is_empty();
-    let flags = crate::inspect::flags::all(campaign)?;
+    let cleared = crate::inspect::flags::clearances(campaign)?;
     let overrides = overrides::load(campaign)?;
 
     let mut analyses = Vec::with_capacity(register.units().len());
     let mut diagnostics = Vec::new();
     for unit in register.units() {
-        let analysis = analysis::analyse(campaign, &inputs, &unit.code)?;
+        // Each unit's records are read once, for both its analysis and its flags.
+        let plan = crate::plan::load(campaign, &unit.code)?;
+        let records = match &plan {
+            Some(plan) => crate::inspect::record::load_all(campaign, plan)?,
+            None => Vec::new(),
+        };
+        let analysis = analysis::analyse_records(campaign, &inputs, &unit.code, &records);
+        let open_flags: Vec<String> = match &plan {
+            Some(plan) => {
+                crate::inspect::flags::of_stored_unit(campaign, plan, &records, &cleared)?
+                    .into_iter()
+                    .filter(|f| f.cleared.is_none())
+                    .map(|f| f.id)
+                    .collect()
+            }
+            None => Vec::new(),
+        };
         let withdrawn = withdrawals.iter().find(|w| w.unit == unit.code);
         // A veto decides the unit whatever its figures, so it need not wait for them.
         let vetoed = rules.vetoes.iter().any(|(u, _)| *u == unit.code);
@@ -146,7 +162,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
                 ));
             }
         }
-        analyses.push((unit, analysis, withdrawn));
+        analyses.push((unit, analysis, open_flags, withdrawn));
     }
     if !diagnostics.is_empty() {
         let units = diagnostics
@@ -164,16 +180,11 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
 
     let candidates: Vec<Candidate> = analyses
         .iter()
-        .map(|(unit, analysis, withdrawn)| {
-            let open_flags = flags
-                .iter()
-                .filter(|f| f.unit == unit.code && f.cleared.is_none())
-                .map(|f| f.id.clone())
-                .collect();
+        .map(|(unit, analysis, open_flags, withdrawn)| {
             candidate(
                 analysis,
                 unit.category,
-                open_flags,
+                open_flags.clone(),
                 withdrawn.map(|w| w.reason.clone()),
             )
         })
@@ -186,7 +197,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
         .iter()
         .zip(&candidates)
         .zip(decided.placements)
-        .map(|(((unit, analysis, _), candidate), placement)| {
+        .map(|(((unit, analysis, _, _), candidate), placement)| {
             let adjustment = overrides.iter().find(|o| o.unit == unit.code).cloned();
             let decision = match (&adjustment, placement.decision) {
                 (Some(o), Decision::Included | Decision::Excluded) => o.decision,
