@@ -109,6 +109,13 @@ fn candidate(
 /// Draws the preliminary list from the comprehensive analysis and stores it as a new version.
 pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     let register = campaign.register()?;
+    if register.units().is_empty() {
+        return Err(
+            Error::step_order("there are no units to draw a preliminary list of")
+                .with_hint("first run `banzi units import UNITS.csv`")
+                .into(),
+        );
+    }
     let settings = &campaign.settings;
     let rules = &settings.shortlist;
     let unknown: Vec<&str> = rules

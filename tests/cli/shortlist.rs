@@ -1760,3 +1760,10 @@ fn a_vetoed_unit_need_not_wait_for_its_figures_and_an_adjustment_made_before_can
     assert_eq!(entry(&list, "X02")["override"], json!(null));
     assert_eq!(decision(&list, "X02"), "withdrawn");
 }
+
+#[test]
+fn a_campaign_without_units_has_no_list_to_draw() {
+    let f = Fixture::initialized();
+    let stderr = f.fails_unchanged(&["shortlist"], STEP_ORDER);
+    assert!(stderr.contains("banzi units import"), "{stderr}");
+}
