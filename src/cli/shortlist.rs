@@ -150,13 +150,6 @@ fn draw(env: &Env) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Units in the order people read the list: by category, ranked ones first, then by code.
-fn reading_order(version: &Version) -> Vec<&Entry> {
-    let mut units: Vec<&Entry> = version.units.iter().collect();
-    units.sort_by_key(|u| (u.category, u.rank.is_none(), u.rank, u.unit.clone()));
-    units
-}
-
 fn decision_cell(entry: &Entry) -> String {
     let mut text = entry.decision.label().to_owned();
     if entry.decision != entry.computed_decision {
@@ -200,7 +193,7 @@ fn show(env: &Env, wanted: Option<u32>, csv: bool) -> anyhow::Result<()> {
     let mut header = vec!["排名", "单位", "名称", "综合得分"];
     header.extend(criteria.iter().map(String::as_str));
     header.extend(["决定", "理由"]);
-    let order = reading_order(&version);
+    let order = version.reading_order();
     for c in &version.categories {
         env.ui.data(&format!(
             "\n{}：参评{}个，名额{}，计{}个；达标{}个，按规则列入{}个",
@@ -295,7 +288,7 @@ fn version_json(version: &Version, stale: &[String]) -> Value {
         "seq": version.seq,
         "rules": version.rules,
         "categories": version.categories,
-        "units": reading_order(version).into_iter().map(entry_json).collect::<Vec<_>>(),
+        "units": version.reading_order().into_iter().map(entry_json).collect::<Vec<_>>(),
     })
 }
 
@@ -319,7 +312,7 @@ fn print_csv(version: &Version) -> anyhow::Result<()> {
         header.extend(first.criteria.iter().map(|c| c.name.clone()));
     }
     writer.write_record(&header)?;
-    for entry in reading_order(version) {
+    for entry in version.reading_order() {
         let mut row = vec![
             entry.unit.clone(),
             entry.name.clone(),

@@ -110,8 +110,7 @@ pub fn preliminary_list(
     stale: &[String],
 ) -> String {
     let superseded = stale.first().map(String::as_str);
-    let mut sorted: Vec<&Entry> = version.units.iter().collect();
-    sorted.sort_by_key(|u| (u.category, u.rank.is_none(), u.rank, u.unit.clone()));
+    let sorted = version.reading_order();
     let categories = version
         .categories
         .iter()

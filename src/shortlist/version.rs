@@ -174,6 +174,23 @@ pub struct Version {
     pub inputs: Vec<Input>,
 }
 
+impl Version {
+    /// The units in the order people read the list: by category, ranked ones by rank, then
+    /// the rest by code.
+    pub fn reading_order(&self) -> Vec<&Entry> {
+        let mut units: Vec<&Entry> = self.units.iter().collect();
+        units.sort_by(|a, b| {
+            (a.category, a.rank.is_none(), a.rank, &a.unit).cmp(&(
+                b.category,
+                b.rank.is_none(),
+                b.rank,
+                &b.unit,
+            ))
+        });
+        units
+    }
+}
+
 /// A row of `shortlist/versions.csv`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Listed {
