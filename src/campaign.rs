@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::context::Context;
 use crate::error::Error;
 use crate::import::{Source, parse_toml, toml_diagnostic};
 use crate::store::{Access, CAMPAIGN_FILE, Store};
@@ -206,9 +207,21 @@ pub struct Campaign {
 }
 
 impl Campaign {
-    /// Opens the campaign at `root`, validating `campaign.toml` first.
-    pub fn open(root: &std::path::Path, access: Access) -> anyhow::Result<Campaign> {
-        let store = Store::open(root, access)?;
+    /// Opens the campaign at `root`, validating `campaign.toml` first; refuses a campaign that
+    /// disagrees with its journal.
+    pub fn open(root: &std::path::Path, access: Access, ctx: &Context) -> anyhow::Result<Campaign> {
+        let campaign = Campaign::open_as_found(root, access, ctx)?;
+        campaign.store.refuse_if_damaged()?;
+        Ok(campaign)
+    }
+
+    /// Opens the campaign whatever its integrity problems, for the commands that report them.
+    pub fn open_as_found(
+        root: &std::path::Path,
+        access: Access,
+        ctx: &Context,
+    ) -> anyhow::Result<Campaign> {
+        let store = Store::open(root, access, ctx)?;
         let (text, sha256) = store.read_settings()?;
         let source = Source {
             path: root.join(CAMPAIGN_FILE),

@@ -1,16 +1,20 @@
-//! The append-only journal, and the [`Transaction`] every change commits through.
+//! The journal: every change to the campaign, hash-chained, oldest first. It is the truth about
+//! what the records must be; `index.csv` is a cache that each entry covers by its hash.
 //!
-//! A command validates everything first and stages its writes in a transaction; nothing touches
-//! the disk until `commit`, which writes each record atomically, then the index, then appends
-//! one journal entry naming every record with its SHA-256.
+//! Each entry carries the SHA-256 of the entry before it (`prev`), of the index it left behind
+//! (`index_sha256`) and of itself (`hash`, over the entry's canonical JSON with `hash` empty), so
+//! an edited, removed, reordered or inserted entry breaks the chain where it happened. Someone
+//! with write access can still rewrite the whole chain consistently: the head printed on every
+//! document that leaves the campaign (`banzi verify --head`) is the anchor against that.
 
-use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
-use crate::context::Context;
-use crate::error::Error;
-use crate::steps::{State, Step};
-use crate::store::{self, CAMPAIGN_FILE, INDEX_FILE, IndexRow, JOURNAL_FILE, Store};
+/// `prev` of the first entry.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// How many hex digits of an entry's hash identify it on a printed document.
+pub const SHORT_HASH: usize = 12;
 
 /// One change to the campaign: when, by whom, by which command, and which records.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -22,6 +26,9 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub summary: String,
+    pub prev: String,
+    pub index_sha256: String,
+    pub hash: String,
     /// The input files the command read, as they were.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub inputs: Vec<InputRef>,
@@ -43,6 +50,9 @@ pub struct RecordRef {
     pub sha256: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
+    /// For an accepted hand edit: the SHA-256 banzi had written before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced_sha256: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -52,6 +62,32 @@ struct JournalFile {
 }
 
 impl Entry {
+    /// The SHA-256 the entry's `hash` must hold: of its canonical JSON with `hash` empty.
+    pub fn digest(&self) -> String {
+        let mut unhashed = self.clone();
+        unhashed.hash = String::new();
+        let json = serde_json::to_vec(&unhashed).expect("an entry serialises to JSON");
+        hex::encode(Sha256::digest(&json))
+    }
+
+    /// `#12:1a2b3c4d5e6f`: the entry as printed on documents and checked by `verify --head`.
+    pub fn head(&self) -> String {
+        format!(
+            "#{}:{}",
+            self.seq,
+            &self.hash[..SHORT_HASH.min(self.hash.len())]
+        )
+    }
+
+    /// The entry as one `[[entry]]` table, preceded by a blank line, ready to append.
+    pub fn to_toml(&self) -> String {
+        let text = toml::to_string(&JournalFile {
+            entry: vec![self.clone()],
+        })
+        .expect("an entry serialises to TOML");
+        format!("\n{text}")
+    }
+
     /// The entry as `banzi log --json` prints it: every key present, `reason` null when none.
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::json!({
@@ -61,6 +97,9 @@ impl Entry {
             "command": self.command,
             "reason": self.reason,
             "summary": self.summary,
+            "hash": self.hash,
+            "prev": self.prev,
+            "index_sha256": self.index_sha256,
             "inputs": self.inputs.iter().map(|i| serde_json::json!({
                 "path": i.path,
                 "sha256": i.sha256,
@@ -69,206 +108,195 @@ impl Entry {
                 "path": r.path,
                 "sha256": r.sha256,
                 "state": r.state,
+                "replaced_sha256": r.replaced_sha256,
             })).collect::<Vec<_>>(),
         })
     }
 }
 
-/// Reads every entry of the journal, oldest first.
-pub fn read(store: &Store) -> anyhow::Result<Vec<Entry>> {
-    let path = store.root().join(JOURNAL_FILE);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(
-                Error::integrity(format!("the journal `{JOURNAL_FILE}` is missing"))
-                    .with_hint("restore the campaign directory from a backup or version control")
-                    .into(),
-            );
-        }
-        Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
+/// Why the journal's text could not be read as entries.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Damage {
+    /// Everything up to the last entry reads; the last one was cut off mid-write.
+    Torn { line: usize, intact: Vec<Entry> },
+    /// The text is not a journal at `line:column`.
+    Unreadable {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// Reads the journal's text into its entries, oldest first.
+pub fn parse(text: &str) -> Result<Vec<Entry>, Damage> {
+    let error = match toml::from_str::<JournalFile>(text) {
+        Ok(file) => return Ok(file.entry),
+        Err(e) => e,
     };
-    let file: JournalFile = toml::from_str(&text).map_err(|e| {
-        let place = e
-            .span()
-            .map(|s| {
-                let p = crate::error::Position::of_offset(&text, s.start);
-                format!(":{}:{}", p.line, p.column)
-            })
-            .unwrap_or_default();
-        Error::integrity(format!(
-            "the journal `{JOURNAL_FILE}{place}` is damaged: {}",
-            e.message()
-        ))
-        .with_hint("restore the campaign directory from a backup or version control")
-    })?;
-    Ok(file.entry)
-}
-
-/// The staged changes of one command.
-#[derive(Debug)]
-pub struct Transaction<'s> {
-    store: &'s mut Store,
-    writes: Vec<Staged>,
-    marks: Vec<(String, State, String)>,
-    inputs: Vec<InputRef>,
-    reason: Option<String>,
-}
-
-#[derive(Debug)]
-struct Staged {
-    path: String,
-    bytes: Vec<u8>,
-    step: Option<(String, Step)>,
-}
-
-impl<'s> Transaction<'s> {
-    pub fn new(store: &'s mut Store) -> Transaction<'s> {
-        assert!(
-            store.is_writable(),
-            "a transaction needs the campaign opened for writing"
-        );
-        Transaction {
-            store,
-            writes: Vec::new(),
-            marks: Vec::new(),
-            inputs: Vec::new(),
-            reason: None,
-        }
-    }
-
-    pub fn store(&self) -> &Store {
-        self.store
-    }
-
-    /// Stages a record that belongs to no step, such as the unit register.
-    pub fn write(&mut self, path: &str, bytes: Vec<u8>) {
-        self.writes.push(Staged {
-            path: path.to_owned(),
-            bytes,
-            step: None,
-        });
-    }
-
-    /// Stages a unit's record of a step at `path`; committing it marks the record done.
-    pub fn write_step(&mut self, unit: &str, step: Step, path: String, bytes: Vec<u8>) {
-        self.writes.push(Staged {
-            path,
-            bytes,
-            step: Some((unit.to_owned(), step)),
-        });
-    }
-
-    /// Stages a change of the state of a step's record that exists.
-    pub fn mark(&mut self, path: &str, state: State, note: String) {
-        self.marks.push((path.to_owned(), state, note));
-    }
-
-    /// Records an input file the change was made from, with the SHA-256 of its bytes.
-    pub fn add_input(&mut self, path: &std::path::Path, sha256: &str) {
-        self.inputs.push(InputRef {
-            path: path.display().to_string(),
-            sha256: sha256.to_owned(),
-        });
-    }
-
-    pub fn set_reason(&mut self, reason: &str) {
-        self.reason = Some(reason.to_owned());
-    }
-
-    /// Writes everything staged and appends the journal entry describing it.
-    pub fn commit(self, ctx: &Context, summary: &str) -> anyhow::Result<Entry> {
-        let Transaction {
-            store,
-            writes,
-            marks,
-            inputs,
-            reason,
-        } = self;
-        let seq = store.index.last_seq() + 1;
-        let time = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
-        let mut records = Vec::new();
-        let mut summary = summary.to_owned();
-
-        // Settings are people's to edit; an edit is journaled with the next change, never silent.
-        if !writes.iter().any(|w| w.path == CAMPAIGN_FILE)
-            && let Ok((_, sha)) = store.read_settings()
-            && let Some(row) = store.index.get_mut(CAMPAIGN_FILE)
-            && row.sha256 != sha
-        {
-            summary.push_str(&format!(
-                "; {CAMPAIGN_FILE} was edited since entry #{}",
-                row.seq
-            ));
-            row.sha256 = sha.clone();
-            row.seq = seq;
-            row.time = time.clone();
-            records.push(RecordRef {
-                path: CAMPAIGN_FILE.to_owned(),
-                sha256: sha,
-                state: None,
+    // An append cut short ends inside the header of the new entry, or inside its body.
+    const HEADER: &str = "\n[[entry]]";
+    let in_header = (1..HEADER.len())
+        .rev()
+        .find(|&k| text.ends_with(&HEADER[..k]))
+        .map(|k| text.len() - k);
+    // A header inside a multi-line string is no entry's start: try the last few.
+    let starts = text.rmatch_indices(HEADER).map(|(i, _)| i).take(16);
+    for start in in_header.into_iter().chain(starts) {
+        if let Ok(file) = toml::from_str::<JournalFile>(&text[..start]) {
+            return Err(Damage::Torn {
+                line: text[..start].matches('\n').count() + 2,
+                intact: file.entry,
             });
         }
+    }
+    let position = crate::error::Position::of_offset(text, error.span().map_or(0, |s| s.start));
+    Err(Damage::Unreadable {
+        line: position.line,
+        column: position.column,
+        message: error.message().to_owned(),
+    })
+}
 
-        for staged in &writes {
-            let sha256 = store::sha256_hex(&staged.bytes);
-            let (unit, step, state) = match &staged.step {
-                Some((unit, step)) => (unit.clone(), step.def().key.to_owned(), "done".to_owned()),
-                None => Default::default(),
-            };
-            records.push(RecordRef {
-                path: staged.path.clone(),
-                sha256: sha256.clone(),
-                state: (!state.is_empty()).then(|| state.clone()),
+/// A place where the chain does not hold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Break {
+    /// The entry's sequence number as it stands in the file.
+    pub seq: u64,
+    pub message: String,
+}
+
+/// Every place where the entries are not one unbroken chain numbered 1, 2, 3, …
+pub fn check_chain(entries: &[Entry]) -> Vec<Break> {
+    let mut breaks = Vec::new();
+    let mut prev = GENESIS;
+    for (i, entry) in entries.iter().enumerate() {
+        let expected = i as u64 + 1;
+        if entry.seq != expected {
+            breaks.push(Break {
+                seq: entry.seq,
+                message: format!(
+                    "entry #{} stands where entry #{expected} should: entries were removed, inserted or reordered",
+                    entry.seq
+                ),
             });
-            store.index.upsert(IndexRow {
-                path: staged.path.clone(),
-                sha256,
+        }
+        if entry.prev != prev {
+            breaks.push(Break {
+                seq: entry.seq,
+                message: format!(
+                    "entry #{} does not follow the entry before it (its `prev` is not that entry's hash): \
+                     an entry was removed, inserted or reordered",
+                    entry.seq
+                ),
+            });
+        }
+        if entry.digest() != entry.hash {
+            breaks.push(Break {
+                seq: entry.seq,
+                message: format!(
+                    "entry #{} was edited: its content no longer matches its hash",
+                    entry.seq
+                ),
+            });
+        }
+        prev = &entry.hash;
+    }
+    breaks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chain(n: u64) -> Vec<Entry> {
+        let mut entries: Vec<Entry> = Vec::new();
+        for seq in 1..=n {
+            let mut entry = Entry {
                 seq,
-                time: time.clone(),
-                unit,
-                step,
-                state,
-                note: String::new(),
-            });
+                time: "2026-11-24T09:30:00+08:00".into(),
+                operator: "测试员".into(),
+                command: format!("banzi step {seq}"),
+                reason: None,
+                summary: "a change\n[[entry]]\nwith a tricky line".into(),
+                prev: entries
+                    .last()
+                    .map_or(GENESIS.to_owned(), |e| e.hash.clone()),
+                index_sha256: "ab".into(),
+                hash: String::new(),
+                inputs: vec![],
+                records: vec![RecordRef {
+                    path: format!("plans/C0{seq}.toml"),
+                    sha256: "cd".into(),
+                    state: Some("done".into()),
+                    replaced_sha256: None,
+                }],
+            };
+            entry.hash = entry.digest();
+            entries.push(entry);
         }
-        for (path, state, note) in marks {
-            let row = store
-                .index
-                .get_mut(&path)
-                .with_context(|| format!("`{path}` has no record to mark {}", state.key()))?;
-            row.state = state.key().to_owned();
-            row.note = note;
-            row.seq = seq;
-            row.time = time.clone();
-            records.push(RecordRef {
-                path: path.clone(),
-                sha256: row.sha256.clone(),
-                state: Some(state.key().to_owned()),
-            });
-        }
+        entries
+    }
 
-        let entry = Entry {
-            seq,
-            time,
-            operator: ctx.operator.clone(),
-            command: ctx.command.clone(),
-            reason,
-            summary,
-            inputs,
-            records,
-        };
-        let text = toml::to_string(&JournalFile {
-            entry: vec![entry.clone()],
-        })
-        .context("cannot serialize the journal entry")?;
+    fn text(entries: &[Entry]) -> String {
+        entries.iter().map(Entry::to_toml).collect()
+    }
 
-        let root = store.root().to_path_buf();
-        for staged in &writes {
-            store::write_atomic(&root.join(&staged.path), &staged.bytes)?;
+    #[test]
+    fn an_intact_chain_reads_back_and_checks_out() {
+        let entries = chain(3);
+        let again = parse(&text(&entries)).unwrap();
+        assert_eq!(again, entries);
+        assert!(check_chain(&again).is_empty());
+        assert_eq!(again[2].head(), format!("#3:{}", &again[2].hash[..12]));
+    }
+
+    #[test]
+    fn an_edited_entry_breaks_the_chain_at_that_entry() {
+        let mut entries = chain(3);
+        entries[1].operator = "别人".into();
+        let breaks = check_chain(&entries);
+        assert_eq!(breaks.len(), 1);
+        assert_eq!(breaks[0].seq, 2);
+        assert!(breaks[0].message.contains("was edited"));
+    }
+
+    #[test]
+    fn an_edited_entry_with_its_hash_rewritten_breaks_the_next_link() {
+        let mut entries = chain(3);
+        entries[1].summary = "nothing happened".into();
+        entries[1].hash = entries[1].digest();
+        let breaks = check_chain(&entries);
+        assert_eq!(breaks.len(), 1);
+        assert_eq!(breaks[0].seq, 3);
+        assert!(breaks[0].message.contains("does not follow"));
+    }
+
+    #[test]
+    fn removed_and_reordered_entries_are_found() {
+        let mut entries = chain(4);
+        entries.remove(1);
+        assert!(check_chain(&entries).iter().any(|b| b.seq == 3));
+        let mut entries = chain(4);
+        entries.swap(1, 2);
+        assert!(!check_chain(&entries).is_empty());
+    }
+
+    #[test]
+    fn a_partial_append_is_recognised_as_a_torn_last_entry() {
+        let entries = chain(3);
+        let whole = text(&entries);
+        let last = whole.rfind("\n[[entry]]").unwrap();
+        for cut in [last + 5, last + 40, whole.len() - 30] {
+            match parse(&whole[..cut]) {
+                Err(Damage::Torn { intact, .. }) => assert_eq!(intact, entries[..2]),
+                // A cut that still parses loses records, which the entry's own hash catches.
+                Ok(read) => assert!(!check_chain(&read).is_empty(), "cut at {cut}"),
+                other => panic!("cut at {cut}: {other:?}"),
+            }
         }
-        store::write_atomic(&root.join(INDEX_FILE), &store.index.to_csv())?;
-        store::append(&root.join(JOURNAL_FILE), format!("\n{text}").as_bytes())?;
-        Ok(entry)
+        assert!(matches!(
+            parse("[[entry]]\nseq = \"x\"\n"),
+            Err(Damage::Unreadable { line: 2, .. })
+        ));
     }
 }

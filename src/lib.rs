@@ -9,7 +9,7 @@
 //! 3. [`self_assess`]: each unit checks its indicators and rates itself; [`documents`] renders the
 //!    self-assessment report.
 //!
-//! Every change goes through a [`journal::Transaction`] into the [`store`], the only writer, and
+//! Every change goes through a [`store::Transaction`] into the [`store`], the only writer, and
 //! is journaled with the SHA-256 of each record. [`reopen`] corrects a step and marks what built
 //! on it stale; [`status`] and [`verify`] tell where everything stands.
 

@@ -3,8 +3,9 @@
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
-use crate::journal::{Entry, Transaction};
+use crate::journal::Entry;
 use crate::steps::{State, Step};
+use crate::store::Transaction;
 
 /// Reopens `step` for `unit` with a reason. The records stay; the step and every step built on
 /// it that was done become stale and must be submitted again.

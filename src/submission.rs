@@ -6,8 +6,9 @@ use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::{Diagnostic, Error, Kind};
 use crate::import::Source;
-use crate::journal::{Entry, Transaction};
+use crate::journal::Entry;
 use crate::steps::{State, Step};
+use crate::store::Transaction;
 use crate::store::sha256_hex;
 
 /// A file submitted for a unit.

@@ -196,7 +196,7 @@ pub fn import(
     if change.is_empty() {
         return Ok((change, None));
     }
-    let mut tx = crate::journal::Transaction::new(&mut campaign.store);
+    let mut tx = crate::store::Transaction::new(&mut campaign.store);
     tx.write(UNITS_FILE, register.to_csv());
     tx.add_input(&source.path, &source.sha256);
     let summary = format!(

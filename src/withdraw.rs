@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
-use crate::journal::{Entry, Transaction};
+use crate::journal::Entry;
+use crate::store::Transaction;
 
 pub const WITHDRAWALS_FILE: &str = "withdrawals.csv";
 
@@ -51,7 +52,7 @@ pub fn withdraw(
         reason: reason.to_owned(),
         operator: ctx.operator.clone(),
         time: ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-        seq: campaign.store.index().last_seq() + 1,
+        seq: campaign.store.next_seq(),
     });
     let mut tx = Transaction::new(&mut campaign.store);
     tx.set_reason(reason);

@@ -7,7 +7,7 @@ use clap::Args;
 use super::Env;
 use crate::campaign;
 use crate::import::{Encoding, Source};
-use crate::journal::Transaction;
+use crate::store::Transaction;
 use crate::store::{CAMPAIGN_FILE, Store};
 
 /// Make a new campaign directory with a commented campaign.toml

@@ -15,7 +15,7 @@ pub struct LogArgs {
 
 pub fn run(env: &Env, args: LogArgs) -> anyhow::Result<()> {
     let campaign = env.read()?;
-    let entries = crate::journal::read(&campaign.store)?;
+    let entries = campaign.store.journal();
     let skip = args.last.map_or(0, |n| entries.len().saturating_sub(n));
     let entries = &entries[skip..];
     if env.ui.json {

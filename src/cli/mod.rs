@@ -98,15 +98,23 @@ impl Env {
         Ok(find_campaign(explicit, &cwd)?)
     }
 
-    /// Opens the campaign for reading.
+    /// Opens the campaign for reading; refuses one that disagrees with its journal.
     pub fn read(&self) -> anyhow::Result<Campaign> {
-        Campaign::open(&self.campaign_root()?, Access::Read)
+        Campaign::open(&self.campaign_root()?, Access::Read, &self.context()?)
+    }
+
+    /// Opens the campaign for reading as it is found, integrity problems and all.
+    pub fn read_as_found(&self) -> anyhow::Result<Campaign> {
+        Campaign::open_as_found(&self.campaign_root()?, Access::Read, &self.context()?)
     }
 
     /// Opens the campaign for a change, with the context the change is attributed to.
     pub fn write(&self) -> anyhow::Result<(Campaign, Context)> {
         let ctx = self.context()?;
-        Ok((Campaign::open(&self.campaign_root()?, Access::Write)?, ctx))
+        Ok((
+            Campaign::open(&self.campaign_root()?, Access::Write, &ctx)?,
+            ctx,
+        ))
     }
 
     pub fn context(&self) -> anyhow::Result<Context> {

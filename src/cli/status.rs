@@ -20,11 +20,17 @@ fn state_label(state: State) -> &'static str {
     }
 }
 
+/// Prints what can be told even of a campaign that disagrees with its journal, then refuses it.
 pub fn run(env: &Env, _args: StatusArgs) -> anyhow::Result<()> {
-    let campaign = env.read()?;
-    let status = Status::of(&campaign)?;
+    let campaign = env.read_as_found()?;
+    let shown = Status::of(&campaign).and_then(|status| show(env, &status));
+    campaign.store.refuse_if_damaged()?;
+    shown
+}
+
+fn show(env: &Env, status: &Status) -> anyhow::Result<()> {
     if env.ui.json {
-        return env.ui.json(&status);
+        return env.ui.json(status);
     }
     env.ui.data(&format!(
         "{}（{}年）  phase: {}",

@@ -9,7 +9,8 @@ use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::import::{Column, ROWS_HINT, Source, read_rows};
 use crate::inspect::{Changes, ImportOptions};
-use crate::journal::{Entry, Transaction};
+use crate::journal::Entry;
+use crate::store::Transaction;
 use crate::units::Register;
 
 pub const ANNUAL_FILE: &str = "analysis/annual.csv";

@@ -9,9 +9,10 @@ use crate::documents::figure;
 use crate::error::Error;
 use crate::inspect::analysis::inspection_component;
 use crate::inspect::record::{self, Stored};
-use crate::journal::{Entry, Transaction};
+use crate::journal::Entry;
 use crate::self_assess::{Completion, SelfAssessment};
 use crate::steps::{State, Step};
+use crate::store::Transaction;
 
 pub const CLEARED_FILE: &str = "analysis/cleared-flags.csv";
 
@@ -196,7 +197,7 @@ pub fn clear(
         .into());
     }
     let mut list = clearances(campaign)?;
-    let seq = campaign.store.index().last_seq() + 1;
+    let seq = campaign.store.next_seq();
     list.push(Clearance {
         id: id.to_owned(),
         reason: reason.to_owned(),

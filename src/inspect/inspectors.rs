@@ -9,7 +9,8 @@ use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::import::{Column, ROWS_HINT, Source, read_rows};
-use crate::journal::{Entry, Transaction};
+use crate::journal::Entry;
+use crate::store::Transaction;
 
 pub const INSPECTORS_FILE: &str = "inspectors.csv";
 

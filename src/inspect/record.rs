@@ -12,10 +12,11 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::import::{Source, parse_toml, toml_diagnostic};
 use crate::inspect::inspectors::Inspectors;
-use crate::journal::{Entry, Transaction};
+use crate::journal::Entry;
 use crate::plan::{Plan, check_unit_key, optional_text, required_text};
 use crate::self_assess::Completion;
 use crate::steps::{State, Step};
+use crate::store::Transaction;
 use crate::store::sha256_hex;
 
 /// A validated inspection activity.

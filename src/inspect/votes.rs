@@ -36,7 +36,8 @@ use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::import::{Encoding, normalize_header, not_decodable_on_line, utf16_refused};
 use crate::inspect::ImportOptions;
-use crate::journal::{Entry, Transaction};
+use crate::journal::Entry;
+use crate::store::Transaction;
 use crate::store::UNITS_FILE;
 use crate::units::Register;
 
@@ -2143,7 +2144,7 @@ mod tests {
         tx.write(CAMPAIGN_FILE, settings.into_bytes());
         tx.commit(&ctx(), "campaign created").unwrap();
         drop(store);
-        let campaign = Campaign::open(&root, Access::Write).unwrap();
+        let campaign = Campaign::open(&root, Access::Write, &ctx()).unwrap();
         Fixture { dir, campaign }
     }
 
@@ -2190,7 +2191,7 @@ mod tests {
             drop(campaign);
             let path = root.join(CAMPAIGN_FILE);
             std::fs::write(&path, edit(std::fs::read_to_string(&path).unwrap())).unwrap();
-            let campaign = Campaign::open(&root, Access::Write).unwrap();
+            let campaign = Campaign::open(&root, Access::Write, &ctx()).unwrap();
             Fixture { dir, campaign }
         }
 

@@ -12,8 +12,9 @@ use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::inspect::analysis::{self, Analysis, Inputs};
-use crate::journal::{Entry as JournalEntry, Transaction};
+use crate::journal::Entry as JournalEntry;
 use crate::steps::{State, Step};
+use crate::store::Transaction;
 use rules::{Candidate, CriterionScore, Decision};
 use version::{AppliedRules, Entry, Listed, Version};
 
@@ -237,7 +238,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     };
     let (inputs, fingerprint) = version::current_inputs(campaign);
     let number = listed.last().map_or(1, |l| l.version + 1);
-    let seq = campaign.store.index().last_seq() + 1;
+    let seq = campaign.store.next_seq();
     let time = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
     let drawn = Version {
         version: number,

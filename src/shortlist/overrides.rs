@@ -6,7 +6,8 @@ use super::version::{self, Override};
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
-use crate::journal::{Entry, Transaction};
+use crate::journal::Entry;
+use crate::store::Transaction;
 
 pub const OVERRIDES_FILE: &str = "shortlist/overrides.csv";
 
@@ -82,7 +83,7 @@ pub fn adjust(
         Adjustment::Exclude => Some(Decision::Excluded),
         Adjustment::Clear => None,
     };
-    let seq = campaign.store.index().last_seq() + 1;
+    let seq = campaign.store.next_seq();
     let summary = match (decision, existing) {
         (None, None) => {
             return Err(Error::invalid(format!("unit `{unit}` has no adjustment to clear")).into());

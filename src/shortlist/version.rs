@@ -293,6 +293,8 @@ mod tests {
         IndexRow {
             path: path.into(),
             sha256: sha.into(),
+            size: 0,
+            mtime_ns: 0,
             seq: 1,
             time: String::new(),
             unit: String::new(),

@@ -15,6 +15,9 @@ use crate::steps::{Progress, State, Step, UnitSteps};
 pub struct IndexRow {
     pub path: String,
     pub sha256: String,
+    /// Size and modification time as written, to notice a change without hashing.
+    pub size: u64,
+    pub mtime_ns: u64,
     pub seq: u64,
     /// When that journal entry was made, RFC 3339.
     pub time: String,
@@ -50,7 +53,8 @@ impl Index {
         if self.rows.is_empty() {
             writer
                 .write_record([
-                    "path", "sha256", "seq", "time", "unit", "step", "state", "note",
+                    "path", "sha256", "size", "mtime_ns", "seq", "time", "unit", "step", "state",
+                    "note",
                 ])
                 .expect("writing to memory cannot fail");
         }
@@ -68,11 +72,6 @@ impl Index {
 
     pub fn rows(&self) -> impl Iterator<Item = &IndexRow> {
         self.rows.values()
-    }
-
-    /// The sequence number of the latest journal entry: every entry touches some row.
-    pub fn last_seq(&self) -> u64 {
-        self.rows.values().map(|r| r.seq).max().unwrap_or(0)
     }
 
     pub fn upsert(&mut self, row: IndexRow) {
@@ -140,6 +139,8 @@ mod tests {
         index.upsert(IndexRow {
             path: "plans/C01.toml".into(),
             sha256: "ab".into(),
+            size: 10,
+            mtime_ns: 1,
             seq: 7,
             time: "2026-11-24T09:00:00+08:00".into(),
             unit: "C01".into(),
@@ -150,6 +151,8 @@ mod tests {
         index.upsert(IndexRow {
             path: "units.csv".into(),
             sha256: "cd".into(),
+            size: 20,
+            mtime_ns: 2,
             seq: 3,
             time: "2026-11-24T08:00:00+08:00".into(),
             unit: String::new(),
@@ -158,7 +161,7 @@ mod tests {
             note: "a, b".into(),
         });
         let again = Index::parse(std::str::from_utf8(&index.to_csv()).unwrap()).unwrap();
-        assert_eq!(again.last_seq(), 7);
+        assert_eq!(again.get("plans/C01.toml").unwrap().seq, 7);
         assert_eq!(again.get("units.csv").unwrap().note, "a, b");
         assert_eq!(again.steps_of("C01", &[]).get(Step::Plan), State::Done);
         assert_eq!(
@@ -168,7 +171,8 @@ mod tests {
         assert_eq!(
             Index::parse(std::str::from_utf8(&Index::default().to_csv()).unwrap())
                 .unwrap()
-                .last_seq(),
+                .rows()
+                .count(),
             0
         );
     }

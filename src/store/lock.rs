@@ -1,6 +1,10 @@
 //! The campaign lock: many readers or one writer, waiting a bounded time.
+//!
+//! On Unix the lock is taken on the campaign folder itself, not on a file in it: a lock file can
+//! be deleted or replaced while a writer holds it, and the next writer would then lock a new file
+//! and run alongside. A folder that holds the campaign cannot be deleted under a running command.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -8,13 +12,28 @@ use anyhow::Context as _;
 
 use crate::error::{Error, Kind};
 
+/// The longest wait `BANZI_LOCK_TIMEOUT` may ask for: a day.
+const MAX_TIMEOUT_SECONDS: f64 = 86_400.0;
+
 /// How long a command waits for another to finish before giving up.
-fn timeout() -> Duration {
-    std::env::var("BANZI_LOCK_TIMEOUT")
+fn timeout() -> Result<Duration, Error> {
+    let Ok(text) = std::env::var("BANZI_LOCK_TIMEOUT") else {
+        return Ok(Duration::from_secs(10));
+    };
+    text.trim()
+        .parse::<f64>()
         .ok()
-        .and_then(|s| s.parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map_or(Duration::from_secs(10), Duration::from_secs_f64)
+        .filter(|s| (0.0..=MAX_TIMEOUT_SECONDS).contains(s))
+        .map(Duration::from_secs_f64)
+        .ok_or_else(|| {
+            Error::new(
+                Kind::Usage,
+                format!(
+                    "BANZI_LOCK_TIMEOUT `{text}` is not a number of seconds from 0 to {MAX_TIMEOUT_SECONDS}"
+                ),
+            )
+            .with_hint("set it to how long to wait for another banzi command, e.g. BANZI_LOCK_TIMEOUT=30, or unset it")
+        })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,44 +42,27 @@ pub enum Access {
     Write,
 }
 
-/// Held for the life of a command; the OS releases it when the file closes.
+/// Held for the life of a command; the OS releases it when the handle closes.
 #[derive(Debug)]
 pub struct Lock {
-    _file: Option<File>,
+    _handle: File,
 }
 
 impl Lock {
-    /// Takes the lock on `path`. A reader of a campaign without a lock file (one copied without
-    /// it) reads unlocked rather than creating the file, so reading never changes the directory.
-    pub fn acquire(path: &Path, access: Access) -> anyhow::Result<Lock> {
-        let file = match access {
-            Access::Read => match File::open(path) {
-                Ok(f) => f,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    return Ok(Lock { _file: None });
-                }
-                Err(e) => {
-                    return Err(e).with_context(|| format!("cannot open `{}`", path.display()));
-                }
-            },
-            Access::Write => OpenOptions::new()
-                .create(true)
-                .truncate(false)
-                .write(true)
-                .open(path)
-                .with_context(|| format!("cannot open `{}`", path.display()))?,
-        };
-        let limit = timeout();
+    /// Takes the lock on the campaign at `root`.
+    pub fn acquire(root: &Path, access: Access) -> anyhow::Result<Lock> {
+        let handle = handle(root)?;
+        let limit = timeout()?;
         let started = Instant::now();
         loop {
             let attempt = match access {
-                Access::Read => file.try_lock_shared(),
-                Access::Write => file.try_lock(),
+                Access::Read => handle.try_lock_shared(),
+                Access::Write => handle.try_lock(),
             };
             match attempt {
-                Ok(()) => return Ok(Lock { _file: Some(file) }),
+                Ok(()) => return Ok(Lock { _handle: handle }),
                 Err(TryLockError::WouldBlock) if started.elapsed() < limit => {
-                    std::thread::sleep(Duration::from_millis(25));
+                    std::thread::sleep(Duration::from_millis(10));
                 }
                 Err(TryLockError::WouldBlock) => {
                     return Err(Error::new(
@@ -68,16 +70,34 @@ impl Lock {
                         format!(
                             "another banzi command is using this campaign; gave up after {:.1} s waiting for `{}`",
                             limit.as_secs_f64(),
-                            path.display()
+                            root.display()
                         ),
                     )
                     .with_hint("run the command again when the other one has finished (BANZI_LOCK_TIMEOUT sets the wait in seconds)")
                     .into());
                 }
                 Err(TryLockError::Error(e)) => {
-                    return Err(e).with_context(|| format!("cannot lock `{}`", path.display()));
+                    return Err(e).with_context(|| format!("cannot lock `{}`", root.display()));
                 }
             }
         }
     }
+}
+
+#[cfg(unix)]
+fn handle(root: &Path) -> anyhow::Result<File> {
+    File::open(root)
+        .with_context(|| format!("cannot open the campaign folder `{}`", root.display()))
+}
+
+/// Elsewhere a folder cannot be opened as a file; the lock file stands in for it.
+#[cfg(not(unix))]
+fn handle(root: &Path) -> anyhow::Result<File> {
+    let path = root.join(super::LOCK_FILE);
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open `{}`", path.display()))
 }

@@ -1,37 +1,52 @@
-//! The campaign directory on disk: found, locked, read with integrity checks, and written only
-//! through a [`crate::journal::Transaction`].
+//! The campaign directory on disk: found, locked, recovered after an interruption, checked
+//! against its journal, read with integrity checks, and written only through a [`Transaction`].
 //!
 //! Layout of a campaign:
 //!
 //! ```text
-//! campaign.toml            settings, commented; people may edit them
+//! campaign.toml            settings, commented; people may edit them (journaled with the next change)
 //! units.csv                the register of participating units
 //! plans/UNIT.toml          each unit's work plan as submitted
 //! self-assessments/UNIT.toml
-//! index.csv                every record's SHA-256, journal entry and step state
-//! journal.toml             append-only history of every change
-//! .banzi.lock              the lock file; holds no data
+//! inspections/UNIT/METHOD-N.toml
+//! inspectors.csv           the inspectors' register
+//! analysis/annual.csv, analysis/votes.csv, analysis/cleared-flags.csv
+//! withdrawals.csv
+//! shortlist/vN.toml, shortlist/versions.csv, shortlist/overrides.csv
+//! journal.toml             the hash-chained history of every change: the truth
+//! index.csv                every record's SHA-256, size, time, journal entry and step state;
+//!                          a cache whose hash each journal entry records
+//! .banzi/                  the work folder of a change in progress; absent at rest
 //! ```
 
+mod disk;
 mod index;
 mod locate;
 mod lock;
+mod redo;
+mod transaction;
 
-use std::io::Write as _;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use sha2::{Digest, Sha256};
 
+pub use disk::Stamp;
 pub use index::{INDEX_FILE, Index, IndexRow};
 pub use locate::{Origin, find_campaign};
 pub use lock::Access;
 use lock::Lock;
+pub use redo::{Recovered, WORK_DIR};
+pub use transaction::Transaction;
 
-use crate::error::Error;
+use crate::context::Context;
+use crate::error::{Diagnostic, Error};
+use crate::journal::{self, Damage, Entry};
 
 pub const CAMPAIGN_FILE: &str = "campaign.toml";
 pub const JOURNAL_FILE: &str = "journal.toml";
+/// The lock file where a folder cannot be locked (not on Unix), and of campaigns made before.
 pub const LOCK_FILE: &str = ".banzi.lock";
 pub const UNITS_FILE: &str = "units.csv";
 
@@ -39,38 +54,94 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
+/// Something in the campaign that disagrees with its journal.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Problem {
+    /// The file, relative to the campaign root.
+    pub file: String,
+    /// The journal entry involved, when there is one.
+    pub entry: Option<u64>,
+    pub message: String,
+    pub fix: String,
+}
+
+impl Problem {
+    fn new(file: &str, entry: Option<u64>, message: String, fix: &str) -> Problem {
+        Problem {
+            file: file.to_owned(),
+            entry,
+            message,
+            fix: fix.to_owned(),
+        }
+    }
+
+    /// The problem as a diagnostic naming the file as the user reaches it.
+    pub fn diagnostic(&self, root: &Path) -> Diagnostic {
+        Diagnostic::new(
+            &disk::join(root, &self.file),
+            format!("{}; fix: {}", self.message, self.fix),
+        )
+    }
+}
+
+const RESTORE: &str = "restore it from a backup or version control";
+const RESTORE_OR_ACCEPT: &str = "restore it from a backup or version control, or record a deliberate \
+     edit with `banzi verify --accept FILE --reason \"…\"`";
+
 /// An open campaign directory, locked for the life of the value.
 #[derive(Debug)]
 pub struct Store {
     root: PathBuf,
     pub(crate) index: Index,
+    journal: Vec<Entry>,
+    /// The journal's length in bytes, where the next entry is appended.
+    journal_len: u64,
+    problems: Vec<Problem>,
+    /// Records whose size or time changed but whose content did not; a change refreshes them.
+    restamp: Vec<(String, Stamp)>,
+    recovered: Option<Recovered>,
     access: Access,
     _lock: Lock,
 }
 
 impl Store {
-    /// Opens the campaign at `root` for reading or writing.
-    pub fn open(root: &Path, access: Access) -> anyhow::Result<Store> {
-        let lock = Lock::acquire(&root.join(LOCK_FILE), access)?;
-        let index_path = root.join(INDEX_FILE);
-        let text = std::fs::read_to_string(&index_path).map_err(|e| {
-            Error::integrity(format!(
-                "cannot read `{}`: {e}; the campaign's record index is missing or unreadable",
-                index_path.display()
-            ))
-            .with_hint("restore the campaign directory from a backup or version control")
-        })?;
-        Ok(Store {
-            root: root.to_path_buf(),
-            index: Index::parse(&text)?,
-            access,
-            _lock: lock,
-        })
+    /// Opens the campaign at `root`, first finishing or undoing a change that was interrupted
+    /// (journaled as done by `ctx`), and checks every record against the journal: what
+    /// disagrees is in [`Store::problems`].
+    pub fn open(root: &Path, access: Access, ctx: &Context) -> anyhow::Result<Store> {
+        let mut lock = Lock::acquire(root, access)?;
+        let mut held = access;
+        let recovered = if matches!(disk::look(&root.join(WORK_DIR))?, disk::Found::Nothing) {
+            None
+        } else {
+            if held == Access::Read {
+                drop(lock);
+                lock = Lock::acquire(root, Access::Write)?;
+                held = Access::Write;
+            }
+            redo::recover(root)?
+        };
+        let mut store = Store::load(root, held, lock)?;
+        if let Some(recovered) = recovered {
+            if store.problems.is_empty() && store.head().is_some() {
+                Transaction::new(&mut store).commit(ctx, &recovered.summary())?;
+            }
+            store.recovered = Some(recovered);
+        }
+        Ok(store)
     }
 
-    /// Makes a new, empty campaign directory for `banzi init`; refuses one that holds anything.
+    /// Makes a new, empty campaign directory for `banzi init`; refuses one that holds anything
+    /// but what an interrupted `init` left.
     pub fn create(root: &Path) -> anyhow::Result<Store> {
-        if root.exists() {
+        let exists = root.exists();
+        if !exists {
+            std::fs::create_dir_all(root)
+                .with_context(|| format!("cannot create directory `{}`", root.display()))?;
+        }
+        let lock = Lock::acquire(root, Access::Write)?;
+        if exists {
+            redo::recover(root)?;
             let mut entries = std::fs::read_dir(root)
                 .with_context(|| format!("cannot read directory `{}`", root.display()))?;
             if entries.next().is_some() {
@@ -82,15 +153,128 @@ impl Store {
                 .into());
             }
         }
-        std::fs::create_dir_all(root)
-            .with_context(|| format!("cannot create directory `{}`", root.display()))?;
-        let lock = Lock::acquire(&root.join(LOCK_FILE), Access::Write)?;
         Ok(Store {
             root: root.to_path_buf(),
             index: Index::default(),
+            journal: Vec::new(),
+            journal_len: 0,
+            problems: Vec::new(),
+            restamp: Vec::new(),
+            recovered: None,
             access: Access::Write,
             _lock: lock,
         })
+    }
+
+    fn load(root: &Path, access: Access, lock: Lock) -> anyhow::Result<Store> {
+        let mut problems = Vec::new();
+        let (journal, journal_len) = read_journal(root, &mut problems)?;
+        for broken in journal::check_chain(&journal) {
+            problems.push(Problem::new(
+                JOURNAL_FILE,
+                Some(broken.seq),
+                broken.message,
+                RESTORE,
+            ));
+        }
+        let index = read_index(root, journal.last(), &mut problems)?;
+        let mut store = Store {
+            root: root.to_path_buf(),
+            index,
+            journal,
+            journal_len,
+            problems,
+            restamp: Vec::new(),
+            recovered: None,
+            access,
+            _lock: lock,
+        };
+        store.check_records()?;
+        Ok(store)
+    }
+
+    /// Every record against the index: by size and time, hashing only what looks changed.
+    fn check_records(&mut self) -> anyhow::Result<()> {
+        let mut dirs_checked: HashSet<String> = HashSet::new();
+        let mut problems = Vec::new();
+        for row in self.index.rows() {
+            let mut dir = String::new();
+            let mut parents_ok = true;
+            let parents: Vec<&str> = row.path.split('/').collect();
+            for part in &parents[..parents.len() - 1] {
+                if !dir.is_empty() {
+                    dir.push('/');
+                }
+                dir.push_str(part);
+                if dirs_checked.contains(&dir) {
+                    continue;
+                }
+                match disk::look(&disk::join(&self.root, &dir))? {
+                    disk::Found::Dir | disk::Found::Nothing => {
+                        dirs_checked.insert(dir.clone());
+                    }
+                    disk::Found::File(_) => {
+                        problems.push(Problem::new(
+                            &dir,
+                            None,
+                            "is a file where banzi keeps a folder".into(),
+                            RESTORE,
+                        ));
+                        parents_ok = false;
+                        break;
+                    }
+                    disk::Found::Other(what) => {
+                        problems.push(Problem::new(
+                            &dir,
+                            None,
+                            format!("is {what}; banzi never follows links inside a campaign"),
+                            "replace it with the real folder",
+                        ));
+                        parents_ok = false;
+                        break;
+                    }
+                }
+            }
+            if !parents_ok {
+                continue;
+            }
+            let path = disk::join(&self.root, &row.path);
+            match disk::look(&path)? {
+                disk::Found::Nothing => problems.push(Problem::new(
+                    &row.path,
+                    Some(row.seq),
+                    format!("is missing; journal entry #{} wrote it", row.seq),
+                    RESTORE,
+                )),
+                disk::Found::Dir => problems.push(Problem::new(
+                    &row.path,
+                    Some(row.seq),
+                    "is a folder where banzi keeps a record".into(),
+                    RESTORE,
+                )),
+                disk::Found::Other(what) => problems.push(Problem::new(
+                    &row.path,
+                    Some(row.seq),
+                    format!("is {what}; banzi never follows links inside a campaign"),
+                    "replace the link with the real file",
+                )),
+                disk::Found::File(metadata) => {
+                    let stamp = Stamp::of(&metadata);
+                    if stamp.size == row.size && stamp.mtime_ns == row.mtime_ns {
+                        continue;
+                    }
+                    let bytes = disk::read_regular(&path)
+                        .with_context(|| format!("cannot read `{}`", path.display()))?;
+                    if sha256_hex(&bytes) == row.sha256 {
+                        self.restamp.push((row.path.clone(), stamp));
+                    } else if row.path != CAMPAIGN_FILE {
+                        problems.push(changed_outside(&row.path, row.seq));
+                    }
+                }
+            }
+        }
+        self.problems.extend(problems);
+        Ok(())
     }
 
     pub fn root(&self) -> &Path {
@@ -101,13 +285,46 @@ impl Store {
         &self.index
     }
 
+    /// Every journal entry, oldest first.
+    pub fn journal(&self) -> &[Entry] {
+        &self.journal
+    }
+
+    /// The latest journal entry.
+    pub fn head(&self) -> Option<&Entry> {
+        self.journal.last()
+    }
+
+    /// The number the next journal entry will have.
+    pub fn next_seq(&self) -> u64 {
+        self.head().map_or(1, |e| e.seq + 1)
+    }
+
+    /// Where the campaign disagrees with its journal, as found on opening.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// What opening the campaign recovered from an interrupted change.
+    pub fn recovered(&self) -> Option<&Recovered> {
+        self.recovered.as_ref()
+    }
+
+    /// Refuses to go on with a campaign that disagrees with its journal.
+    pub fn refuse_if_damaged(&self) -> Result<(), Error> {
+        if self.problems.is_empty() {
+            return Ok(());
+        }
+        Err(damaged(&self.root, &self.problems))
+    }
+
     pub fn is_writable(&self) -> bool {
         self.access == Access::Write
     }
 
     /// Reads a record, refusing one that is not the one banzi last wrote.
     pub fn read_record(&self, relative: &str) -> anyhow::Result<String> {
-        let path = self.root.join(relative);
+        let path = disk::join(&self.root, relative);
         let Some(row) = self.index.get(relative) else {
             return Err(Error::integrity(format!(
                 "`{relative}` is not in the campaign's index `{INDEX_FILE}`"
@@ -115,7 +332,7 @@ impl Store {
             .with_hint("run `banzi verify` to check the whole campaign")
             .into());
         };
-        let bytes = match std::fs::read(&path) {
+        let bytes = match disk::read_regular(&path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(Error::integrity(format!(
@@ -124,6 +341,9 @@ impl Store {
                 ))
                 .with_hint("restore it from a backup or version control; `banzi verify` checks every record")
                 .into());
+            }
+            Err(_) if !matches!(disk::look(&path)?, disk::Found::File(_)) => {
+                return Err(disk::not_regular(relative, "not a regular file").into());
             }
             Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
         };
@@ -134,10 +354,9 @@ impl Store {
                  but journal entry #{} wrote {}",
                 row.seq, row.sha256
             ))
-            .with_hint(
-                "restore the file from a backup or version control, or submit a correction through banzi; \
-                 `banzi verify` checks every record",
-            )
+            .with_hint(format!(
+                "{RESTORE_OR_ACCEPT}; `banzi verify` checks every record"
+            ))
             .into());
         }
         String::from_utf8(bytes)
@@ -147,7 +366,7 @@ impl Store {
     /// Whether a record on disk is still the one the index says banzi wrote.
     pub fn is_intact(&self, relative: &str) -> bool {
         self.index.get(relative).is_some_and(|row| {
-            std::fs::read(self.root.join(relative))
+            disk::read_regular(&disk::join(&self.root, relative))
                 .is_ok_and(|bytes| sha256_hex(&bytes) == row.sha256)
         })
     }
@@ -170,11 +389,153 @@ impl Store {
     /// Reads the current `campaign.toml` text and its SHA-256.
     pub fn read_settings(&self) -> anyhow::Result<(String, String)> {
         let path = self.root.join(CAMPAIGN_FILE);
-        let bytes =
-            std::fs::read(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
+        if let disk::Found::Other(what) = disk::look(&path)? {
+            return Err(disk::not_regular(CAMPAIGN_FILE, what).into());
+        }
+        let bytes = disk::read_regular(&path)
+            .with_context(|| format!("cannot read `{}`", path.display()))?;
         let sha = sha256_hex(&bytes);
         let (text, _) = crate::import::decode(&path, &bytes)?;
         Ok((text, sha))
+    }
+}
+
+/// The refusal of a campaign that disagrees with its journal, every problem named.
+pub fn damaged(root: &Path, problems: &[Problem]) -> Error {
+    Error::integrity(format!(
+        "the campaign does not match its journal ({} problem(s)); nothing was done",
+        problems.len()
+    ))
+    .with_diagnostics(problems.iter().map(|p| p.diagnostic(root)).collect())
+    .with_hint(
+        "restore what was changed from a backup or version control, or record a deliberate edit \
+         with `banzi verify --accept FILE --reason \"…\"`; `banzi verify` checks everything",
+    )
+}
+
+fn changed_outside(relative: &str, seq: u64) -> Problem {
+    Problem::new(
+        relative,
+        Some(seq),
+        format!("was changed outside banzi since journal entry #{seq} wrote it"),
+        RESTORE_OR_ACCEPT,
+    )
+}
+
+/// The journal's entries and length; what cannot be read becomes a problem.
+fn read_journal(root: &Path, problems: &mut Vec<Problem>) -> anyhow::Result<(Vec<Entry>, u64)> {
+    let path = root.join(JOURNAL_FILE);
+    match disk::look(&path)? {
+        disk::Found::File(_) => {}
+        disk::Found::Nothing => {
+            problems.push(Problem::new(
+                JOURNAL_FILE,
+                None,
+                "is missing: without the journal nothing in the campaign can be trusted".into(),
+                RESTORE,
+            ));
+            return Ok((Vec::new(), 0));
+        }
+        disk::Found::Dir | disk::Found::Other(_) => {
+            problems.push(Problem::new(
+                JOURNAL_FILE,
+                None,
+                "is not a regular file; banzi never follows links inside a campaign".into(),
+                "replace it with the real journal",
+            ));
+            return Ok((Vec::new(), 0));
+        }
+    }
+    let bytes =
+        disk::read_regular(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let len = bytes.len() as u64;
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        problems.push(Problem::new(
+            JOURNAL_FILE,
+            None,
+            "is not UTF-8 text".into(),
+            RESTORE,
+        ));
+        return Ok((Vec::new(), len));
+    };
+    match journal::parse(text) {
+        Ok(entries) => Ok((entries, len)),
+        Err(Damage::Torn { line, intact }) => {
+            problems.push(Problem::new(
+                JOURNAL_FILE,
+                Some(intact.len() as u64 + 1),
+                format!(
+                    "its last entry is torn from line {line} on: an append was cut short and never committed"
+                ),
+                "restore the journal from a backup, or cut it back to the end of the entry before",
+            ));
+            Ok((intact, len))
+        }
+        Err(Damage::Unreadable {
+            line,
+            column,
+            message,
+        }) => {
+            problems.push(Problem::new(
+                JOURNAL_FILE,
+                None,
+                format!("is damaged at line {line}, column {column}: {message}"),
+                RESTORE,
+            ));
+            Ok((Vec::new(), len))
+        }
+    }
+}
+
+/// The index, checked against the hash the journal's last entry recorded for it.
+fn read_index(
+    root: &Path,
+    head: Option<&Entry>,
+    problems: &mut Vec<Problem>,
+) -> anyhow::Result<Index> {
+    let path = root.join(INDEX_FILE);
+    let bytes = match disk::look(&path)? {
+        disk::Found::File(_) => disk::read_regular(&path)
+            .with_context(|| format!("cannot read `{}`", path.display()))?,
+        disk::Found::Nothing => {
+            problems.push(Problem::new(
+                INDEX_FILE,
+                head.map(|e| e.seq),
+                "is missing".into(),
+                RESTORE,
+            ));
+            return Ok(Index::default());
+        }
+        disk::Found::Dir | disk::Found::Other(_) => {
+            problems.push(Problem::new(
+                INDEX_FILE,
+                None,
+                "is not a regular file; banzi never follows links inside a campaign".into(),
+                "replace it with the real index",
+            ));
+            return Ok(Index::default());
+        }
+    };
+    if let Some(head) = head
+        && sha256_hex(&bytes) != head.index_sha256
+    {
+        problems.push(Problem::new(
+            INDEX_FILE,
+            Some(head.seq),
+            format!(
+                "is not the index journal entry #{} left: it was changed outside banzi",
+                head.seq
+            ),
+            RESTORE,
+        ));
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    match Index::parse(&text) {
+        Ok(index) => Ok(index),
+        Err(e) => {
+            problems.push(Problem::new(INDEX_FILE, None, e.message, RESTORE));
+            Ok(Index::default())
+        }
     }
 }
 
@@ -187,31 +548,4 @@ pub fn csv_bytes<T: serde::Serialize>(rows: &[T]) -> Vec<u8> {
             .expect("writing to memory cannot fail");
     }
     writer.into_inner().expect("writing to memory cannot fail")
-}
-
-/// Writes `bytes` to `path` through a temporary file, flushed and renamed into place.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create directory `{}`", parent.display()))?;
-    }
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    file.write_all(bytes)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    file.commit()
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
-    Ok(())
-}
-
-/// Appends `bytes` to `path` and syncs it; the journal is only ever appended to.
-pub(crate) fn append(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let mut file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(path)
-        .with_context(|| format!("cannot open `{}`", path.display()))?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_data())
-        .with_context(|| format!("cannot append to `{}`", path.display()))
 }

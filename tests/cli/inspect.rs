@@ -568,7 +568,7 @@ fn verify_reads_inspection_records_one_folder_deep_and_reports_strays_there() {
     .unwrap();
     let stderr = f.fails(&["verify"], INTEGRITY);
     assert!(
-        stderr.contains("`inspections/C01/talk-9.toml` was not written by banzi"),
+        stderr.contains("inspections/C01/talk-9.toml: was not written by banzi"),
         "{stderr}"
     );
 }

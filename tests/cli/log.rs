@@ -18,7 +18,17 @@ fn every_change_is_an_entry_with_time_operator_command_and_records() {
         assert_eq!(
             keys,
             [
-                "command", "inputs", "operator", "reason", "records", "seq", "summary", "time"
+                "command",
+                "hash",
+                "index_sha256",
+                "inputs",
+                "operator",
+                "prev",
+                "reason",
+                "records",
+                "seq",
+                "summary",
+                "time"
             ],
             "{entry}"
         );
@@ -43,6 +53,7 @@ fn every_change_is_an_entry_with_time_operator_command_and_records() {
             "path": "units.csv",
             "sha256": sha256_hex(&f.read("units.csv")),
             "state": null,
+            "replaced_sha256": null,
         }])
     );
 }
@@ -130,8 +141,8 @@ fn the_reason_of_a_reopening_is_journaled() {
     assert_eq!(
         entry["records"],
         json!([
-            {"path": "plans/C01.toml", "sha256": sha256_hex(&f.read("plans/C01.toml")), "state": "stale"},
-            {"path": "self-assessments/C01.toml", "sha256": sha256_hex(&f.read("self-assessments/C01.toml")), "state": "stale"},
+            {"path": "plans/C01.toml", "sha256": sha256_hex(&f.read("plans/C01.toml")), "state": "stale", "replaced_sha256": null},
+            {"path": "self-assessments/C01.toml", "sha256": sha256_hex(&f.read("self-assessments/C01.toml")), "state": "stale", "replaced_sha256": null},
         ])
     );
 }

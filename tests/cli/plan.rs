@@ -88,7 +88,7 @@ fn a_submitted_plan_is_stored_as_given_and_journaled() {
     );
     assert_eq!(
         entry["records"],
-        json!([{"path": "plans/C01.toml", "sha256": sha256_hex(&stored), "state": "done"}])
+        json!([{"path": "plans/C01.toml", "sha256": sha256_hex(&stored), "state": "done", "replaced_sha256": null}])
     );
     assert_eq!(f.steps("C01"), ("done".to_owned(), "missing".to_owned()));
 }

@@ -104,7 +104,7 @@ fn a_self_assessment_is_stored_and_journaled() {
     assert_eq!(entry["summary"], "self-assessment of C01 stored");
     assert_eq!(
         entry["records"],
-        json!([{"path": "self-assessments/C01.toml", "sha256": sha256_hex(&stored), "state": "done"}])
+        json!([{"path": "self-assessments/C01.toml", "sha256": sha256_hex(&stored), "state": "done", "replaced_sha256": null}])
     );
 }
 

@@ -22,33 +22,51 @@ fn an_untouched_campaign_verifies() {
     f.banzi(&["verify"])
         .success()
         .stderr(predicate::str::contains(
-            "34 records and 4 journal entries check out",
+            "4 journal entries in an unbroken chain and 34 records",
         ));
     let report = f.json(&["verify"]);
+    let head = f.log().pop().unwrap();
+    assert_eq!(report["records"], 34);
+    assert_eq!(report["entries"], 4);
+    assert_eq!(report["problems"], json!([]));
+    assert_eq!(report["details"], json!([]));
+    assert_eq!(report["notes"], json!([]));
     assert_eq!(
-        report,
-        json!({"records": 34, "entries": 4, "problems": [], "notes": []})
+        report["head"],
+        format!("#4:{}", &head["hash"].as_str().unwrap()[..12])
     );
+    let bytes: u64 = f
+        .snapshot_dir()
+        .iter()
+        .filter(|(path, _)| !["journal.toml", "index.csv"].contains(&path.as_str()))
+        .map(|(_, b)| b.len() as u64)
+        .sum();
+    assert_eq!(report["bytes"], bytes);
 }
 
 #[test]
-fn a_record_edited_by_hand_is_refused_on_read_and_by_verify() {
+fn a_record_edited_by_hand_is_refused_by_every_command_and_by_verify() {
     let f = Fixture::with_plans();
     tamper(&f, "plans/C01.toml");
-    let stderr = f.fails(&["plan", "show", "C01"], INTEGRITY);
-    assert!(
-        stderr.contains("`plans/C01.toml` was changed outside banzi"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("banzi verify"), "{stderr}");
-    f.fails(&["plan", "show", "C01", "--toml"], INTEGRITY);
-
+    for args in [
+        &["plan", "show", "C01"][..],
+        &["plan", "show", "C01", "--toml"],
+        // Nothing tampered is used: not even beside other units' records.
+        &["plan", "show", "C02"],
+        &["units", "list"],
+        &["log"],
+    ] {
+        let stderr = f.fails(args, INTEGRITY);
+        assert!(
+            stderr.contains(
+                "campaign/plans/C01.toml: was changed outside banzi since journal entry #3 wrote it"
+            ),
+            "{stderr}"
+        );
+        assert!(stderr.contains("banzi verify --accept"), "{stderr}");
+    }
     let stderr = f.fails(&["verify"], INTEGRITY);
     assert!(stderr.contains("1 integrity problem(s) found"), "{stderr}");
-    assert!(
-        stderr.contains("`plans/C01.toml` was changed outside banzi since entry #3 wrote it"),
-        "{stderr}"
-    );
 
     let report = f
         .command(&["verify", "--json"])
@@ -58,13 +76,15 @@ fn a_record_edited_by_hand_is_refused_on_read_and_by_verify() {
         .stdout
         .clone();
     let report: serde_json::Value = serde_json::from_slice(&report).unwrap();
-    assert_eq!(
-        report["problems"],
-        json!(["`plans/C01.toml` was changed outside banzi since entry #3 wrote it"])
+    assert_eq!(report["problems"].as_array().unwrap().len(), 1);
+    assert!(
+        report["problems"][0].as_str().unwrap().starts_with(
+            "`plans/C01.toml` was changed outside banzi since journal entry #3 wrote it; fix: "
+        ),
+        "{report}"
     );
-
-    // Other units are not affected.
-    f.banzi(&["plan", "show", "C02"]).success();
+    assert_eq!(report["details"][0]["file"], "plans/C01.toml");
+    assert_eq!(report["details"][0]["entry"], 3);
 }
 
 #[test]
@@ -86,7 +106,7 @@ fn an_edited_unit_register_is_refused() {
     tamper(&f, "units.csv");
     let stderr = f.fails(&["units", "list"], INTEGRITY);
     assert!(
-        stderr.contains("`units.csv` was changed outside banzi"),
+        stderr.contains("campaign/units.csv: was changed outside banzi"),
         "{stderr}"
     );
     f.fails_unchanged(
@@ -104,28 +124,23 @@ fn an_edited_self_assessment_is_refused_by_the_report() {
 }
 
 #[test]
-fn resubmitting_the_original_plan_repairs_a_hand_edited_record() {
+fn a_hand_edited_record_restored_to_what_banzi_wrote_is_accepted_again() {
     let f = Fixture::with_plans();
+    let original = f.read("plans/C01.toml");
     tamper(&f, "plans/C01.toml");
-    // The hint says: "restore the file … or submit a correction through banzi".
-    f.submit_plan("C01");
-    assert_eq!(
-        f.read_text("plans/C01.toml"),
-        example_text("plans/C01.toml")
-    );
+    f.fails(&["plan", "show", "C01"], INTEGRITY);
+    std::fs::write(f.campaign().join("plans/C01.toml"), &original).unwrap();
     f.banzi(&["plan", "show", "C01"]).success();
     f.banzi(&["verify"]).success();
 }
 
 #[test]
-fn a_different_plan_submitted_over_a_hand_edited_record_replaces_it() {
+fn a_plan_submitted_over_a_hand_edited_record_is_refused() {
     let f = Fixture::with_plans();
     tamper(&f, "plans/C01.toml");
     let text = edited_example("plans/C01.toml", "target = \"12次\"", "target = \"14次\"");
-    f.banzi(&["plan", "submit", "C01", f.write("inputs/C01.toml", &text)])
-        .success();
-    assert_eq!(f.read_text("plans/C01.toml"), text);
-    f.banzi(&["verify"]).success();
+    let file = f.write("inputs/C01.toml", &text);
+    f.fails_unchanged(&["plan", "submit", "C01", file], INTEGRITY);
 }
 
 #[test]
@@ -133,12 +148,11 @@ fn a_deleted_record_is_reported_missing() {
     let f = Fixture::with_plans();
     std::fs::remove_file(f.campaign().join("plans/C03.toml")).unwrap();
     let stderr = f.fails(&["plan", "show", "C03"], INTEGRITY);
-    assert!(stderr.contains("`plans/C03.toml` is missing"), "{stderr}");
-    let stderr = f.fails(&["verify"], INTEGRITY);
     assert!(
-        stderr.contains("`plans/C03.toml` is missing; entry #3 wrote it"),
+        stderr.contains("campaign/plans/C03.toml: is missing; journal entry #3 wrote it"),
         "{stderr}"
     );
+    f.fails(&["verify"], INTEGRITY);
 }
 
 #[test]
@@ -151,39 +165,28 @@ fn a_file_banzi_did_not_write_is_reported_by_verify() {
     .unwrap();
     let stderr = f.fails(&["verify"], INTEGRITY);
     assert!(
-        stderr.contains("`plans/X99.toml` was not written by banzi"),
+        stderr.contains("campaign/plans/X99.toml: was not written by banzi"),
         "{stderr}"
     );
 }
 
 #[test]
-fn an_index_edited_to_hide_a_change_is_caught_by_verify() {
+fn an_index_edited_to_hide_a_change_is_refused_everywhere() {
     let f = Fixture::with_plans();
     tamper(&f, "plans/C01.toml");
     hide_in_index(&f, "plans/C01.toml");
-    // Reading trusts the index…
-    f.banzi(&["plan", "show", "C01"]).success();
-    // …but verify checks the index against the journal.
-    let stderr = f.fails(&["verify"], INTEGRITY);
-    assert!(stderr.contains("`plans/C01.toml`"), "{stderr}");
-}
-
-#[test]
-fn verify_explains_an_index_sha256_that_disagrees_with_the_journal() {
-    let f = Fixture::with_plans();
-    tamper(&f, "plans/C01.toml");
-    hide_in_index(&f, "plans/C01.toml");
+    let stderr = f.fails(&["plan", "show", "C01"], INTEGRITY);
+    assert!(
+        stderr.contains("campaign/index.csv: is not the index journal entry #3 left"),
+        "{stderr}"
+    );
     let stderr = f.fails(&["verify"], INTEGRITY);
     let problem = lines(&stderr)
         .into_iter()
-        .find(|l| l.contains("`plans/C01.toml`"))
+        .find(|l| l.contains("plans/C01.toml:"))
         .unwrap_or_else(|| panic!("{stderr}"));
     assert!(
-        !problem.contains("entry #3 wrote it, but the journal's last entry for it is #3"),
-        "the problem contradicts itself: {problem}"
-    );
-    assert!(
-        problem.contains("SHA-256"),
+        problem.contains("does not say what journal entry #3 wrote for it (SHA-256"),
         "the problem should name the SHA-256 mismatch: {problem}"
     );
 }
@@ -215,15 +218,21 @@ fn a_damaged_journal_is_an_integrity_problem() {
 }
 
 #[test]
-fn a_journal_missing_its_last_entry_is_caught_by_verify() {
+fn a_journal_missing_its_last_entry_is_caught_everywhere() {
     let f = Fixture::with_plans();
     let journal = f.read_text("journal.toml");
     let last = journal.rfind("\n[[entry]]").unwrap();
     std::fs::write(f.campaign().join("journal.toml"), &journal[..last]).unwrap();
     let stderr = f.fails(&["verify"], INTEGRITY);
     assert!(
-        stderr.contains("the index was last changed by entry #3, but the journal ends at #2"),
+        stderr.contains("campaign/index.csv: is not the index journal entry #2 left"),
         "{stderr}"
+    );
+    f.fails(&["status"], INTEGRITY);
+    let plan = example("plans/C01.toml");
+    f.fails_unchanged(
+        &["plan", "submit", "C01", plan.to_str().unwrap()],
+        INTEGRITY,
     );
 }
 
@@ -326,27 +335,9 @@ fn failing_commands_leave_the_campaign_byte_for_byte_unchanged() {
     f.banzi(&["verify"]).success();
 }
 
-/// The lock file is part of the campaign (README, "The campaign directory"): a writer that finds it
-/// missing makes it again before it looks at anything, so it can hold the lock; no record changes.
-#[test]
-fn a_failing_change_to_a_campaign_without_a_lock_file_restores_only_the_lock_file() {
-    let f = Fixture::with_units();
-    let lock = f.campaign().join(".banzi.lock");
-    std::fs::remove_file(&lock).unwrap();
-    let before = f.snapshot_dir();
-    let file = example("plans/C02.toml");
-    f.fails(&["plan", "submit", "C01", file.to_str().unwrap()], INVALID);
-    let mut after = f.snapshot_dir();
-    assert_eq!(after.remove(".banzi.lock"), Some(Vec::new()));
-    assert_same_dir(&before, &after);
-}
-
+/// The lock banzi takes: on the campaign folder itself, which cannot be deleted under it.
 fn lock_file(f: &Fixture) -> std::fs::File {
-    std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(f.campaign().join(".banzi.lock"))
-        .unwrap()
+    std::fs::File::open(f.campaign()).unwrap()
 }
 
 #[test]

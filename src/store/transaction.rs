@@ -1,0 +1,231 @@
+//! The [`Transaction`] every change commits through.
+//!
+//! A command validates everything first and stages its writes in a transaction; nothing touches
+//! the disk until `commit`, which stages every record and the new index in the work folder,
+//! appends one journal entry naming them (the commit point), and then moves them into place.
+
+use crate::context::Context;
+use crate::journal::{Entry, GENESIS, InputRef, RecordRef};
+use crate::steps::{State, Step};
+
+use super::redo::Staging;
+use super::{CAMPAIGN_FILE, INDEX_FILE, IndexRow, Store, sha256_hex};
+
+/// The staged changes of one command.
+#[derive(Debug)]
+pub struct Transaction<'s> {
+    store: &'s mut Store,
+    writes: Vec<Staged>,
+    marks: Vec<(String, State, String)>,
+    inputs: Vec<InputRef>,
+    reason: Option<String>,
+    /// Records whose hand edit is accepted, with the SHA-256 banzi had written before.
+    accepted: Vec<(String, String)>,
+}
+
+#[derive(Debug)]
+struct Staged {
+    path: String,
+    bytes: Vec<u8>,
+    step: Option<(String, Step)>,
+}
+
+impl<'s> Transaction<'s> {
+    pub fn new(store: &'s mut Store) -> Transaction<'s> {
+        assert!(
+            store.is_writable(),
+            "a transaction needs the campaign opened for writing"
+        );
+        Transaction {
+            store,
+            writes: Vec::new(),
+            marks: Vec::new(),
+            inputs: Vec::new(),
+            reason: None,
+            accepted: Vec::new(),
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        self.store
+    }
+
+    /// Stages a record that belongs to no step, such as the unit register.
+    pub fn write(&mut self, path: &str, bytes: Vec<u8>) {
+        self.writes.push(Staged {
+            path: path.to_owned(),
+            bytes,
+            step: None,
+        });
+    }
+
+    /// Stages a unit's record of a step at `path`; committing it marks the record done.
+    pub fn write_step(&mut self, unit: &str, step: Step, path: String, bytes: Vec<u8>) {
+        self.writes.push(Staged {
+            path,
+            bytes,
+            step: Some((unit.to_owned(), step)),
+        });
+    }
+
+    /// Stages a change of the state of a step's record that exists.
+    pub fn mark(&mut self, path: &str, state: State, note: String) {
+        self.marks.push((path.to_owned(), state, note));
+    }
+
+    /// Takes the record at `path` as it now is on disk, `bytes`, as if banzi had written it:
+    /// a deliberate hand edit, journaled with the hash it replaces.
+    pub fn accept(&mut self, path: &str, bytes: Vec<u8>) {
+        let previous = self
+            .store
+            .index
+            .get(path)
+            .map(|row| row.sha256.clone())
+            .unwrap_or_default();
+        self.accepted.push((path.to_owned(), previous));
+        let step = self
+            .store
+            .index
+            .get(path)
+            .and_then(|row| Some((row.unit.clone(), Step::from_key(&row.step)?)));
+        self.writes.push(Staged {
+            path: path.to_owned(),
+            bytes,
+            step,
+        });
+    }
+
+    /// Records an input file the change was made from, with the SHA-256 of its bytes.
+    pub fn add_input(&mut self, path: &std::path::Path, sha256: &str) {
+        self.inputs.push(InputRef {
+            path: path.display().to_string(),
+            sha256: sha256.to_owned(),
+        });
+    }
+
+    pub fn set_reason(&mut self, reason: &str) {
+        self.reason = Some(reason.to_owned());
+    }
+
+    /// Writes everything staged and the journal entry describing it, all or nothing.
+    pub fn commit(self, ctx: &Context, summary: &str) -> anyhow::Result<Entry> {
+        let Transaction {
+            store,
+            writes,
+            marks,
+            inputs,
+            reason,
+            accepted,
+        } = self;
+        let seq = store.next_seq();
+        let time = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+        let mut records = Vec::new();
+        let mut summary = summary.to_owned();
+        let mut staging = Staging::begin(&store.root)?;
+
+        // Settings are people's to edit; an edit is journaled with the next change, never silent.
+        if !writes.iter().any(|w| w.path == CAMPAIGN_FILE)
+            && let Ok((_, sha)) = store.read_settings()
+            && let Some(row) = store.index.get_mut(CAMPAIGN_FILE)
+            && row.sha256 != sha
+        {
+            summary.push_str(&format!(
+                "; {CAMPAIGN_FILE} was edited since entry #{}",
+                row.seq
+            ));
+            let metadata = std::fs::symlink_metadata(store.root.join(CAMPAIGN_FILE))?;
+            let stamp = super::Stamp::of(&metadata);
+            row.sha256 = sha.clone();
+            row.size = stamp.size;
+            row.mtime_ns = stamp.mtime_ns;
+            row.seq = seq;
+            row.time = time.clone();
+            records.push(RecordRef {
+                path: CAMPAIGN_FILE.to_owned(),
+                sha256: sha,
+                state: None,
+                replaced_sha256: None,
+            });
+        }
+
+        for (path, stamp) in std::mem::take(&mut store.restamp) {
+            if let Some(row) = store.index.get_mut(&path) {
+                row.size = stamp.size;
+                row.mtime_ns = stamp.mtime_ns;
+            }
+        }
+
+        for staged in &writes {
+            let sha256 = sha256_hex(&staged.bytes);
+            let stamp = staging.stage(&staged.path, &staged.bytes)?;
+            let (unit, step, state) = match &staged.step {
+                Some((unit, step)) => (
+                    unit.clone(),
+                    step.def().key.to_owned(),
+                    State::Done.key().to_owned(),
+                ),
+                None => Default::default(),
+            };
+            records.push(RecordRef {
+                path: staged.path.clone(),
+                sha256: sha256.clone(),
+                state: (!state.is_empty()).then(|| state.clone()),
+                replaced_sha256: accepted
+                    .iter()
+                    .find(|(p, _)| *p == staged.path)
+                    .map(|(_, previous)| previous.clone()),
+            });
+            store.index.upsert(IndexRow {
+                path: staged.path.clone(),
+                sha256,
+                size: stamp.size,
+                mtime_ns: stamp.mtime_ns,
+                seq,
+                time: time.clone(),
+                unit,
+                step,
+                state,
+                note: String::new(),
+            });
+        }
+        for (path, state, note) in marks {
+            let row = store
+                .index
+                .get_mut(&path)
+                .ok_or_else(|| anyhow::anyhow!("`{path}` has no record to mark {}", state.key()))?;
+            row.state = state.key().to_owned();
+            row.note = note;
+            row.seq = seq;
+            row.time = time.clone();
+            records.push(RecordRef {
+                path: path.clone(),
+                sha256: row.sha256.clone(),
+                state: Some(state.key().to_owned()),
+                replaced_sha256: None,
+            });
+        }
+
+        let index_bytes = store.index.to_csv();
+        staging.stage(INDEX_FILE, &index_bytes)?;
+        let mut entry = Entry {
+            seq,
+            time,
+            operator: ctx.operator.clone(),
+            command: ctx.command.clone(),
+            reason,
+            summary,
+            prev: store
+                .head()
+                .map_or_else(|| GENESIS.to_owned(), |head| head.hash.clone()),
+            index_sha256: sha256_hex(&index_bytes),
+            hash: String::new(),
+            inputs,
+            records,
+        };
+        entry.hash = entry.digest();
+        staging.commit(&entry, store.journal_len)?;
+        store.journal_len += entry.to_toml().len() as u64;
+        store.journal.push(entry.clone());
+        Ok(entry)
+    }
+}
