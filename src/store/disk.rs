@@ -146,6 +146,32 @@ pub fn make_dirs(root: &Path, relative_dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Refuses a record path whose folders or file could not take a record: a link, a file where a
+/// folder belongs, a folder where the record belongs.
+pub fn check_target(root: &Path, relative: &str) -> anyhow::Result<()> {
+    let mut path = root.to_path_buf();
+    let parts: Vec<&str> = relative.split('/').collect();
+    for (i, part) in parts.iter().enumerate() {
+        path.push(part);
+        let last = i + 1 == parts.len();
+        match look(&path)? {
+            Found::Nothing => return Ok(()),
+            Found::Dir if !last => {}
+            Found::File(_) if last => {}
+            Found::Other(what) => return Err(not_regular(&parts[..=i].join("/"), what).into()),
+            _ => {
+                return Err(Error::integrity(format!(
+                    "`{}` is in the way of the record `{relative}`",
+                    parts[..=i].join("/")
+                ))
+                .with_hint("move it out of the campaign folder, then run `banzi verify`")
+                .into());
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Writes a new file (never replacing one) and syncs it; gives its stamp.
 pub fn create_synced(path: &Path, bytes: &[u8]) -> anyhow::Result<Stamp> {
     point();

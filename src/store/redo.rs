@@ -71,7 +71,9 @@ impl Staging {
     }
 
     /// Stages the new bytes of the record at `path`; gives the stamp it will have in place.
+    /// A place that could not take it (a link, a folder) is refused now, before the commit.
     pub fn stage(&mut self, path: &str, bytes: &[u8]) -> anyhow::Result<Stamp> {
+        disk::check_target(&self.root, path)?;
         let staged = (self.files.len() + 1).to_string();
         let stamp = disk::create_synced(&self.dir.join(&staged), bytes)?;
         self.files.push(StagedFile {
@@ -80,6 +82,11 @@ impl Staging {
             sha256: sha256_hex(bytes),
         });
         Ok(stamp)
+    }
+
+    /// Removes what was staged of a change that will not be committed.
+    pub fn abandon(self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
     }
 
     /// Commits `entry` by appending it to the journal, then moves the staged files into place.
@@ -146,7 +153,9 @@ fn apply(root: &Path, dir: &Path, files: &[StagedFile]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Removes the work folder, its manifest first: a folder without one holds nothing committed.
 fn finish(root: &Path, dir: &Path) -> anyhow::Result<()> {
+    disk::remove_file(&dir.join(MANIFEST))?;
     disk::remove_dir_all(dir)?;
     disk::sync_dir(root)
 }
@@ -160,6 +169,8 @@ pub enum Recovered {
     RolledBack { command: String },
     /// It was interrupted while staging, before it named its files.
     Discarded,
+    /// It had finished but for removing its empty work folder.
+    Tidied,
 }
 
 impl Recovered {
@@ -174,6 +185,10 @@ impl Recovered {
             ),
             Recovered::Discarded => {
                 "recovered an interrupted change: it was stopped while staging; nothing of it was kept"
+                    .to_owned()
+            }
+            Recovered::Tidied => {
+                "recovered an interrupted change: it was complete; its empty work folder was removed"
                     .to_owned()
             }
         }
@@ -192,8 +207,16 @@ pub fn recover(root: &Path) -> anyhow::Result<Option<Recovered>> {
     let manifest_path = dir.join(MANIFEST);
     let manifest: Manifest = match disk::look(&manifest_path)? {
         Found::Nothing => {
+            let staged = std::fs::read_dir(&dir)
+                .with_context(|| format!("cannot read `{}`", dir.display()))?
+                .next()
+                .is_some();
             finish(root, &dir)?;
-            return Ok(Some(Recovered::Discarded));
+            return Ok(Some(if staged {
+                Recovered::Discarded
+            } else {
+                Recovered::Tidied
+            }));
         }
         Found::File(_) => {
             let bytes = disk::read_regular(&manifest_path)

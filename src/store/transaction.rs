@@ -108,20 +108,37 @@ impl<'s> Transaction<'s> {
     }
 
     /// Writes everything staged and the journal entry describing it, all or nothing.
-    pub fn commit(self, ctx: &Context, summary: &str) -> anyhow::Result<Entry> {
-        let Transaction {
-            store,
-            writes,
-            marks,
-            inputs,
-            reason,
-            accepted,
-        } = self;
+    pub fn commit(mut self, ctx: &Context, summary: &str) -> anyhow::Result<Entry> {
+        let mut staging = Staging::begin(&self.store.root)?;
+        match self.stage(&mut staging, ctx, summary) {
+            Ok(entry) => {
+                staging.commit(&entry, self.store.journal_len)?;
+                self.store.journal_len += entry.to_toml().len() as u64;
+                self.store.journal.push(entry.clone());
+                Ok(entry)
+            }
+            Err(e) => {
+                staging.abandon();
+                Err(e)
+            }
+        }
+    }
+
+    /// Stages every record and the new index, and gives the entry that will commit them.
+    fn stage(
+        &mut self,
+        staging: &mut Staging,
+        ctx: &Context,
+        summary: &str,
+    ) -> anyhow::Result<Entry> {
+        let store = &mut *self.store;
+        let writes = std::mem::take(&mut self.writes);
+        let marks = std::mem::take(&mut self.marks);
+        let accepted = std::mem::take(&mut self.accepted);
         let seq = store.next_seq();
         let time = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
         let mut records = Vec::new();
         let mut summary = summary.to_owned();
-        let mut staging = Staging::begin(&store.root)?;
 
         // Settings are people's to edit; an edit is journaled with the next change, never silent.
         if !writes.iter().any(|w| w.path == CAMPAIGN_FILE)
@@ -212,20 +229,17 @@ impl<'s> Transaction<'s> {
             time,
             operator: ctx.operator.clone(),
             command: ctx.command.clone(),
-            reason,
+            reason: self.reason.take(),
             summary,
             prev: store
                 .head()
                 .map_or_else(|| GENESIS.to_owned(), |head| head.hash.clone()),
             index_sha256: sha256_hex(&index_bytes),
             hash: String::new(),
-            inputs,
+            inputs: std::mem::take(&mut self.inputs),
             records,
         };
         entry.hash = entry.digest();
-        staging.commit(&entry, store.journal_len)?;
-        store.journal_len += entry.to_toml().len() as u64;
-        store.journal.push(entry.clone());
         Ok(entry)
     }
 }

@@ -106,6 +106,56 @@ impl Fixture {
         f
     }
 
+    /// A campaign with the example city's units inspected: annual assessment, votes,
+    /// inspectors and every unit's inspection records.
+    pub fn inspected() -> Fixture {
+        let f = Fixture::with_self_assessments();
+        f.banzi(&[
+            "inspect",
+            "import-assessment",
+            example("annual-2026.csv").to_str().unwrap(),
+        ])
+        .success();
+        f.banzi(&[
+            "inspect",
+            "import-votes",
+            example("votes-2026.csv").to_str().unwrap(),
+        ])
+        .success();
+        f.banzi(&[
+            "inspectors",
+            "import",
+            example("inspectors.csv").to_str().unwrap(),
+        ])
+        .success();
+        let mut records: Vec<PathBuf> = std::fs::read_dir(example("inspections"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        records.sort();
+        for record in records {
+            let name = record.file_name().unwrap().to_str().unwrap();
+            let unit = name.split('-').next().unwrap();
+            f.banzi(&["inspect", "record", unit, record.to_str().unwrap()])
+                .success();
+        }
+        f
+    }
+
+    /// A campaign with the example city's preliminary list drawn.
+    pub fn drawn() -> Fixture {
+        let f = Fixture::inspected();
+        f.banzi(&["shortlist"]).success();
+        f
+    }
+
+    /// A copy of the whole temporary directory, campaign and inputs.
+    pub fn copy(&self) -> Fixture {
+        let copy = Fixture::new();
+        copy_dir(self.root(), copy.root());
+        copy
+    }
+
     /// The temporary directory, the working directory of every command.
     pub fn root(&self) -> &Path {
         self.tmp.path()
@@ -258,6 +308,20 @@ impl Fixture {
     /// directories as `path/` with no bytes.
     pub fn snapshot_dir(&self) -> BTreeMap<String, Vec<u8>> {
         snapshot(&self.campaign())
+    }
+}
+
+/// Copies the folder `from` into `to`, which exists.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
     }
 }
 

@@ -1,0 +1,175 @@
+//! A power cut at any moment of a change: the process is killed at every write point in turn
+//! (`BANZI_FAULT_AT=N`), and the campaign must then be all-old or all-new, verify clean, and the
+//! same command must run.
+
+use std::collections::BTreeMap;
+use std::os::unix::process::ExitStatusExt as _;
+
+use crate::fixture::*;
+
+/// The records of a campaign: every file but the journal and the index, whose recovery entries
+/// and file times differ between a clean run and a recovered one.
+fn records(f: &Fixture) -> BTreeMap<String, Vec<u8>> {
+    let mut files = f.snapshot_dir();
+    files.retain(|path, _| path != "journal.toml" && path != "index.csv" && !path.ends_with('/'));
+    files
+}
+
+/// Whether the run was killed by the fault switch, or finished (with its exit code).
+fn run_with_fault(f: &Fixture, args: &[&str], at: u64) -> Result<i32, ()> {
+    let out = f
+        .command(args)
+        .env("BANZI_FAULT_AT", at.to_string())
+        .output()
+        .unwrap();
+    match out.status.signal() {
+        Some(9) => Err(()),
+        Some(other) => panic!("`banzi {}` died of signal {other}", args.join(" ")),
+        None => Ok(out.status.code().unwrap()),
+    }
+}
+
+/// Kills `args` at every write point of a copy of `base`; gives how many points it has.
+fn survives_a_kill_at_every_point(base: &Fixture, args: &[&str]) -> u64 {
+    let old = records(base);
+    let clean = base.copy();
+    clean.banzi(args).success();
+    let new = records(&clean);
+    assert_ne!(old, new, "`banzi {}` must change something", args.join(" "));
+    for at in 1.. {
+        let f = base.copy();
+        match run_with_fault(&f, args, at) {
+            Ok(0) => {
+                eprintln!("`banzi {}`: {} write points", args.join(" "), at - 1);
+                return at - 1;
+            }
+            Ok(code) => panic!(
+                "`banzi {}` failed with {code} at point {at}",
+                args.join(" ")
+            ),
+            Err(()) => {}
+        }
+        f.banzi(&["verify"]).success();
+        let now = records(&f);
+        assert!(
+            now == old || now == new,
+            "killed at point {at}, `banzi {}` left records neither all-old nor all-new",
+            args.join(" ")
+        );
+        f.banzi(args).success();
+        f.banzi(&["verify"]).success();
+        assert!(at < 2000, "no end to the write points");
+    }
+    unreachable!()
+}
+
+#[test]
+fn a_plan_import_replacing_several_plans() {
+    let base = Fixture::with_plans();
+    for unit in ["C01", "C02", "D01", "M03"] {
+        let text = example_text(&format!("plans/{unit}.toml"));
+        let text = text.replacen("owner = \"", "owner = \"新", 1);
+        base.write(&format!("inputs/plans/{unit}.toml"), &text);
+    }
+    let points = survives_a_kill_at_every_point(&base, &["plan", "import", "inputs/plans"]);
+    assert!(points > 12, "{points} write points");
+}
+
+#[test]
+fn a_units_import_replacing_the_register() {
+    let base = Fixture::with_units();
+    let register = example_text("units.csv").replace("市委组织部", "中共某市委组织部");
+    base.write("inputs/units.csv", &register);
+    survives_a_kill_at_every_point(&base, &["units", "import", "inputs/units.csv"]);
+}
+
+#[test]
+fn a_votes_import_replacing_the_tallies() {
+    let base = Fixture::inspected();
+    let votes = example_text("votes-2026.csv");
+    let mut lines: Vec<&str> = votes.lines().collect();
+    lines.truncate(lines.len() - 20);
+    base.write("inputs/votes.csv", &(lines.join("\n") + "\n"));
+    survives_a_kill_at_every_point(
+        &base,
+        &["inspect", "import-votes", "inputs/votes.csv", "--replace"],
+    );
+}
+
+#[test]
+fn drawing_the_shortlist() {
+    let base = Fixture::inspected();
+    survives_a_kill_at_every_point(&base, &["shortlist"]);
+}
+
+/// Recovery is itself a change: killed while recovering, the next command recovers again.
+#[test]
+fn a_kill_during_recovery_is_recovered_by_the_next_command() {
+    let base = Fixture::with_units();
+    let register = example_text("units.csv").replace("市委组织部", "中共某市委组织部");
+    base.write("inputs/units.csv", &register);
+    let args = ["units", "import", "inputs/units.csv"];
+    let old = records(&base);
+    let clean = base.copy();
+    clean.banzi(&args).success();
+    let new = records(&clean);
+    for at in [4, 9, 14] {
+        let interrupted = base.copy();
+        assert!(
+            run_with_fault(&interrupted, &args, at).is_err(),
+            "point {at}"
+        );
+        for again in 1.. {
+            let f = interrupted.copy();
+            match run_with_fault(&f, &["status"], again) {
+                Ok(0) => break,
+                Ok(code) => panic!("status failed with {code}"),
+                Err(()) => {}
+            }
+            f.banzi(&["verify"]).success();
+            let now = records(&f);
+            assert!(now == old || now == new, "kill {at}, then {again}");
+        }
+    }
+}
+
+#[test]
+fn a_recovery_is_journaled() {
+    let base = Fixture::with_units();
+    let plan = example("plans/C01.toml");
+    let args = ["plan", "submit", "C01", plan.to_str().unwrap()];
+    // The first points stage the record; later ones follow the commit.
+    let early = base.copy();
+    assert!(run_with_fault(&early, &args, 3).is_err());
+    early.banzi(&["status"]).success();
+    let last = early.log().pop().unwrap();
+    assert!(
+        last["summary"]
+            .as_str()
+            .unwrap()
+            .contains("nothing of it was kept"),
+        "{last}"
+    );
+    assert_eq!(early.steps("C01").0, "missing");
+
+    let points = {
+        let mut n = 1;
+        while run_with_fault(&base.copy(), &args, n).is_err() {
+            n += 1;
+        }
+        n - 1
+    };
+    let late = base.copy();
+    assert!(run_with_fault(&late, &args, points - 2).is_err());
+    late.banzi(&["status"]).success();
+    let log = late.log();
+    let last = log.last().unwrap();
+    assert!(
+        last["summary"]
+            .as_str()
+            .unwrap()
+            .contains("entry #3 (`banzi -C campaign plan submit C01"),
+        "{last}"
+    );
+    assert_eq!(late.steps("C01").0, "done");
+}
