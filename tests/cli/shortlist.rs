@@ -131,8 +131,12 @@ fn register(f: &Fixture, units: &[Unit]) {
     let mut csv = "code,name,category,party_head,government_head\n".to_owned();
     for u in units {
         csv.push_str(&format!(
-            "{},{},{},书记{},负责人{}\n",
-            u.code, u.name, u.category, u.code, u.code
+            "{},\"{}\",{},书记{},负责人{}\n",
+            u.code,
+            u.name.replace('"', "\"\""),
+            u.category,
+            u.code,
+            u.code
         ));
     }
     let path = f.write("inputs/units.csv", &csv);
@@ -1766,4 +1770,119 @@ fn a_campaign_without_units_has_no_list_to_draw() {
     let f = Fixture::initialized();
     let stderr = f.fails_unchanged(&["shortlist"], STEP_ORDER);
     assert!(stderr.contains("banzi units import"), "{stderr}");
+}
+
+/// Whether Excel/WPS would run a cell as a formula: it starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return and is not a number.
+fn runs_in_a_spreadsheet(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err()
+}
+
+/// Every cell of a CSV text, the header's too, as a spreadsheet reads them.
+fn csv_cells(bytes: &[u8]) -> Vec<String> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+        .records()
+        .flat_map(|r| r.unwrap().iter().map(str::to_owned).collect::<Vec<_>>())
+        .collect()
+}
+
+/// Regression (CSV injection): a name or reason that a spreadsheet would run as a formula runs
+/// from no CSV that banzi writes, records or export, and every command reads it back exactly.
+#[test]
+fn text_a_spreadsheet_would_run_runs_from_no_csv_and_reads_back_exactly() {
+    const NAMES: [&str; 4] = [
+        r#"=HYPERLINK("http://x","点我")"#,
+        "@SUM(A1)",
+        "-2+3",
+        "'引号",
+    ];
+    let mut units: Vec<Unit> = NAMES
+        .iter()
+        .enumerate()
+        .map(|(i, name)| county(&format!("S0{}", i + 1), [90; 5], "优秀").named(name))
+        .collect();
+    units.push(county("W01", [90; 5], "优秀"));
+    let f = build(&units, &[]);
+    f.banzi(&["withdraw", "W01", "--reason=+1 机构撤并"])
+        .success();
+    draw(&f);
+    f.banzi(&[
+        "shortlist",
+        "adjust",
+        "S02",
+        "--exclude",
+        "--reason=@因故调整",
+    ])
+    .success();
+    let list = draw(&f);
+
+    let registered = f.json(&["units", "list"]);
+    let names: Vec<&str> = registered
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names[..4], NAMES);
+    let table = f.stdout(&["units", "list"]);
+    for name in NAMES {
+        assert!(table.contains(name), "{table}");
+    }
+    for (i, name) in NAMES.iter().enumerate() {
+        assert_eq!(entry(&list, &format!("S0{}", i + 1))["name"], *name);
+    }
+    assert_eq!(entry(&list, "S02")["override"]["reason"], "@因故调整");
+    assert_eq!(
+        reasons(&list, "W01"),
+        ["退出参评：+1 机构撤并"],
+        "the withdrawal's reason as given"
+    );
+
+    let records: Vec<(String, Vec<u8>)> = f
+        .snapshot_dir()
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".csv"))
+        .collect();
+    for wanted in ["units.csv", "withdrawals.csv", "shortlist/overrides.csv"] {
+        assert!(records.iter().any(|(path, _)| path == wanted), "{wanted}");
+    }
+    for (path, bytes) in &records {
+        for cell in csv_cells(bytes) {
+            assert!(
+                !runs_in_a_spreadsheet(&cell),
+                "`{path}` has the cell {cell:?}"
+            );
+        }
+    }
+
+    let export = f.banzi(&["shortlist", "show", "--csv"]).success();
+    let export = &export.get_output().stdout[3..];
+    for cell in csv_cells(export) {
+        assert!(
+            !runs_in_a_spreadsheet(&cell),
+            "the export has the cell {cell:?}"
+        );
+    }
+    let exported: Vec<Vec<String>> = csv::Reader::from_reader(export)
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let name_of = |code: &str| {
+        exported
+            .iter()
+            .find(|row| row[0] == code)
+            .map(|row| row[1].clone())
+            .unwrap()
+    };
+    assert_eq!(name_of("S01"), format!("'{}", NAMES[0]));
+    assert_eq!(name_of("S02"), "'@SUM(A1)");
+    assert_eq!(name_of("S03"), "'-2+3");
+    assert_eq!(
+        name_of("S04"),
+        "'引号",
+        "an apostrophe typed by a person is shown once"
+    );
 }
