@@ -1886,3 +1886,82 @@ fn text_a_spreadsheet_would_run_runs_from_no_csv_and_reads_back_exactly() {
         "an apostrophe typed by a person is shown once"
     );
 }
+
+/// The shape of a Markdown document: its events with their text left out, runs of text as one.
+fn markdown_shape(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::Event;
+    let mut shape: Vec<String> = Vec::new();
+    for event in markdown_events(markdown) {
+        let kind = match event {
+            Event::Text(_) => "Text".to_owned(),
+            Event::Code(_) => "Code".to_owned(),
+            other => format!("{other:?}"),
+        };
+        if kind != "Text" || shape.last().is_none_or(|last| last != "Text") {
+            shape.push(kind);
+        }
+    }
+    shape
+}
+
+/// Regression (Markdown injection): names and reasons that are Markdown or HTML add nothing to
+/// the document's structure: it has the shape of the same list with plain text, and shows the
+/// text as it was given.
+#[test]
+fn hostile_names_and_reasons_leave_the_document_as_it_is_with_plain_ones() {
+    let document = |names: [&str; 4], withdrawal: &str, adjustment: &str| {
+        let mut units: Vec<Unit> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| county(&format!("S0{}", i + 1), [90; 5], "优秀").named(name))
+            .collect();
+        units.push(county("W01", [90; 5], "优秀"));
+        let f = build(
+            &units,
+            &[("county = { count = 3 }", "county = { count = 1 }")],
+        );
+        f.banzi(&["withdraw", "W01", &format!("--reason={withdrawal}")])
+            .success();
+        draw(&f);
+        f.banzi(&[
+            "shortlist",
+            "adjust",
+            "S04",
+            "--include",
+            &format!("--reason={adjustment}"),
+        ])
+        .success();
+        draw(&f);
+        f.stdout(&["shortlist", "document"])
+    };
+    let plain = document(["单位一", "单位二", "单位三", "单位四"], "撤并", "列入");
+    let names = [
+        "<script>alert(1)</script>",
+        "[点我](javascript:alert(1))",
+        "# 标题\n- 列表",
+        "| 表 | *强* `码`",
+    ];
+    let hostile = document(names, "> 引用 &lt;", "![图](http://e/x.png) ~~删~~");
+    assert_eq!(
+        markdown_shape(&hostile),
+        markdown_shape(&plain),
+        "{hostile}"
+    );
+    let text: String = markdown_events(&hostile)
+        .into_iter()
+        .filter_map(|e| match e {
+            pulldown_cmark::Event::Text(t) => Some(t.into_string()),
+            _ => None,
+        })
+        .collect();
+    for shown in [
+        "<script>alert(1)</script>",
+        "[点我](javascript:alert(1))",
+        "# 标题 - 列表",
+        "| 表 | *强* `码`",
+        "> 引用 &lt;",
+        "![图](http://e/x.png) ~~删~~",
+    ] {
+        assert!(text.contains(shown), "{shown:?} is not shown in\n{hostile}");
+    }
+}
