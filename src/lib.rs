@@ -16,6 +16,7 @@
 pub mod campaign;
 pub mod cli;
 pub mod context;
+pub mod csv_cell;
 pub mod documents;
 pub mod error;
 pub mod import;

@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use super::Env;
 use super::output::{cell, table};
+use crate::csv_cell::for_people;
 use crate::shortlist::overrides::Adjustment;
 use crate::shortlist::rules::Decision;
 use crate::shortlist::version::{Entry, Version, short_time};
@@ -311,7 +312,8 @@ fn print_csv(version: &Version) -> anyhow::Result<()> {
     if let Some(first) = version.units.first() {
         header.extend(first.criteria.iter().map(|c| c.name.clone()));
     }
-    writer.write_record(&header)?;
+    // People open this in Excel/WPS: no cell may run as a formula.
+    writer.write_record(header.iter().map(|c| for_people(c).into_owned()))?;
     for entry in version.reading_order() {
         let mut row = vec![
             entry.unit.clone(),
@@ -330,7 +332,7 @@ fn print_csv(version: &Version) -> anyhow::Result<()> {
             if entry.tie_at_edge { "是" } else { "否" }.to_owned(),
         ];
         row.extend(entry.criteria.iter().map(|c| score(c.combined)));
-        writer.write_record(&row)?;
+        writer.write_record(row.iter().map(|c| for_people(c).into_owned()))?;
     }
     let bytes = writer.into_inner()?;
     let mut out = "\u{feff}".to_owned();

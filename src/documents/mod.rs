@@ -1,5 +1,6 @@
 //! Documents for people: pure functions from a model to Markdown, through templates.
 
+mod markdown;
 mod preliminary_list;
 mod self_assessment_report;
 
@@ -14,26 +15,16 @@ pub fn figure(value: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-/// Text made safe for one cell of a Markdown table: no column breaks, no line breaks.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\r', '\n'], " ")
-}
-
-/// Renders a template bundled with the binary.
+/// Renders a template bundled with the binary. Every value is escaped for Markdown, since it may
+/// be text from a record; see [`markdown`].
 fn render(name: &str, source: &str, model: impl serde::Serialize) -> String {
     let mut env = Environment::new();
-    env.add_filter("cell", cell);
+    env.set_auto_escape_callback(markdown::auto_escape);
+    env.set_formatter(markdown::format);
+    env.add_filter("lines", markdown::lines_filter);
     env.add_template(name, source)
         .expect("bundled templates are valid");
     env.get_template(name)
         .and_then(|t| t.render(minijinja::value::Serde(model)))
         .expect("bundled templates render every model")
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn cells_cannot_break_a_table() {
-        assert_eq!(super::cell("a|b\nc"), "a\\|b c");
-    }
 }

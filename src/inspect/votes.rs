@@ -33,6 +33,7 @@ use sha2::{Digest, Sha256};
 
 use crate::campaign::{Campaign, Scoring, Settings};
 use crate::context::Context;
+use crate::csv_cell;
 use crate::error::{Diagnostic, Error};
 use crate::import::{Encoding, normalize_header, not_decodable_on_line, utf16_refused};
 use crate::inspect::ImportOptions;
@@ -274,10 +275,12 @@ impl VoteTallies {
                 .with_hint("restore the campaign directory from a backup or version control")
         };
         let mut reader = csv::Reader::from_reader(text.as_bytes());
-        let headers = reader
+        let headers: csv::StringRecord = reader
             .headers()
             .map_err(|e| damaged(e.to_string()))?
-            .clone();
+            .iter()
+            .map(csv_cell::unescape)
+            .collect();
         let column = |name: &str| {
             headers
                 .iter()
@@ -351,22 +354,24 @@ impl VoteTallies {
             .read_byte_record(&mut record)
             .map_err(|e| damaged(e.to_string()))?
         {
+            // Counts are digits, which `write_record` never escapes.
             let field = |i: usize| record.get(i).unwrap_or_default();
+            let text_field = |i: usize| csv_cell::unescape_bytes(field(i));
             if current
                 .as_ref()
-                .is_none_or(|(code, _)| code.as_bytes() != field(unit_column))
+                .is_none_or(|(code, _)| code.as_bytes() != text_field(unit_column))
             {
                 add_unit(current.take(), &mut tallies);
-                current = Some((text_of(field(unit_column)), UnitTallies::default()));
+                current = Some((text_of(text_field(unit_column)), UnitTallies::default()));
             }
             let (_, unit) = current.as_mut().expect("set above");
             let group = match groups
                 .iter()
-                .position(|g| g.as_bytes() == field(group_column))
+                .position(|g| g.as_bytes() == text_field(group_column))
             {
                 Some(g) => g,
                 None => {
-                    groups.push(text_of(field(group_column)));
+                    groups.push(text_of(text_field(group_column)));
                     groups.len() - 1
                 }
             };
@@ -427,8 +432,10 @@ impl VoteTallies {
     }
 }
 
-/// One CSV field, quoted if it needs to be, as the csv crate would.
+/// One CSV field, escaped so that it cannot run as a formula and quoted if it needs to be, as
+/// the record writer would.
 fn csv_field(text: &str) -> Vec<u8> {
+    let text = csv_cell::escape(text);
     if !text
         .bytes()
         .any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
@@ -670,7 +677,8 @@ fn write_record(
         .write_record(
             ["unit".to_owned(), "rater_group".to_owned()]
                 .into_iter()
-                .chain(names),
+                .chain(names)
+                .map(|name| csv_cell::escape(&name).into_owned()),
         )
         .expect("writing to memory cannot fail");
     let mut out = header.into_inner().expect("writing to memory cannot fail");
@@ -2575,6 +2583,37 @@ mod tests {
             .downcast::<Error>()
             .unwrap();
         assert_eq!(error.kind, Kind::StepOrder);
+    }
+
+    #[test]
+    fn rater_groups_a_spreadsheet_would_run_are_stored_escaped_and_read_back_as_they_were() {
+        let mut f = fixture(false);
+        let votes = format!(
+            "{HEADER}\n\
+             C01,=1+1,较差,优秀,优秀,优秀,优秀\n\
+             C01,'引号,优秀,优秀,优秀,优秀,优秀\n\
+             C01,-2+3,优秀,优秀,优秀,优秀,优秀\n"
+        );
+        f.import("votes.csv", &votes, ImportOptions::default())
+            .unwrap();
+        let record = f.record();
+        for cell in record.lines().flat_map(|line| line.split(',')) {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell}");
+        }
+        assert!(record.contains("\nC01,''引号,"), "{record}");
+        let scoring = &f.campaign.settings.scoring;
+        let political = f.tallies().democratic("C01", "political", scoring).unwrap();
+        let groups: Vec<&str> = political
+            .groups
+            .iter()
+            .map(|g| g.rater_group.as_str())
+            .collect();
+        assert_eq!(groups, ["'引号", "-2+3", "=1+1"]);
+        assert_eq!(political.groups[2].counts[3], ("较差".to_owned(), 1));
+        let again = f
+            .import("again.csv", &votes, ImportOptions::default())
+            .unwrap();
+        assert_eq!(again.unchanged, ["C01"]);
     }
 
     #[test]

@@ -380,9 +380,7 @@ impl Store {
             return Ok(Vec::new());
         }
         let text = self.read_record(relative)?;
-        Ok(csv::Reader::from_reader(text.as_bytes())
-            .deserialize()
-            .collect::<Result<Vec<T>, _>>()
+        Ok(crate::csv_cell::from_record(&text)
             .map_err(|e| Error::integrity(format!("`{relative}` is damaged: {e}")))?)
     }
 
@@ -539,13 +537,7 @@ fn read_index(
     }
 }
 
-/// Serde rows as the bytes of a CSV record, with a header row.
+/// Serde rows as the bytes of a CSV record, with a header row; no cell can run as a formula.
 pub fn csv_bytes<T: serde::Serialize>(rows: &[T]) -> Vec<u8> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in rows {
-        writer
-            .serialize(row)
-            .expect("writing to memory cannot fail");
-    }
-    writer.into_inner().expect("writing to memory cannot fail")
+    crate::csv_cell::to_record(rows)
 }

@@ -143,6 +143,7 @@ impl Fixture {
     }
 
     /// A campaign with the example city's preliminary list drawn.
+    #[allow(dead_code)]
     pub fn drawn() -> Fixture {
         let f = Fixture::inspected();
         f.banzi(&["shortlist"]).success();
@@ -371,4 +372,16 @@ pub fn edited_example(relative: &str, from: &str, to: &str) -> String {
     let text = example_text(relative);
     assert!(text.contains(from), "`{from}` is not in {relative}");
     text.replacen(from, to, 1)
+}
+
+/// A Markdown document parsed with the extensions of common renderers (GFM, math, footnotes).
+pub fn markdown_events(markdown: &str) -> Vec<pulldown_cmark::Event<'_>> {
+    use pulldown_cmark::{Options, Parser};
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_MATH
+        | Options::ENABLE_GFM;
+    Parser::new_ext(markdown, options).collect()
 }

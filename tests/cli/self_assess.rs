@@ -251,3 +251,149 @@ fn the_self_assessment_report_of_the_example_city() {
     let report = f.stdout(&["self-assess", "report", "C01"]);
     insta::assert_snapshot!("self_assessment_report_c01", report);
 }
+
+/// Regression (Markdown injection): text from the register, the plan and the self-assessment
+/// renders as itself; the report's only headings, tables and structure are the template's.
+#[test]
+fn hostile_text_in_the_records_renders_as_text_in_the_report() {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+
+    const NAME: &str = "# <b>点我</b>";
+    const GOAL: &str = "![x](http://e/x.png) | *x* | `x`\n# 不是标题";
+    const SUMMARY: &str = "第一段\n# 不是标题\n- 不是列表\n1. 不是编号\n\n<script>alert(1)</script>\n[a](javascript:alert(1)) &lt; $x$";
+    let f = Fixture::initialized();
+    let units = "code,name,category,party_head,government_head\n\
+                 C01,\"# <b>点我</b>\",county,\"[陈](http://e/)\",_林_\n";
+    f.banzi(&["units", "import", f.write("inputs/units.csv", units)])
+        .success();
+    let plan = edited_example(
+        "plans/C01.toml",
+        "goal = \"区委理论学习中心组集体学习不少于12次，其中专题研讨不少于4次\"",
+        &format!("goal = {}", toml::Value::from(GOAL)),
+    )
+    .replacen(
+        "target = \"12次\"",
+        "target = \"<img src=x onerror=alert(1)>\"",
+        1,
+    );
+    f.banzi(&["plan", "submit", "C01", f.write("inputs/plan.toml", &plan)])
+        .success();
+    let assessment = example_text("self-assessments/C01.toml");
+    let summary_line = assessment
+        .lines()
+        .find(|l| l.starts_with("summary = "))
+        .unwrap();
+    let assessment = assessment
+        .replacen(
+            summary_line,
+            &format!("summary = {}", toml::Value::from(SUMMARY)),
+            1,
+        )
+        .replacen(
+            "actual = \"开展集体学习14次、专题研讨5次\"",
+            "actual = \"| a | b |\\n| --- | --- |\"",
+            1,
+        )
+        .replacen(
+            "evidence = \"中心组学习记录簿及研讨发言材料\"",
+            "evidence = \"~~删~~ **粗** a\\\\|b\"",
+            1,
+        );
+    f.banzi(&[
+        "self-assess",
+        "submit",
+        "C01",
+        f.write("inputs/self.toml", &assessment),
+    ])
+    .success();
+
+    let report = f.stdout(&["self-assess", "report", "C01"]);
+    let events = markdown_events(&report);
+    let live: Vec<&Event> = events
+        .iter()
+        .filter(|e| {
+            matches!(
+                e,
+                Event::Html(_)
+                    | Event::InlineHtml(_)
+                    | Event::Code(_)
+                    | Event::InlineMath(_)
+                    | Event::DisplayMath(_)
+                    | Event::FootnoteReference(_)
+                    | Event::TaskListMarker(_)
+                    | Event::Start(
+                        Tag::Link { .. }
+                            | Tag::Image { .. }
+                            | Tag::Emphasis
+                            | Tag::Strong
+                            | Tag::Strikethrough
+                            | Tag::List(_)
+                            | Tag::BlockQuote(_)
+                            | Tag::CodeBlock(_)
+                    )
+            )
+        })
+        .collect();
+    assert!(live.is_empty(), "{live:?}\n{report}");
+
+    // The template's headings, and no other; the hostile name is the title's text.
+    let mut headings = Vec::new();
+    let mut heading: Option<String> = None;
+    for event in &events {
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+            Event::Text(t) if heading.is_some() => heading.as_mut().unwrap().push_str(t),
+            Event::End(TagEnd::Heading(_)) => headings.push(heading.take().unwrap()),
+            _ => {}
+        }
+    }
+    assert_eq!(
+        headings,
+        [
+            format!("{NAME}争创“四强一硬”好班子自评报告").as_str(),
+            "一、总体情况",
+            "二、自评得分",
+            "三、工作指标完成情况",
+            "四、完成率"
+        ],
+        "{report}"
+    );
+
+    // Every table row has the cells of its header.
+    let (mut header_cells, mut cells, mut rows) = (0, 0, 0);
+    for event in &events {
+        match event {
+            Event::Start(Tag::TableHead | Tag::TableRow) => cells = 0,
+            Event::Start(Tag::TableCell) => cells += 1,
+            Event::End(TagEnd::TableHead) => header_cells = cells,
+            Event::End(TagEnd::TableRow) => {
+                rows += 1;
+                assert_eq!(cells, header_cells, "{report}");
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(rows, 6 + 6 + 7, "every row of the three tables");
+
+    // The hostile text is there to read, as it was written.
+    let text: String = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) => Some(t.as_ref()),
+            Event::SoftBreak => Some("\n"),
+            Event::End(TagEnd::Paragraph | TagEnd::TableCell) => Some("\n\n"),
+            _ => None,
+        })
+        .collect();
+    for expected in [
+        "第一段\n# 不是标题\n- 不是列表\n1. 不是编号\n\n<script>alert(1)</script>\n[a](javascript:alert(1)) &lt; $x$",
+        "![x](http://e/x.png) | *x* | `x` # 不是标题",
+        "<img src=x onerror=alert(1)>",
+        "[陈](http://e/)",
+        "_林_",
+        "| a | b | | --- | --- |",
+        "~~删~~ **粗** a\\|b",
+    ] {
+        assert!(text.contains(expected), "{expected:?} is not in\n{text}");
+    }
+}

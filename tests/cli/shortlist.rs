@@ -131,8 +131,12 @@ fn register(f: &Fixture, units: &[Unit]) {
     let mut csv = "code,name,category,party_head,government_head\n".to_owned();
     for u in units {
         csv.push_str(&format!(
-            "{},{},{},书记{},负责人{}\n",
-            u.code, u.name, u.category, u.code, u.code
+            "{},\"{}\",{},书记{},负责人{}\n",
+            u.code,
+            u.name.replace('"', "\"\""),
+            u.category,
+            u.code,
+            u.code
         ));
     }
     let path = f.write("inputs/units.csv", &csv);
@@ -1766,4 +1770,198 @@ fn a_campaign_without_units_has_no_list_to_draw() {
     let f = Fixture::initialized();
     let stderr = f.fails_unchanged(&["shortlist"], STEP_ORDER);
     assert!(stderr.contains("banzi units import"), "{stderr}");
+}
+
+/// Whether Excel/WPS would run a cell as a formula: it starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return and is not a number.
+fn runs_in_a_spreadsheet(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err()
+}
+
+/// Every cell of a CSV text, the header's too, as a spreadsheet reads them.
+fn csv_cells(bytes: &[u8]) -> Vec<String> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+        .records()
+        .flat_map(|r| r.unwrap().iter().map(str::to_owned).collect::<Vec<_>>())
+        .collect()
+}
+
+/// Regression (CSV injection): a name or reason that a spreadsheet would run as a formula runs
+/// from no CSV that banzi writes, records or export, and every command reads it back exactly.
+#[test]
+fn text_a_spreadsheet_would_run_runs_from_no_csv_and_reads_back_exactly() {
+    const NAMES: [&str; 4] = [
+        r#"=HYPERLINK("http://x","点我")"#,
+        "@SUM(A1)",
+        "-2+3",
+        "'引号",
+    ];
+    let mut units: Vec<Unit> = NAMES
+        .iter()
+        .enumerate()
+        .map(|(i, name)| county(&format!("S0{}", i + 1), [90; 5], "优秀").named(name))
+        .collect();
+    units.push(county("W01", [90; 5], "优秀"));
+    let f = build(&units, &[]);
+    f.banzi(&["withdraw", "W01", "--reason=+1 机构撤并"])
+        .success();
+    draw(&f);
+    f.banzi(&[
+        "shortlist",
+        "adjust",
+        "S02",
+        "--exclude",
+        "--reason=@因故调整",
+    ])
+    .success();
+    let list = draw(&f);
+
+    let registered = f.json(&["units", "list"]);
+    let names: Vec<&str> = registered
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names[..4], NAMES);
+    let table = f.stdout(&["units", "list"]);
+    for name in NAMES {
+        assert!(table.contains(name), "{table}");
+    }
+    for (i, name) in NAMES.iter().enumerate() {
+        assert_eq!(entry(&list, &format!("S0{}", i + 1))["name"], *name);
+    }
+    assert_eq!(entry(&list, "S02")["override"]["reason"], "@因故调整");
+    assert_eq!(
+        reasons(&list, "W01"),
+        ["退出参评：+1 机构撤并"],
+        "the withdrawal's reason as given"
+    );
+
+    let records: Vec<(String, Vec<u8>)> = f
+        .snapshot_dir()
+        .into_iter()
+        .filter(|(path, _)| path.ends_with(".csv"))
+        .collect();
+    for wanted in ["units.csv", "withdrawals.csv", "shortlist/overrides.csv"] {
+        assert!(records.iter().any(|(path, _)| path == wanted), "{wanted}");
+    }
+    for (path, bytes) in &records {
+        for cell in csv_cells(bytes) {
+            assert!(
+                !runs_in_a_spreadsheet(&cell),
+                "`{path}` has the cell {cell:?}"
+            );
+        }
+    }
+
+    let export = f.banzi(&["shortlist", "show", "--csv"]).success();
+    let export = &export.get_output().stdout[3..];
+    for cell in csv_cells(export) {
+        assert!(
+            !runs_in_a_spreadsheet(&cell),
+            "the export has the cell {cell:?}"
+        );
+    }
+    let exported: Vec<Vec<String>> = csv::Reader::from_reader(export)
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let name_of = |code: &str| {
+        exported
+            .iter()
+            .find(|row| row[0] == code)
+            .map(|row| row[1].clone())
+            .unwrap()
+    };
+    assert_eq!(name_of("S01"), format!("'{}", NAMES[0]));
+    assert_eq!(name_of("S02"), "'@SUM(A1)");
+    assert_eq!(name_of("S03"), "'-2+3");
+    assert_eq!(
+        name_of("S04"),
+        "'引号",
+        "an apostrophe typed by a person is shown once"
+    );
+}
+
+/// The shape of a Markdown document: its events with their text left out, runs of text as one.
+fn markdown_shape(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::Event;
+    let mut shape: Vec<String> = Vec::new();
+    for event in markdown_events(markdown) {
+        let kind = match event {
+            Event::Text(_) => "Text".to_owned(),
+            Event::Code(_) => "Code".to_owned(),
+            other => format!("{other:?}"),
+        };
+        if kind != "Text" || shape.last().is_none_or(|last| last != "Text") {
+            shape.push(kind);
+        }
+    }
+    shape
+}
+
+/// Regression (Markdown injection): names and reasons that are Markdown or HTML add nothing to
+/// the document's structure: it has the shape of the same list with plain text, and shows the
+/// text as it was given.
+#[test]
+fn hostile_names_and_reasons_leave_the_document_as_it_is_with_plain_ones() {
+    let document = |names: [&str; 4], withdrawal: &str, adjustment: &str| {
+        let mut units: Vec<Unit> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| county(&format!("S0{}", i + 1), [90; 5], "优秀").named(name))
+            .collect();
+        units.push(county("W01", [90; 5], "优秀"));
+        let f = build(
+            &units,
+            &[("county = { count = 3 }", "county = { count = 1 }")],
+        );
+        f.banzi(&["withdraw", "W01", &format!("--reason={withdrawal}")])
+            .success();
+        draw(&f);
+        f.banzi(&[
+            "shortlist",
+            "adjust",
+            "S04",
+            "--include",
+            &format!("--reason={adjustment}"),
+        ])
+        .success();
+        draw(&f);
+        f.stdout(&["shortlist", "document"])
+    };
+    let plain = document(["单位一", "单位二", "单位三", "单位四"], "撤并", "列入");
+    let names = [
+        "<script>alert(1)</script>",
+        "[点我](javascript:alert(1))",
+        "# 标题\n- 列表",
+        "| 表 | *强* `码`",
+    ];
+    let hostile = document(names, "> 引用 &lt;", "![图](http://e/x.png) ~~删~~");
+    assert_eq!(
+        markdown_shape(&hostile),
+        markdown_shape(&plain),
+        "{hostile}"
+    );
+    let text: String = markdown_events(&hostile)
+        .into_iter()
+        .filter_map(|e| match e {
+            pulldown_cmark::Event::Text(t) => Some(t.into_string()),
+            _ => None,
+        })
+        .collect();
+    for shown in [
+        "<script>alert(1)</script>",
+        "[点我](javascript:alert(1))",
+        "# 标题 - 列表",
+        "| 表 | *强* `码`",
+        "> 引用 &lt;",
+        "![图](http://e/x.png) ~~删~~",
+    ] {
+        assert!(text.contains(shown), "{shown:?} is not shown in\n{hostile}");
+    }
 }
