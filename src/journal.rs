@@ -70,10 +70,10 @@ impl Entry {
         hex::encode(Sha256::digest(&json))
     }
 
-    /// `#12:1a2b3c4d5e6f`: the entry as printed on documents and checked by `verify --head`.
+    /// `12:1a2b3c4d5e6f`: the entry as printed on documents and checked by `verify --head`.
     pub fn head(&self) -> String {
         format!(
-            "#{}:{}",
+            "{}:{}",
             self.seq,
             &self.hash[..SHORT_HASH.min(self.hash.len())]
         )
@@ -247,7 +247,7 @@ mod tests {
         let again = parse(&text(&entries)).unwrap();
         assert_eq!(again, entries);
         assert!(check_chain(&again).is_empty());
-        assert_eq!(again[2].head(), format!("#3:{}", &again[2].hash[..12]));
+        assert_eq!(again[2].head(), format!("3:{}", &again[2].hash[..12]));
     }
 
     #[test]

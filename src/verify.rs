@@ -24,7 +24,7 @@ pub struct Report {
     pub entries: usize,
     /// How many bytes were hashed.
     pub bytes: u64,
-    /// The journal's head as documents print it, `#SEQ:HASH`.
+    /// The journal's head as documents print it, `SEQ:HASH`.
     pub head: Option<String>,
     /// Integrity problems, each a sentence with its file and fix.
     pub problems: Vec<String>,

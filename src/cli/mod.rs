@@ -176,6 +176,17 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// What a printed document calls the journal head it was printed from.
+const HEAD_LABEL: &str = "日志头";
+
+/// The journal head a document or export is printed from, `SEQ:HASH`, for `banzi verify --head`.
+fn head(campaign: &Campaign) -> String {
+    campaign
+        .store
+        .head()
+        .map_or_else(String::new, crate::journal::Entry::head)
+}
+
 /// Reads an input file named on the command line.
 fn read_input(path: &std::path::Path) -> anyhow::Result<crate::import::Source> {
     crate::import::Source::read(path).map_err(|e| match e.downcast::<Error>() {

@@ -111,8 +111,14 @@ fn report(env: &Env, code: &str) -> anyhow::Result<()> {
             row.state, row.note
         ));
     }
-    let text =
-        crate::documents::self_assessment_report(&campaign.settings, unit, &plan, &assessment, row);
+    let text = crate::documents::self_assessment_report(
+        &campaign.settings,
+        unit,
+        &plan,
+        &assessment,
+        row,
+        &super::head(&campaign),
+    );
     env.ui.data(text.trim_end());
     Ok(())
 }

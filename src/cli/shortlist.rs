@@ -177,7 +177,7 @@ fn show(env: &Env, wanted: Option<u32>, csv: bool) -> anyhow::Result<()> {
         return env.ui.json(&version_json(&version, &stale));
     }
     if csv {
-        return print_csv(&version);
+        return print_csv(&version, &super::head(&campaign));
     }
     env.ui.data(&format!(
         "初步名单 第{}版 · {} · {} · journal entry #{}",
@@ -293,7 +293,8 @@ fn version_json(version: &Version, stale: &[String]) -> Value {
     })
 }
 
-fn print_csv(version: &Version) -> anyhow::Result<()> {
+/// The list as CSV for Excel/WPS; its last row names the journal head it was printed from.
+fn print_csv(version: &Version, head: &str) -> anyhow::Result<()> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<String> = [
         "单位代码",
@@ -334,6 +335,11 @@ fn print_csv(version: &Version) -> anyhow::Result<()> {
         row.extend(entry.criteria.iter().map(|c| score(c.combined)));
         writer.write_record(row.iter().map(|c| for_people(c).into_owned()))?;
     }
+    // The same width as the rows above, so a strict CSV reader takes it too.
+    let mut last = vec![String::new(); header.len()];
+    last[0] = super::HEAD_LABEL.to_owned();
+    last[1] = head.to_owned();
+    writer.write_record(&last)?;
     let bytes = writer.into_inner()?;
     let mut out = "\u{feff}".to_owned();
     out.push_str(std::str::from_utf8(&bytes)?);
@@ -435,6 +441,7 @@ fn document(env: &Env, wanted: Option<u32>) -> anyhow::Result<()> {
         &campaign.settings,
         &version,
         &sha256,
+        &super::head(&campaign),
         &stale,
     ));
     Ok(())

@@ -17,6 +17,7 @@ struct Model<'a> {
     operator: &'a str,
     seq: u64,
     sha256: &'a str,
+    head: &'a str,
     superseded: Option<&'a str>,
     min_composite: String,
     criterion_floor: String,
@@ -102,11 +103,13 @@ fn note(entry: &Entry) -> String {
     notes.join("；")
 }
 
-/// The document of `version`; `sha256` is its stored record's, `stale` why it is out of date.
+/// The document of `version`; `sha256` is its stored record's, `head` the journal's head it was
+/// printed from, `stale` why it is out of date.
 pub fn preliminary_list(
     settings: &Settings,
     version: &Version,
     sha256: &str,
+    head: &str,
     stale: &[String],
 ) -> String {
     let superseded = stale.first().map(String::as_str);
@@ -188,6 +191,7 @@ pub fn preliminary_list(
         operator: &version.operator,
         seq: version.seq,
         sha256,
+        head,
         superseded,
         min_composite: figure(version.rules.min_composite),
         criterion_floor: figure(version.rules.criterion_floor),

@@ -15,6 +15,7 @@ struct Model<'a> {
     unit: UnitModel<'a>,
     submitted: String,
     seq: u64,
+    head: &'a str,
     summary: &'a str,
     ratings: Vec<RatingModel<'a>>,
     weighted_rating: String,
@@ -63,6 +64,7 @@ pub fn self_assessment_report(
     plan: &Plan,
     assessment: &SelfAssessment,
     record: &IndexRow,
+    head: &str,
 ) -> String {
     let submitted = chrono::DateTime::parse_from_rfc3339(&record.time)
         .map(|t| t.format("%Y年%-m月%-d日 %H:%M").to_string())
@@ -110,6 +112,7 @@ pub fn self_assessment_report(
         },
         submitted,
         seq: record.seq,
+        head,
         summary: &assessment.summary,
         ratings,
         weighted_rating: figure(assessment.weighted_rating(settings)),

@@ -284,6 +284,13 @@ impl Fixture {
         self.json(&["log"]).as_array().unwrap().clone()
     }
 
+    /// `text` with the journal head's hash as `HASH`: it covers command lines that name this
+    /// machine's paths, so a snapshot keeps only the entry number.
+    pub fn without_head_hash(&self, text: &str) -> String {
+        let head = self.log().pop().unwrap();
+        text.replace(&head["hash"].as_str().unwrap()[..12], "HASH")
+    }
+
     /// `banzi status --json`.
     pub fn status(&self) -> serde_json::Value {
         self.json(&["status"])

@@ -33,7 +33,7 @@ fn an_untouched_campaign_verifies() {
     assert_eq!(report["notes"], json!([]));
     assert_eq!(
         report["head"],
-        format!("#4:{}", &head["hash"].as_str().unwrap()[..12])
+        format!("4:{}", &head["hash"].as_str().unwrap()[..12])
     );
     let bytes: u64 = f
         .snapshot_dir()
