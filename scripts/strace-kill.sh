@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Kills banzi with SIGKILL at every write, rename, fsync, openat, mkdir, truncate and unlink of seven
+# multi-record commands (strace fault injection), and counts the points after which the campaign
+# is broken: `verify` fails, the records are neither all-old nor all-new, or the same command
+# then fails. Needs strace (Debian: apt-get install strace).
+#
+#   scripts/strace-kill.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v strace >/dev/null || { echo "strace is not installed (apt-get install strace)" >&2; exit 2; }
+cargo build --quiet --bin banzi
+bin=$(cargo metadata --format-version 1 --no-deps | sed 's/.*"target_directory":"\([^"]*\)".*/\1/')/debug/banzi
+examples=$PWD/examples/city
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export BANZI_OPERATOR=kill-test BANZI_NOW=2026-11-24T09:30:00+08:00 NO_COLOR=1
+syscalls=write,renameat,rename,fsync,fdatasync,openat,mkdir,mkdirat,ftruncate,unlink,unlinkat,rmdir
+
+b() { "$bin" -C "$work/base" "$@" >/dev/null 2>&1; }
+"$bin" init "$work/base" --name 演练 --year 2026 -q
+b units import "$examples/units.csv"
+cp -a "$work/base" "$work/units"
+b plan import "$examples/plans"
+cp -a "$work/base" "$work/plans"
+b self-assess import "$examples/self-assessments"
+b inspect import-assessment "$examples/annual-2026.csv"
+b inspect import-votes "$examples/votes-2026.csv"
+b inspectors import "$examples/inspectors.csv"
+for record in "$examples"/inspections/*.toml; do
+  name=$(basename "$record" .toml)
+  b inspect record "${name%%-*}" "$record"
+done
+mv "$work/base" "$work/inspected"
+
+# Inputs that change what is stored.
+mkdir -p "$work/in/plans"
+sed 's/市委组织部/中共某市委组织部/' "$examples/units.csv" > "$work/in/units.csv"
+for unit in C01 C02 D01 M03; do
+  sed '0,/owner = "/s//owner = "新/' "$examples/plans/$unit.toml" > "$work/in/plans/$unit.toml"
+done
+sed '$d' "$examples/annual-2026.csv" > "$work/in/annual.csv"
+head -n -20 "$examples/votes-2026.csv" > "$work/in/votes.csv"
+
+records() { (cd "$1" && find . -type f ! -name journal.toml ! -name index.csv -print0 | sort -z | xargs -0 sha256sum); }
+
+total_points=0
+total_broken=0
+run() {
+  local label=$1 base=$2
+  shift 2
+  rm -rf "$work/old"
+  cp -a "$work/$base" "$work/old"
+  rm -rf "$work/new"
+  cp -a "$work/old" "$work/new"
+  "$bin" -C "$work/new" "$@" >/dev/null 2>&1 || { echo "$label: fails without a kill" >&2; exit 1; }
+  local old new points=0 broken=0
+  old=$(records "$work/old")
+  new=$(records "$work/new")
+  # Each system call counts its own invocations: kill at the Nth of each, in turn.
+  for syscall in ${syscalls//,/ }; do
+  for n in $(seq 1 5000); do
+    rm -rf "$work/c"
+    cp -a "$work/old" "$work/c"
+    if strace -f -o /dev/null -e trace=$syscall -e inject=$syscall:signal=SIGKILL:when=$n \
+        "$bin" -C "$work/c" "$@" >/dev/null 2>&1; then
+      break
+    fi
+    points=$((points + 1))
+    local ok=1
+    "$bin" -C "$work/c" verify >/dev/null 2>&1 || ok=0
+    local now
+    now=$(records "$work/c")
+    [ "$now" = "$old" ] || [ "$now" = "$new" ] || ok=0
+    "$bin" -C "$work/c" "$@" >/dev/null 2>&1 || ok=0
+    [ $ok = 1 ] || broken=$((broken + 1))
+  done
+  done 2>/dev/null
+  printf '%-44s %4d points, %3d broken\n' "$label" "$points" "$broken"
+  total_points=$((total_points + points))
+  total_broken=$((total_broken + broken))
+}
+
+run "units import (replacing the register)" units units import "$work/in/units.csv"
+run "plan import (replacing 4 plans)" plans plan import "$work/in/plans"
+run "self-assess import (16 units)" plans self-assess import "$examples/self-assessments"
+run "inspect import-assessment --replace" inspected inspect import-assessment "$work/in/annual.csv" --replace
+run "inspect import-votes --replace" inspected inspect import-votes "$work/in/votes.csv" --replace
+run "inspect record" inspected inspect record C01 "$examples/inspections/C01-talk.toml"
+run "shortlist" inspected shortlist
+echo "all: $total_points points, $total_broken broken"
+[ "$total_broken" = 0 ]
