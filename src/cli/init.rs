@@ -39,7 +39,7 @@ pub fn run(env: &Env, args: InitArgs) -> anyhow::Result<()> {
         encoding: Encoding::Utf8,
         sha256: String::new(),
     })?;
-    let mut store = Store::create(&args.dir)?;
+    let mut store = Store::create(&args.dir, &ctx)?;
     let mut tx = Transaction::new(&mut store);
     tx.write(CAMPAIGN_FILE, text.into_bytes());
     let entry = tx.commit(&ctx, &format!("campaign created: {}", args.name))?;

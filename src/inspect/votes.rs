@@ -2147,7 +2147,7 @@ mod tests {
                 settings = settings.replace(&format!("# {line}"), line);
             }
         }
-        let mut store = Store::create(&root).unwrap();
+        let mut store = Store::create(&root, &ctx()).unwrap();
         let mut tx = Transaction::new(&mut store);
         tx.write(CAMPAIGN_FILE, settings.into_bytes());
         tx.commit(&ctx(), "campaign created").unwrap();

@@ -132,8 +132,8 @@ impl Store {
     }
 
     /// Makes a new, empty campaign directory for `banzi init`; refuses one that holds anything
-    /// but what an interrupted `init` left.
-    pub fn create(root: &Path) -> anyhow::Result<Store> {
+    /// but what an interrupted `init` left, finishing or undoing that first.
+    pub fn create(root: &Path, ctx: &Context) -> anyhow::Result<Store> {
         let exists = root.exists();
         if !exists {
             std::fs::create_dir_all(root)
@@ -141,7 +141,28 @@ impl Store {
         }
         let lock = Lock::acquire(root, Access::Write)?;
         if exists {
-            redo::recover(root)?;
+            if let Some(recovered @ Recovered::RolledForward { .. }) = redo::recover(root)? {
+                let mut store = Store::load(root, Access::Write, lock)?;
+                if store.problems.is_empty() {
+                    Transaction::new(&mut store).commit(ctx, &recovered.summary())?;
+                }
+                return Err(Error::invalid(format!(
+                    "`{}` is a campaign already: the interrupted `banzi init` that made it was completed",
+                    root.display()
+                ))
+                .with_hint(format!(
+                    "go on with `banzi -C {} units import UNITS.csv`",
+                    root.display()
+                ))
+                .into());
+            }
+            if root.join(CAMPAIGN_FILE).exists() {
+                return Err(
+                    Error::invalid(format!("`{}` is a campaign already", root.display()))
+                        .with_hint("choose another directory name for a new campaign")
+                        .into(),
+                );
+            }
             let mut entries = std::fs::read_dir(root)
                 .with_context(|| format!("cannot read directory `{}`", root.display()))?;
             if entries.next().is_some() {

@@ -173,3 +173,36 @@ fn a_recovery_is_journaled() {
     );
     assert_eq!(late.steps("C01").0, "done");
 }
+
+/// `init` killed anywhere: running it again makes the campaign, or finds the interrupted one
+/// completed; either way the campaign then verifies and takes the next step.
+#[test]
+fn an_interrupted_init() {
+    let mut killed = 0;
+    for at in 1.. {
+        let f = Fixture::new();
+        let out = f
+            .command_in(f.root())
+            .args(["init", CAMPAIGN, "--name", CAMPAIGN_NAME, "--year", "2026"])
+            .env("BANZI_FAULT_AT", at.to_string())
+            .output()
+            .unwrap();
+        if out.status.success() {
+            break;
+        }
+        assert_eq!(out.status.signal(), Some(9), "point {at}");
+        killed += 1;
+        let again = f.banzi_init(CAMPAIGN).get_output().clone();
+        if !again.status.success() {
+            let stderr = String::from_utf8_lossy(&again.stderr);
+            assert_eq!(again.status.code(), Some(INVALID), "point {at}: {stderr}");
+            assert!(
+                stderr.contains("is a campaign already"),
+                "point {at}: {stderr}"
+            );
+        }
+        f.banzi(&["verify"]).success();
+        f.import_units();
+    }
+    assert!(killed > 10, "{killed} write points");
+}
