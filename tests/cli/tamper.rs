@@ -757,3 +757,54 @@ fn a_printed_head_is_checked_against_the_journal() {
         f.fails_unchanged(&["verify", "--head", garbage], USAGE);
     }
 }
+
+/// A work folder planted with a manifest that names the journal's real last entry, so that
+/// recovery takes it for a committed change, and moves files across the campaign's edge.
+fn plant_work_folder(f: &Fixture, files: &[(&str, &str)]) {
+    let journal = f.read("journal.toml");
+    let last = journal
+        .windows(10)
+        .rposition(|w| w == b"\n[[entry]]")
+        .unwrap();
+    let head = f.log().pop().unwrap();
+    let mut manifest = format!(
+        "seq = {}\nhash = \"{}\"\njournal_len = {last}\ncommand = \"banzi\"\n",
+        head["seq"],
+        head["hash"].as_str().unwrap()
+    );
+    for (staged, path) in files {
+        manifest.push_str(&format!(
+            "\n[[file]]\nstaged = \"{staged}\"\npath = \"{path}\"\nsha256 = \"00\"\n"
+        ));
+    }
+    f.write("campaign/.banzi/manifest.toml", &manifest);
+    f.write("campaign/.banzi/1", "planted\n");
+}
+
+#[test]
+fn a_planted_work_folder_cannot_move_files_across_the_campaigns_edge() {
+    let base = target();
+    base.write("outside/secret.txt", "secret\n");
+    for files in [
+        &[("1", "../outside/planted.txt")][..],
+        &[("../../outside/secret.txt", "loot.txt")],
+        &[("1", "plans/../../outside/planted.txt")],
+    ] {
+        let f = base.copy();
+        plant_work_folder(&f, files);
+        let outside = snapshot(&f.root().join("outside"));
+        for args in [
+            &["status"][..],
+            &["verify"],
+            &["withdraw", "C01", "--reason", "x"],
+        ] {
+            let stderr = f.fails_unchanged(args, INTEGRITY);
+            assert!(
+                stderr.contains("`.banzi/manifest.toml` of an interrupted change names"),
+                "{files:?}, `banzi {}`: {stderr}",
+                args.join(" ")
+            );
+        }
+        assert_same_dir(&outside, &snapshot(&f.root().join("outside")));
+    }
+}
