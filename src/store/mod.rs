@@ -457,6 +457,19 @@ fn read_journal(root: &Path, problems: &mut Vec<Problem>) -> anyhow::Result<(Vec
         return Ok((Vec::new(), len));
     };
     match journal::parse(text) {
+        // `init` journals the campaign's first entry, so a campaign's journal is never empty;
+        // an emptied one would otherwise leave the index unchecked and start a new chain.
+        Ok(entries) if entries.is_empty() => {
+            problems.push(Problem::new(
+                JOURNAL_FILE,
+                None,
+                "has no entries: it was emptied, and without the journal nothing in the campaign \
+                 can be trusted"
+                    .into(),
+                RESTORE,
+            ));
+            Ok((entries, len))
+        }
         Ok(entries) => Ok((entries, len)),
         Err(Damage::Torn { line, intact }) => {
             problems.push(Problem::new(

@@ -808,3 +808,17 @@ fn a_planted_work_folder_cannot_move_files_across_the_campaigns_edge() {
         assert_same_dir(&outside, &snapshot(&f.root().join("outside")));
     }
 }
+
+#[test]
+fn an_emptied_journal() {
+    let base = target();
+    for text in ["", "\n", "# 日志\n"] {
+        let f = base.copy();
+        std::fs::write(f.campaign().join("journal.toml"), text).unwrap();
+        let verify = refused_everywhere(&f, "journal.toml");
+        assert!(
+            verify.contains("campaign/journal.toml: has no entries"),
+            "{text:?}: {verify}"
+        );
+    }
+}
