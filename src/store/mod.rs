@@ -26,7 +26,7 @@ mod lock;
 mod redo;
 mod transaction;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -195,7 +195,9 @@ impl Store {
 
     /// Every record against the index: by size and time, hashing only what looks changed.
     fn check_records(&mut self) -> anyhow::Result<()> {
-        let mut dirs_checked: HashSet<String> = HashSet::new();
+        // Each folder is looked at once, and one that is not a folder is one problem, however
+        // many records are in it.
+        let mut dirs_checked: HashMap<String, bool> = HashMap::new();
         let mut problems = Vec::new();
         for row in self.index.rows() {
             let mut dir = String::new();
@@ -206,33 +208,30 @@ impl Store {
                     dir.push('/');
                 }
                 dir.push_str(part);
-                if dirs_checked.contains(&dir) {
-                    continue;
-                }
-                match disk::look(&disk::join(&self.root, &dir))? {
-                    disk::Found::Dir | disk::Found::Nothing => {
-                        dirs_checked.insert(dir.clone());
-                    }
-                    disk::Found::File(_) => {
-                        problems.push(Problem::new(
+                if let Some(&ok) = dirs_checked.get(&dir) {
+                    parents_ok = ok;
+                } else {
+                    let problem = match disk::look(&disk::join(&self.root, &dir))? {
+                        disk::Found::Dir | disk::Found::Nothing => None,
+                        disk::Found::File(_) => Some(Problem::new(
                             &dir,
                             None,
                             "is a file where banzi keeps a folder".into(),
                             RESTORE,
-                        ));
-                        parents_ok = false;
-                        break;
-                    }
-                    disk::Found::Other(what) => {
-                        problems.push(Problem::new(
+                        )),
+                        disk::Found::Other(what) => Some(Problem::new(
                             &dir,
                             None,
                             format!("is {what}; banzi never follows links inside a campaign"),
                             "replace it with the real folder",
-                        ));
-                        parents_ok = false;
-                        break;
-                    }
+                        )),
+                    };
+                    parents_ok = problem.is_none();
+                    dirs_checked.insert(dir.clone(), parents_ok);
+                    problems.extend(problem);
+                }
+                if !parents_ok {
+                    break;
                 }
             }
             if !parents_ok {

@@ -332,7 +332,10 @@ fn a_folder_of_records_linked_to_a_copy_outside() {
         "inputs/M06.toml",
         &edited_example("plans/M06.toml", "owner = \"", "owner = \"新"),
     );
-    f.fails_unchanged(&["plan", "submit", "M06", plan], INTEGRITY);
+    let stderr = f.fails_unchanged(&["plan", "submit", "M06", plan], INTEGRITY);
+    // Once for the folder, not once for each of the 16 plans in it.
+    assert!(stderr.contains("(1 problem(s))"), "{stderr}");
+    assert_eq!(stderr.matches("campaign/plans: ").count(), 1, "{stderr}");
     let verify = refused_everywhere(&f, "plans");
     assert!(
         verify.contains("campaign/plans: is a symbolic link"),
