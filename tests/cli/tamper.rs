@@ -153,6 +153,11 @@ fn a_line_deleted_from_the_index() {
             )),
             "{verify}"
         );
+        // The journal wrote it: moving it out of the campaign would lose it.
+        assert!(
+            !verify.contains(&format!("campaign/{record}: was not written by banzi")),
+            "{verify}"
+        );
     }
 }
 
