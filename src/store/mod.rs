@@ -134,6 +134,8 @@ impl Store {
     /// Makes a new, empty campaign directory for `banzi init`; refuses one that holds anything
     /// but what an interrupted `init` left.
     pub fn create(root: &Path) -> anyhow::Result<Store> {
+        // A bad BANZI_LOCK_TIMEOUT is refused before a directory is made for nothing.
+        lock::timeout()?;
         let exists = root.exists();
         if !exists {
             std::fs::create_dir_all(root)

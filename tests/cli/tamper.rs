@@ -596,6 +596,15 @@ fn a_lock_timeout_that_is_no_number_of_seconds_is_a_usage_error() {
             assert!(!stderr.contains("panicked"), "{stderr}");
             assert_same_dir(&before, &f.snapshot_dir());
         }
+        f.command_in(f.root())
+            .args(["init", "fresh", "--name", CAMPAIGN_NAME, "--year", "2026"])
+            .env("BANZI_LOCK_TIMEOUT", value)
+            .assert()
+            .code(USAGE);
+        assert!(
+            !f.root().join("fresh").exists(),
+            "a refused init leaves no directory behind"
+        );
     }
 }
 
