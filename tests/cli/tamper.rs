@@ -839,3 +839,25 @@ fn an_emptied_journal() {
         );
     }
 }
+
+#[test]
+fn an_accepted_hand_edit_of_a_stale_record_leaves_it_stale() {
+    let f = Fixture::with_self_assessments();
+    f.banzi(&["reopen", "plan", "--unit", "C01", "--reason", "指标调整"])
+        .success();
+    assert_eq!(f.steps("C01"), ("stale".into(), "stale".into()));
+    append_comment(&f, "self-assessments/C01.toml");
+    f.banzi(&[
+        "verify",
+        "--accept",
+        "self-assessments/C01.toml",
+        "--reason",
+        "更正",
+    ])
+    .success();
+    // Only `self-assess submit`, with its plan resubmitted first, makes it done again.
+    assert_eq!(f.steps("C01"), ("stale".into(), "stale".into()));
+    let entry = f.log().pop().unwrap();
+    assert_eq!(entry["records"][0]["state"], "stale", "{entry:#}");
+    f.banzi(&["verify"]).success();
+}
