@@ -861,3 +861,28 @@ fn an_accepted_hand_edit_of_a_stale_record_leaves_it_stale() {
     assert_eq!(entry["records"][0]["state"], "stale", "{entry:#}");
     f.banzi(&["verify"]).success();
 }
+
+/// A same-size edit with the file's time put back passes the size-and-time check on opening:
+/// commands that do not read the record go on, and the next change is committed over it; only
+/// `verify`, which hashes everything, and the commands that read it find it. Catching it on
+/// opening needs a stamp that user space cannot set back, such as the inode's change time, which
+/// a record renamed into place after its entry is committed does not yet have: a change of the
+/// index's design, not made here.
+#[test]
+#[ignore = "design: opening trusts a record's size and time, which `touch -r` restores"]
+fn a_same_size_edit_with_its_time_put_back() {
+    let f = target();
+    let path = f.campaign().join("plans/C01.toml");
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let text = f
+        .read_text("plans/C01.toml")
+        .replacen("target = \"12次\"", "target = \"92次\"", 1);
+    std::fs::write(&path, text).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    refused_everywhere(&f, "plans/C01.toml");
+}
