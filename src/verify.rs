@@ -153,7 +153,10 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
         }
     }
     for (relative, what) in walk(store.root())? {
-        let known = index.get(&relative).is_some() || NOT_RECORDS.contains(&relative.as_str());
+        // A record the journal wrote but the index lost is already a problem; it is banzi's.
+        let known = index.get(&relative).is_some()
+            || journaled.contains_key(relative.as_str())
+            || NOT_RECORDS.contains(&relative.as_str());
         match what {
             Walked::Link => report.add(
                 &mut seen,

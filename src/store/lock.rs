@@ -16,7 +16,7 @@ use crate::error::{Error, Kind};
 const MAX_TIMEOUT_SECONDS: f64 = 86_400.0;
 
 /// How long a command waits for another to finish before giving up.
-fn timeout() -> Result<Duration, Error> {
+pub(super) fn timeout() -> Result<Duration, Error> {
     let Ok(text) = std::env::var("BANZI_LOCK_TIMEOUT") else {
         return Ok(Duration::from_secs(10));
     };

@@ -26,7 +26,7 @@ mod lock;
 mod redo;
 mod transaction;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -134,6 +134,8 @@ impl Store {
     /// Makes a new, empty campaign directory for `banzi init`; refuses one that holds anything
     /// but what an interrupted `init` left, finishing or undoing that first.
     pub fn create(root: &Path, ctx: &Context) -> anyhow::Result<Store> {
+        // A bad BANZI_LOCK_TIMEOUT is refused before a directory is made for nothing.
+        lock::timeout()?;
         let exists = root.exists();
         if !exists {
             std::fs::create_dir_all(root)
@@ -216,7 +218,9 @@ impl Store {
 
     /// Every record against the index: by size and time, hashing only what looks changed.
     fn check_records(&mut self) -> anyhow::Result<()> {
-        let mut dirs_checked: HashSet<String> = HashSet::new();
+        // Each folder is looked at once, and one that is not a folder is one problem, however
+        // many records are in it.
+        let mut dirs_checked: HashMap<String, bool> = HashMap::new();
         let mut problems = Vec::new();
         for row in self.index.rows() {
             let mut dir = String::new();
@@ -227,33 +231,30 @@ impl Store {
                     dir.push('/');
                 }
                 dir.push_str(part);
-                if dirs_checked.contains(&dir) {
-                    continue;
-                }
-                match disk::look(&disk::join(&self.root, &dir))? {
-                    disk::Found::Dir | disk::Found::Nothing => {
-                        dirs_checked.insert(dir.clone());
-                    }
-                    disk::Found::File(_) => {
-                        problems.push(Problem::new(
+                if let Some(&ok) = dirs_checked.get(&dir) {
+                    parents_ok = ok;
+                } else {
+                    let problem = match disk::look(&disk::join(&self.root, &dir))? {
+                        disk::Found::Dir | disk::Found::Nothing => None,
+                        disk::Found::File(_) => Some(Problem::new(
                             &dir,
                             None,
                             "is a file where banzi keeps a folder".into(),
                             RESTORE,
-                        ));
-                        parents_ok = false;
-                        break;
-                    }
-                    disk::Found::Other(what) => {
-                        problems.push(Problem::new(
+                        )),
+                        disk::Found::Other(what) => Some(Problem::new(
                             &dir,
                             None,
                             format!("is {what}; banzi never follows links inside a campaign"),
                             "replace it with the real folder",
-                        ));
-                        parents_ok = false;
-                        break;
-                    }
+                        )),
+                    };
+                    parents_ok = problem.is_none();
+                    dirs_checked.insert(dir.clone(), parents_ok);
+                    problems.extend(problem);
+                }
+                if !parents_ok {
+                    break;
                 }
             }
             if !parents_ok {
@@ -478,6 +479,19 @@ fn read_journal(root: &Path, problems: &mut Vec<Problem>) -> anyhow::Result<(Vec
         return Ok((Vec::new(), len));
     };
     match journal::parse(text) {
+        // `init` journals the campaign's first entry, so a campaign's journal is never empty;
+        // an emptied one would otherwise leave the index unchecked and start a new chain.
+        Ok(entries) if entries.is_empty() => {
+            problems.push(Problem::new(
+                JOURNAL_FILE,
+                None,
+                "has no entries: it was emptied, and without the journal nothing in the campaign \
+                 can be trusted"
+                    .into(),
+                RESTORE,
+            ));
+            Ok((entries, len))
+        }
         Ok(entries) => Ok((entries, len)),
         Err(Damage::Torn { line, intact }) => {
             problems.push(Problem::new(

@@ -43,6 +43,17 @@ struct StagedFile {
     sha256: String,
 }
 
+impl StagedFile {
+    /// Whether it names a file of the work folder and a place inside the campaign, as every
+    /// manifest banzi writes does: one that does not was planted, and recovering it would move
+    /// files across the campaign's edge.
+    fn stays_inside(&self) -> bool {
+        let plain =
+            |part: &str| !part.is_empty() && part != "." && part != ".." && !part.contains('\\');
+        !self.staged.contains('/') && plain(&self.staged) && self.path.split('/').all(plain)
+    }
+}
+
 /// A change being staged.
 #[derive(Debug)]
 pub struct Staging {
@@ -235,6 +246,17 @@ pub fn recover(root: &Path) -> anyhow::Result<Option<Recovered>> {
             return Err(disk::not_regular(&format!("{WORK_DIR}/{MANIFEST}"), "not a file").into());
         }
     };
+    if let Some(file) = manifest.files.iter().find(|f| !f.stays_inside()) {
+        return Err(Error::integrity(format!(
+            "`{WORK_DIR}/{MANIFEST}` of an interrupted change names `{}` to move to `{}`, \
+             which is not a place in the campaign: banzi did not write it",
+            file.staged, file.path
+        ))
+        .with_hint(format!(
+            "move the `{WORK_DIR}` folder out of the campaign, then run `banzi verify`"
+        ))
+        .into());
+    }
     let journal = root.join(JOURNAL_FILE);
     let bytes = match disk::look(&journal)? {
         Found::File(_) => disk::read_regular(&journal)

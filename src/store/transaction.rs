@@ -175,7 +175,11 @@ impl<'s> Transaction<'s> {
         for staged in &writes {
             let sha256 = sha256_hex(&staged.bytes);
             let stamp = staging.stage(&staged.path, &staged.bytes)?;
-            let (unit, step, state) = match &staged.step {
+            let replaced_sha256 = accepted
+                .iter()
+                .find(|(p, _)| *p == staged.path)
+                .map(|(_, previous)| previous.clone());
+            let (unit, step, mut state) = match &staged.step {
                 Some((unit, step)) => (
                     unit.clone(),
                     step.def().key.to_owned(),
@@ -183,14 +187,20 @@ impl<'s> Transaction<'s> {
                 ),
                 None => Default::default(),
             };
+            let mut note = String::new();
+            // An accepted hand edit is the same record edited, not a new submission: a stale
+            // record stays stale until its command takes it again.
+            if replaced_sha256.is_some()
+                && let Some(row) = store.index.get(&staged.path)
+            {
+                state = row.state.clone();
+                note = row.note.clone();
+            }
             records.push(RecordRef {
                 path: staged.path.clone(),
                 sha256: sha256.clone(),
                 state: (!state.is_empty()).then(|| state.clone()),
-                replaced_sha256: accepted
-                    .iter()
-                    .find(|(p, _)| *p == staged.path)
-                    .map(|(_, previous)| previous.clone()),
+                replaced_sha256,
             });
             store.index.upsert(IndexRow {
                 path: staged.path.clone(),
@@ -202,7 +212,7 @@ impl<'s> Transaction<'s> {
                 unit,
                 step,
                 state,
-                note: String::new(),
+                note,
             });
         }
         for (path, state, note) in marks {

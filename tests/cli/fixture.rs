@@ -143,7 +143,6 @@ impl Fixture {
     }
 
     /// A campaign with the example city's preliminary list drawn.
-    #[allow(dead_code)]
     pub fn drawn() -> Fixture {
         let f = Fixture::inspected();
         f.banzi(&["shortlist"]).success();

@@ -13,6 +13,7 @@ mod settings;
 mod shortlist;
 mod status;
 mod store;
+mod tamper;
 mod units;
 mod usage;
 mod withdraw;
