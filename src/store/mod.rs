@@ -446,7 +446,22 @@ fn changed_outside(relative: &str, seq: u64) -> Problem {
 fn read_journal(root: &Path, problems: &mut Vec<Problem>) -> anyhow::Result<(Vec<Entry>, u64)> {
     let path = root.join(JOURNAL_FILE);
     match disk::look(&path)? {
-        disk::Found::File(_) => {}
+        disk::Found::File(metadata) => {
+            // The journal is appended in place: a second name for it would change with it.
+            #[cfg(unix)]
+            if std::os::unix::fs::MetadataExt::nlink(&metadata) > 1 {
+                problems.push(Problem::new(
+                    JOURNAL_FILE,
+                    None,
+                    "has more than one name (a hard link, e.g. from `cp -al`): the next change would \
+                     also change the other copy"
+                        .into(),
+                    "give it a name of its own: `cp journal.toml journal.new && mv journal.new journal.toml`",
+                ));
+            }
+            #[cfg(not(unix))]
+            let _ = metadata;
+        }
         disk::Found::Nothing => {
             problems.push(Problem::new(
                 JOURNAL_FILE,

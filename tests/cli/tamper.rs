@@ -886,3 +886,23 @@ fn a_same_size_edit_with_its_time_put_back() {
         .unwrap();
     refused_everywhere(&f, "plans/C01.toml");
 }
+
+/// The journal is appended in place, so a second name for it (a `cp -al` backup) would change
+/// with the next entry: refused until it has a name of its own.
+#[test]
+fn a_hard_linked_journal() {
+    let f = target();
+    let outside = f.root().join("backup-journal.toml");
+    std::fs::hard_link(f.campaign().join("journal.toml"), &outside).unwrap();
+    let before = std::fs::read(&outside).unwrap();
+    let verify = refused_everywhere(&f, "journal.toml");
+    assert!(verify.contains("more than one name"), "{verify}");
+    assert_eq!(std::fs::read(&outside).unwrap(), before);
+    // The fix the message gives.
+    let journal = f.campaign().join("journal.toml");
+    std::fs::copy(&journal, f.campaign().join("journal.new")).unwrap();
+    std::fs::rename(f.campaign().join("journal.new"), &journal).unwrap();
+    f.banzi(&["verify"]).success();
+    f.banzi(&["withdraw", "C01", "--reason", "测试"]).success();
+    assert_eq!(std::fs::read(&outside).unwrap(), before);
+}
