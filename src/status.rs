@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::campaign::Campaign;
-use crate::steps::{STEPS, State, Step, UnitSteps};
+use crate::steps::{STEPS, Scope, State, Step, UnitSteps};
 use crate::units::Unit;
 
 #[derive(Debug, Serialize)]
@@ -59,8 +59,7 @@ impl Status {
                     .get(unit.code.as_str())
                     .cloned()
                     .unwrap_or_default();
-                let steps = STEPS
-                    .iter()
+                let steps = Step::per_unit()
                     .map(|d| (d.key.to_owned(), states.get(d.step).key().into()))
                     .collect();
                 let withdrawn = withdrawals
@@ -82,18 +81,18 @@ impl Status {
                 }
             })
             .collect();
-        let phase = if units.is_empty() {
-            "units"
-        } else {
-            STEPS
-                .iter()
-                .find(|d| {
-                    units
-                        .iter()
-                        .any(|u| u.withdrawn.is_none() && u.states.get(d.step) != State::Done)
-                })
-                .map_or("shortlist", |d| d.command)
-        };
+        // The earliest step not done: a campaign step by the campaign, a unit step by every
+        // unit still taking part; once all are, the last step.
+        let phase = STEPS
+            .iter()
+            .find(|d| match d.scope {
+                Scope::Campaign => !index.is_campaign_step_done(d.step, &campaign.settings_sha256),
+                _ => units
+                    .iter()
+                    .any(|u| u.withdrawn.is_none() && u.states.get(d.step) != State::Done),
+            })
+            .unwrap_or(&STEPS[STEPS.len() - 1])
+            .command;
         let shortlist = crate::shortlist::version::freshness(campaign)?.map(|f| ShortlistStatus {
             version: f.latest.version,
             stale: f.stale,

@@ -1,4 +1,7 @@
-//! The one table of the campaign's steps: their order, what each needs, and what goes stale.
+//! The one table of the campaign's steps, per unit and campaign-wide: their order, where their
+//! records live, what each needs, what goes stale, and the command that does it. Status phases,
+//! the next command, the inputs a list is drawn from, reopen's choices and help are all derived
+//! from it.
 
 use std::fmt;
 
@@ -7,18 +10,32 @@ use crate::error::Error;
 /// A step of the campaign (DOMAIN.md, "The steps"), in the order the product enforces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Step {
+    Units,
     Plan,
     SelfAssess,
     Inspect,
+    Shortlist,
 }
 
-/// How many records a unit has of a step.
+/// Whether a step is done once for the campaign or once for each unit, and how its records are
+/// laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Records {
-    /// One record, `DIR/UNIT.toml`, replaced on resubmission.
-    One,
-    /// Many records, `DIR/UNIT/KIND-N.toml`; the step is done when every required kind has one.
-    Many,
+pub enum Scope {
+    /// Once for the whole campaign, in its [`StepDef::files`].
+    Campaign,
+    /// One record per unit, `DIR/UNIT.toml`, replaced on resubmission.
+    UnitRecord,
+    /// Many records per unit, `DIR/UNIT/KIND-N.toml`; done when every required kind has one.
+    UnitRecords,
+}
+
+/// A record of the whole campaign that a step keeps.
+#[derive(Debug)]
+pub struct CampaignFile {
+    pub path: &'static str,
+    /// Whether later steps are drawn from it (so a change makes them stale). The inspectors'
+    /// register only checks recusal; a list's stored versions are its output.
+    pub input: bool,
 }
 
 /// Everything the rest of the code needs to know about a step.
@@ -33,23 +50,60 @@ pub struct StepDef {
     pub title: &'static str,
     /// What the step's record is called in messages.
     pub noun: &'static str,
-    /// Directory of the per-unit records, relative to the campaign root.
+    pub scope: Scope,
+    /// Folder of the per-unit records, relative to the campaign root; empty for a campaign step.
     pub record_dir: &'static str,
-    pub records: Records,
-    /// Steps that must be done for the unit before this one.
+    /// Records of the whole campaign the step keeps; the first is its result.
+    pub files: &'static [CampaignFile],
+    /// Steps that must be done before this one: for a unit step, by the unit; for a campaign
+    /// step, by every participating unit.
     pub requires: &'static [Step],
+    /// The command that does the step; `UNIT` stands for the unit's code.
+    pub does: &'static str,
 }
 
+pub const UNITS_FILE: &str = "units.csv";
+pub const WITHDRAWALS_FILE: &str = "withdrawals.csv";
+pub const INSPECTORS_FILE: &str = "inspectors.csv";
+pub const ANNUAL_FILE: &str = "analysis/annual.csv";
+pub const VOTES_FILE: &str = "analysis/votes.csv";
+pub const CLEARED_FLAGS_FILE: &str = "analysis/cleared-flags.csv";
+pub const VERSIONS_FILE: &str = "shortlist/versions.csv";
+pub const OVERRIDES_FILE: &str = "shortlist/overrides.csv";
+
 pub const STEPS: &[StepDef] = &[
+    StepDef {
+        step: Step::Units,
+        key: "units",
+        command: "units",
+        title: "参评班子",
+        noun: "unit register",
+        scope: Scope::Campaign,
+        record_dir: "",
+        files: &[
+            CampaignFile {
+                path: UNITS_FILE,
+                input: true,
+            },
+            CampaignFile {
+                path: WITHDRAWALS_FILE,
+                input: true,
+            },
+        ],
+        requires: &[],
+        does: "banzi units import UNITS.csv",
+    },
     StepDef {
         step: Step::Plan,
         key: "plan",
         command: "plan",
         title: "制定方案",
         noun: "plan",
+        scope: Scope::UnitRecord,
         record_dir: "plans",
-        records: Records::One,
+        files: &[],
         requires: &[],
+        does: "banzi plan submit UNIT FILE",
     },
     StepDef {
         step: Step::SelfAssess,
@@ -57,9 +111,11 @@ pub const STEPS: &[StepDef] = &[
         command: "self-assess",
         title: "自评报告",
         noun: "self-assessment",
+        scope: Scope::UnitRecord,
         record_dir: "self-assessments",
-        records: Records::One,
+        files: &[],
         requires: &[Step::Plan],
+        does: "banzi self-assess submit UNIT FILE",
     },
     StepDef {
         step: Step::Inspect,
@@ -67,18 +123,55 @@ pub const STEPS: &[StepDef] = &[
         command: "inspect",
         title: "组织考察",
         noun: "inspection",
+        scope: Scope::UnitRecords,
         record_dir: "inspections",
-        records: Records::Many,
+        files: &[
+            CampaignFile {
+                path: ANNUAL_FILE,
+                input: true,
+            },
+            CampaignFile {
+                path: VOTES_FILE,
+                input: true,
+            },
+            CampaignFile {
+                path: CLEARED_FLAGS_FILE,
+                input: true,
+            },
+            CampaignFile {
+                path: INSPECTORS_FILE,
+                input: false,
+            },
+        ],
         requires: &[Step::SelfAssess],
+        does: "banzi inspect record UNIT FILE",
+    },
+    StepDef {
+        step: Step::Shortlist,
+        key: "shortlist",
+        command: "shortlist",
+        title: "初步名单",
+        noun: "preliminary list",
+        scope: Scope::Campaign,
+        record_dir: "",
+        files: &[
+            CampaignFile {
+                path: VERSIONS_FILE,
+                input: false,
+            },
+            CampaignFile {
+                path: OVERRIDES_FILE,
+                input: true,
+            },
+        ],
+        requires: &[Step::Inspect],
+        does: "banzi shortlist",
     },
 ];
 
 impl Step {
     pub fn def(self) -> &'static StepDef {
-        STEPS
-            .iter()
-            .find(|d| d.step == self)
-            .expect("every step has a row in STEPS")
+        &STEPS[self as usize]
     }
 
     pub fn from_key(key: &str) -> Option<Step> {
@@ -88,12 +181,31 @@ impl Step {
             .map(|d| d.step)
     }
 
+    /// The step whose units keep many records, of kinds (the inspection, by method).
+    pub fn many_records() -> Step {
+        STEPS
+            .iter()
+            .find(|d| d.scope == Scope::UnitRecords)
+            .map(|d| d.step)
+            .expect("one step keeps many records per unit")
+    }
+
+    pub fn is_per_unit(self) -> bool {
+        self.def().scope != Scope::Campaign
+    }
+
+    /// The steps done once per unit, in order.
+    pub fn per_unit() -> impl Iterator<Item = &'static StepDef> {
+        STEPS.iter().filter(|d| d.step.is_per_unit())
+    }
+
     /// Where a unit's record of a one-record step lives, relative to the campaign root; for a
     /// many-record step, the prefix of its records' paths.
     pub fn record_path(self, unit: &str) -> String {
-        match self.def().records {
-            Records::One => format!("{}/{unit}.toml", self.def().record_dir),
-            Records::Many => format!("{}/{unit}/", self.def().record_dir),
+        let def = self.def();
+        match def.scope {
+            Scope::UnitRecords => format!("{}/{unit}/", def.record_dir),
+            Scope::UnitRecord | Scope::Campaign => format!("{}/{unit}.toml", def.record_dir),
         }
     }
 
@@ -110,10 +222,7 @@ impl Step {
 
     /// The command that does this step for `unit`.
     pub fn submit_command(self, unit: &str) -> String {
-        match self {
-            Step::Inspect => format!("banzi inspect record {unit} FILE"),
-            _ => format!("banzi {} submit {unit} FILE", self.def().command),
-        }
+        self.def().does.replace("UNIT", unit)
     }
 
     /// Every step that needs this one, directly or through another.
@@ -126,6 +235,19 @@ impl Step {
         }
         found
     }
+
+    /// Whether the record at `path` is one this step is drawn from: a record of a step before
+    /// it, or one of its own, that is an input (not the inspectors' register, not its output).
+    pub fn is_drawn_from(self, path: &str) -> bool {
+        STEPS.iter().take_while(|d| d.step <= self).any(|d| {
+            d.files.iter().any(|f| f.input && f.path == path)
+                || (d.step != self
+                    && d.step.is_per_unit()
+                    && path
+                        .strip_prefix(d.record_dir)
+                        .is_some_and(|rest| rest.starts_with('/')))
+        })
+    }
 }
 
 impl fmt::Display for Step {
@@ -134,8 +256,23 @@ impl fmt::Display for Step {
     }
 }
 
+impl serde::Serialize for Step {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.def().key)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Step {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Step, D::Error> {
+        let key = String::deserialize(deserializer)?;
+        Step::from_key(&key)
+            .ok_or_else(|| serde::de::Error::custom(format!("`{key}` is not a step")))
+    }
+}
+
 /// Where a unit stands on one step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum State {
     /// Not done yet.
     #[default]
@@ -168,7 +305,7 @@ impl State {
     }
 }
 
-/// A unit's state on every step.
+/// A unit's state on every per-unit step.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UnitSteps {
     states: [State; STEPS.len()],
@@ -183,10 +320,9 @@ impl UnitSteps {
         self.states[step as usize] = state;
     }
 
-    /// The first step that is not done, if any.
+    /// The first per-unit step that is not done, if any.
     pub fn next_step(&self) -> Option<Step> {
-        STEPS
-            .iter()
+        Step::per_unit()
             .map(|d| d.step)
             .find(|s| self.get(*s) != State::Done)
     }
@@ -211,6 +347,7 @@ impl UnitSteps {
         if let Some(dependent) = step
             .dependents()
             .into_iter()
+            .filter(|d| d.is_per_unit())
             .find(|d| matches!(self.get(*d), State::Done | State::Partial))
         {
             let how = match self.get(dependent) {
@@ -241,21 +378,21 @@ pub struct Progress {
 
 impl Progress {
     pub fn add(&mut self, step: Step, path: &str, state: State) {
-        match step.def().records {
-            Records::One => self.states.set(step, state),
-            Records::Many => match (state, Step::kind_of(path)) {
+        match step.def().scope {
+            Scope::UnitRecords => match (state, Step::kind_of(path)) {
                 (State::Done, Some(kind)) if !self.kinds_done.iter().any(|k| k == kind) => {
                     self.kinds_done.push(kind.to_owned());
                 }
                 (State::Stale, _) => self.any_stale = true,
                 _ => {}
             },
+            Scope::UnitRecord | Scope::Campaign => self.states.set(step, state),
         }
     }
 
     /// The states, the many-record step judged against the kinds it requires.
     pub fn finish(mut self, required_kinds: &[String]) -> UnitSteps {
-        let inspect = if !self.kinds_done.is_empty()
+        let state = if !self.kinds_done.is_empty()
             && required_kinds.iter().all(|k| self.kinds_done.contains(k))
         {
             State::Done
@@ -266,7 +403,7 @@ impl Progress {
         } else {
             State::Missing
         };
-        self.states.set(Step::Inspect, inspect);
+        self.states.set(Step::many_records(), state);
         self.states
     }
 
@@ -316,10 +453,13 @@ mod tests {
     fn dependents_are_transitive_and_in_order() {
         assert_eq!(
             Step::Plan.dependents(),
-            vec![Step::SelfAssess, Step::Inspect]
+            vec![Step::SelfAssess, Step::Inspect, Step::Shortlist]
         );
-        assert_eq!(Step::SelfAssess.dependents(), vec![Step::Inspect]);
-        assert!(Step::Inspect.dependents().is_empty());
+        assert_eq!(
+            Step::SelfAssess.dependents(),
+            vec![Step::Inspect, Step::Shortlist]
+        );
+        assert_eq!(Step::Shortlist.dependents(), vec![]);
     }
 
     #[test]
@@ -363,10 +503,47 @@ mod tests {
     }
 
     #[test]
-    fn the_table_is_in_step_order() {
+    fn the_list_is_drawn_from_every_earlier_record_but_the_inspectors_and_its_own_versions() {
+        for path in [
+            UNITS_FILE,
+            WITHDRAWALS_FILE,
+            "plans/C01.toml",
+            "self-assessments/C01.toml",
+            "inspections/C01/talk-1.toml",
+            ANNUAL_FILE,
+            VOTES_FILE,
+            CLEARED_FLAGS_FILE,
+            OVERRIDES_FILE,
+        ] {
+            assert!(Step::Shortlist.is_drawn_from(path), "{path}");
+        }
+        for path in [
+            INSPECTORS_FILE,
+            VERSIONS_FILE,
+            "shortlist/v1.toml",
+            "plansX/a",
+        ] {
+            assert!(!Step::Shortlist.is_drawn_from(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn the_table_is_in_step_order_and_names_each_file_once() {
+        let many = STEPS.iter().filter(|d| d.scope == Scope::UnitRecords);
+        assert_eq!(
+            many.count(),
+            1,
+            "Progress keeps the kinds of one many-record step"
+        );
+        let mut files: Vec<&str> = Vec::new();
         for (i, def) in STEPS.iter().enumerate() {
             assert_eq!(def.step as usize, i);
             assert!(def.requires.iter().all(|r| (*r as usize) < i));
+            assert_eq!(def.record_dir.is_empty(), !def.step.is_per_unit());
+            for file in def.files {
+                assert!(!files.contains(&file.path), "{}", file.path);
+                files.push(file.path);
+            }
         }
     }
 }

@@ -426,7 +426,7 @@ fn read_as_owner(campaign: &Campaign, file: &str) -> anyhow::Result<()> {
             Some(Step::Plan) => plan().map(drop),
             Some(Step::SelfAssess) => crate::self_assess::load(campaign, &plan()?).map(drop),
             Some(Step::Inspect) => crate::inspect::record::load_all(campaign, &plan()?).map(drop),
-            None => {
+            Some(Step::Units | Step::Shortlist) | None => {
                 let listed = crate::shortlist::version::list(campaign)?
                     .into_iter()
                     .find(|l| l.path == file)

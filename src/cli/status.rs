@@ -5,7 +5,7 @@ use clap::Args;
 use super::Env;
 use super::output::{cell, table};
 use crate::status::Status;
-use crate::steps::{STEPS, State};
+use crate::steps::{State, Step};
 
 /// Show the campaign's phase and each unit's steps, with what comes next
 #[derive(Debug, Args)]
@@ -44,7 +44,7 @@ fn show(env: &Env, status: &Status) -> anyhow::Result<()> {
         return Ok(());
     }
     let mut header = vec!["代码", "单位名称", "类别"];
-    header.extend(STEPS.iter().map(|d| d.title));
+    header.extend(Step::per_unit().map(|d| d.title));
     header.push("下一步");
     let mut t = table(&header);
     for unit in &status.units {
@@ -54,11 +54,7 @@ fn show(env: &Env, status: &Status) -> anyhow::Result<()> {
             crate::units::Category::parse(&unit.category)
                 .map_or(unit.category.clone(), |c| c.label().to_owned()),
         ];
-        row.extend(
-            STEPS
-                .iter()
-                .map(|d| state_label(unit.states.get(d.step)).to_owned()),
-        );
+        row.extend(Step::per_unit().map(|d| state_label(unit.states.get(d.step)).to_owned()));
         row.push(match (&unit.withdrawn, &unit.next) {
             (Some(reason), _) => format!("已退出: {}", cell(reason)),
             (None, Some(next)) => next.clone(),
@@ -67,8 +63,7 @@ fn show(env: &Env, status: &Status) -> anyhow::Result<()> {
         t.add_row(row);
     }
     env.ui.data(&t.to_string());
-    let totals: Vec<String> = STEPS
-        .iter()
+    let totals: Vec<String> = Step::per_unit()
         .map(|d| {
             format!(
                 "{} {}/{} done{}",

@@ -13,7 +13,7 @@ use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::inspect::analysis::{self, Analysis, Inputs};
 use crate::journal::Entry as JournalEntry;
-use crate::steps::{State, Step};
+use crate::steps::{Scope, State, Step};
 use crate::store::Transaction;
 use rules::{Candidate, CriterionScore, Decision};
 use version::{AppliedRules, Entry, Listed, Version};
@@ -32,26 +32,20 @@ fn lacking(campaign: &Campaign, analysis: &Analysis, votes_used: bool) -> Vec<(S
     let unit = analysis.unit.as_str();
     let steps = campaign.steps_of(unit);
     let mut lacks = Vec::new();
-    match steps.next_step() {
-        Some(step @ (Step::Plan | Step::SelfAssess)) => lacks.push((
-            format!("its {step} is {}", steps.get(step).key()),
-            step.submit_command(unit),
-        )),
-        Some(Step::Inspect) => {
-            let what = match steps.get(Step::Inspect) {
-                State::Stale => "its inspection was reopened".to_owned(),
-                _ => {
-                    let methods = campaign
-                        .store
-                        .index()
-                        .progress_of(unit)
-                        .missing_kinds(&campaign.settings.scoring.required_methods);
-                    format!("no inspection record for {}", methods.join(", "))
-                }
-            };
-            lacks.push((what, Step::Inspect.submit_command(unit)));
-        }
-        None => {}
+    if let Some(step) = steps.next_step() {
+        let what = match (step.def().scope, steps.get(step)) {
+            (Scope::UnitRecords, State::Stale) => format!("its {step} was reopened"),
+            (Scope::UnitRecords, _) => {
+                let kinds = campaign
+                    .store
+                    .index()
+                    .progress_of(unit)
+                    .missing_kinds(&campaign.settings.scoring.required_methods);
+                format!("no {step} record for {}", kinds.join(", "))
+            }
+            (_, state) => format!("its {step} is {}", state.key()),
+        };
+        lacks.push((what, step.submit_command(unit)));
     }
     if analysis.annual.is_none() {
         lacks.push((
@@ -284,7 +278,12 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     let text = toml::to_string(&drawn)?;
     let mut tx = Transaction::new(&mut campaign.store);
     tx.write(&path, text.into_bytes());
-    tx.write(version::VERSIONS_FILE, crate::store::csv_bytes(&listed));
+    tx.write_result(
+        Step::Shortlist,
+        version::VERSIONS_FILE,
+        crate::store::csv_bytes(&listed),
+        drawn.fingerprint.clone(),
+    );
     let entry = tx.commit(
         ctx,
         &format!(

@@ -6,62 +6,23 @@
 //! `status` can tell a stale list from the index alone.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::rules::{CategoryPlaces, Check, CriterionScore, Decision};
 use crate::campaign::Campaign;
-use crate::store::{CAMPAIGN_FILE, Index, UNITS_FILE};
+use crate::steps::Step;
+use crate::store::CAMPAIGN_FILE;
 use crate::units::Category;
 
-pub const VERSIONS_FILE: &str = "shortlist/versions.csv";
+pub use crate::steps::VERSIONS_FILE;
 
-/// The records a list is drawn from: the register, withdrawals, every step's records, the
-/// analysis inputs, the overrides, and the settings. The inspectors' register only checks
-/// recusal and changes no figure.
-fn is_input(path: &str) -> bool {
-    path == UNITS_FILE
-        || path == crate::withdraw::WITHDRAWALS_FILE
-        || path == super::overrides::OVERRIDES_FILE
-        || ["plans/", "self-assessments/", "inspections/", "analysis/"]
-            .iter()
-            .any(|prefix| path.starts_with(prefix))
-}
-
-/// One record a version was drawn from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Input {
-    pub path: String,
-    pub sha256: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub state: String,
-}
+pub use crate::store::Input;
 
 /// The inputs of a list as they stand now, and their fingerprint.
 pub fn current_inputs(campaign: &Campaign) -> (Vec<Input>, String) {
-    inputs_of(campaign.store.index(), &campaign.settings_sha256)
-}
-
-fn inputs_of(index: &Index, settings_sha256: &str) -> (Vec<Input>, String) {
-    let mut inputs: Vec<Input> = std::iter::once(Input {
-        path: CAMPAIGN_FILE.to_owned(),
-        sha256: settings_sha256.to_owned(),
-        state: String::new(),
-    })
-    .chain(index.rows().filter(|r| is_input(&r.path)).map(|r| Input {
-        path: r.path.clone(),
-        sha256: r.sha256.clone(),
-        state: r.state.clone(),
-    }))
-    .collect();
-    inputs.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut hasher = Sha256::new();
-    for input in &inputs {
-        hasher.update(format!(
-            "{}\t{}\t{}\n",
-            input.path, input.sha256, input.state
-        ));
-    }
-    (inputs, hex::encode(hasher.finalize()))
+    campaign
+        .store
+        .index()
+        .drawn_from(Step::Shortlist, &campaign.settings_sha256)
 }
 
 /// A department decision on top of the rules (`shortlist adjust`), attributed.
@@ -287,7 +248,7 @@ pub fn changes_since(campaign: &Campaign, version: &Version) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::IndexRow;
+    use crate::store::{Index, IndexRow};
 
     fn row(path: &str, sha: &str, state: &str) -> IndexRow {
         IndexRow {
@@ -309,7 +270,7 @@ mod tests {
         let mut index = Index::default();
         index.upsert(row("units.csv", "a", ""));
         index.upsert(row("plans/C01.toml", "b", "done"));
-        let (inputs, first) = inputs_of(&index, "s");
+        let (inputs, first) = index.drawn_from(Step::Shortlist, "s");
         assert_eq!(
             inputs.iter().map(|i| i.path.as_str()).collect::<Vec<_>>(),
             ["campaign.toml", "plans/C01.toml", "units.csv"]
@@ -317,16 +278,16 @@ mod tests {
 
         index.upsert(row("inspectors.csv", "x", ""));
         index.upsert(row("shortlist/v1.toml", "y", ""));
-        assert_eq!(inputs_of(&index, "s").1, first);
+        assert_eq!(index.drawn_from(Step::Shortlist, "s").1, first);
 
         index.upsert(row("plans/C01.toml", "b", "stale"));
-        let reopened = inputs_of(&index, "s").1;
+        let reopened = index.drawn_from(Step::Shortlist, "s").1;
         assert_ne!(reopened, first);
         index.upsert(row("plans/C01.toml", "b", "done"));
-        assert_eq!(inputs_of(&index, "s").1, first);
+        assert_eq!(index.drawn_from(Step::Shortlist, "s").1, first);
 
-        assert_ne!(inputs_of(&index, "edited").1, first);
+        assert_ne!(index.drawn_from(Step::Shortlist, "edited").1, first);
         index.upsert(row("shortlist/overrides.csv", "o", ""));
-        assert_ne!(inputs_of(&index, "s").1, first);
+        assert_ne!(index.drawn_from(Step::Shortlist, "s").1, first);
     }
 }

@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 use crate::error::Error;
 use crate::steps::{Progress, State, Step, UnitSteps};
@@ -25,6 +26,15 @@ pub struct IndexRow {
     pub step: String,
     pub state: String,
     pub note: String,
+}
+
+/// One record a campaign step was drawn from, as it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Input {
+    pub path: String,
+    pub sha256: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub state: String,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -101,10 +111,49 @@ impl Index {
             .collect()
     }
 
+    /// The records `step` is drawn from as they stand, with the settings, and their fingerprint:
+    /// a step drawn from the same fingerprint was drawn from the same inputs.
+    pub fn drawn_from(&self, step: Step, settings_sha256: &str) -> (Vec<Input>, String) {
+        let mut inputs: Vec<Input> = std::iter::once(Input {
+            path: super::CAMPAIGN_FILE.to_owned(),
+            sha256: settings_sha256.to_owned(),
+            state: String::new(),
+        })
+        .chain(
+            self.rows
+                .values()
+                .filter(|r| step.is_drawn_from(&r.path))
+                .map(|r| Input {
+                    path: r.path.clone(),
+                    sha256: r.sha256.clone(),
+                    state: r.state.clone(),
+                }),
+        )
+        .collect();
+        inputs.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut hasher = Sha256::new();
+        for input in &inputs {
+            hasher.update(format!(
+                "{}\t{}\t{}\n",
+                input.path, input.sha256, input.state
+            ));
+        }
+        (inputs, hex::encode(hasher.finalize()))
+    }
+
+    /// Whether a campaign step is done: its result is stored and, for a step drawn from others,
+    /// was drawn from the inputs as they stand (the fingerprint its result row keeps).
+    pub fn is_campaign_step_done(&self, step: Step, settings_sha256: &str) -> bool {
+        let Some(result) = step.def().files.first().and_then(|f| self.get(f.path)) else {
+            return false;
+        };
+        step.def().requires.is_empty() || result.note == self.drawn_from(step, settings_sha256).1
+    }
+
     /// One unit's records of every step, collected.
     pub fn progress_of(&self, unit: &str) -> Progress {
         let mut progress = Progress::default();
-        for def in crate::steps::STEPS {
+        for def in Step::per_unit() {
             for row in self.records_of(unit, def.step) {
                 if let Some(state) = State::from_key(&row.state) {
                     progress.add(def.step, &row.path, state);

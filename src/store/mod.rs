@@ -33,7 +33,7 @@ use anyhow::Context as _;
 use sha2::{Digest, Sha256};
 
 pub use disk::Stamp;
-pub use index::{INDEX_FILE, Index, IndexRow};
+pub use index::{INDEX_FILE, Index, IndexRow, Input};
 pub use locate::{Origin, find_campaign};
 pub use lock::Access;
 use lock::Lock;

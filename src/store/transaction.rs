@@ -21,6 +21,8 @@ pub struct Transaction<'s> {
     reason: Option<String>,
     /// Records whose hand edit is accepted, with the SHA-256 banzi had written before.
     accepted: Vec<(String, String)>,
+    /// Result records of campaign steps, with the fingerprint of what they were drawn from.
+    results: Vec<(String, String)>,
 }
 
 #[derive(Debug)]
@@ -43,6 +45,7 @@ impl<'s> Transaction<'s> {
             inputs: Vec::new(),
             reason: None,
             accepted: Vec::new(),
+            results: Vec::new(),
         }
     }
 
@@ -66,6 +69,17 @@ impl<'s> Transaction<'s> {
             bytes,
             step: Some((unit.to_owned(), step)),
         });
+    }
+
+    /// Stages the result record of a campaign step, drawn from the inputs whose fingerprint is
+    /// `drawn_from` (see [`super::Index::drawn_from`]); the step is done while they stand.
+    pub fn write_result(&mut self, step: Step, path: &str, bytes: Vec<u8>, drawn_from: String) {
+        self.writes.push(Staged {
+            path: path.to_owned(),
+            bytes,
+            step: Some((String::new(), step)),
+        });
+        self.results.push((path.to_owned(), drawn_from));
     }
 
     /// Stages a change of the state of a step's record that exists.
@@ -187,7 +201,12 @@ impl<'s> Transaction<'s> {
                 ),
                 None => Default::default(),
             };
-            let mut note = String::new();
+            let mut note = self
+                .results
+                .iter()
+                .find(|(p, _)| *p == staged.path)
+                .map(|(_, drawn_from)| drawn_from.clone())
+                .unwrap_or_default();
             // An accepted hand edit is the same record edited, not a new submission: a stale
             // record stays stale until its command takes it again.
             if replaced_sha256.is_some()
