@@ -296,7 +296,7 @@ struct RawShortlist {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawQuota {
-    count: Option<i64>,
+    count: Option<Spanned<i64>>,
     share: Option<f64>,
 }
 
@@ -316,6 +316,32 @@ struct RawPublicity {
 pub const METHODS: [&str; 5] = ["hearing", "talk", "materials", "site-visit", "symposium"];
 
 const WEIGHT_TOLERANCE: f64 = 1e-9;
+
+/// The campaign years banzi accepts.
+const YEARS: std::ops::RangeInclusive<i64> = 2000..=2100;
+/// Places a category's quota may give: more than any city has units.
+const QUOTA_COUNTS: std::ops::RangeInclusive<i64> = 1..=1000;
+/// Working days a public notice may last: at least one, and no more than about a quarter year.
+const NOTICE_DAYS: std::ops::RangeInclusive<i64> = 1..=60;
+
+/// Checks an integer setting against its range; TOML integers are 64-bit, so a value past the
+/// range would otherwise wrap or vanish when it is narrowed.
+fn check_integer(
+    value: &Spanned<i64>,
+    field: &str,
+    range: std::ops::RangeInclusive<i64>,
+    what: &str,
+    bad: &mut impl FnMut(std::ops::Range<usize>, &str, String),
+) {
+    let n = *value.get_ref();
+    if !range.contains(&n) {
+        bad(
+            value.span(),
+            field,
+            format!("{n} {what} ({}-{})", range.start(), range.end()),
+        );
+    }
+}
 
 /// A sum of weights as people wrote them, without the float noise of adding them up.
 fn rounded(total: f64) -> f64 {
@@ -351,14 +377,13 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
             bad(value.span(), field, "must not be empty".into());
         }
     }
-    let year = *c.year.get_ref();
-    if !(2000..=2100).contains(&year) {
-        bad(
-            c.year.span(),
-            "campaign.year",
-            format!("{year} is not a plausible campaign year (2000-2100)"),
-        );
-    }
+    check_integer(
+        &c.year,
+        "campaign.year",
+        YEARS,
+        "is not a plausible campaign year",
+        &mut bad,
+    );
     if c.language.get_ref() != "zh-CN" {
         bad(
             c.language.span(),
@@ -422,13 +447,13 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
 
     check_scoring(&raw.scoring, &mut bad);
     check_shortlist(&raw.shortlist, &raw.scoring, &criteria, &mut bad);
-    if *raw.publicity.min_working_days.get_ref() < 1 {
-        bad(
-            raw.publicity.min_working_days.span(),
-            "publicity.min_working_days",
-            "a public notice lasts at least 1 working day (commonly 5)".into(),
-        );
-    }
+    check_integer(
+        &raw.publicity.min_working_days,
+        "publicity.min_working_days",
+        NOTICE_DAYS,
+        "is not a plausible length of a public notice in working days",
+        &mut bad,
+    );
 
     Error::check(
         diagnostics,
@@ -437,7 +462,7 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
     )?;
     Ok(Settings {
         name: c.name.get_ref().trim().to_owned(),
-        year: year as i32,
+        year: i32::try_from(*c.year.get_ref()).expect("the year is range-checked"),
         organizer: c.organizer.get_ref().trim().to_owned(),
         approver: c.approver.get_ref().trim().to_owned(),
         language: c.language.get_ref().clone(),
@@ -494,8 +519,10 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
                 .iter()
                 .filter_map(|(category, quota)| {
                     let category = Category::parse(category.get_ref())?;
-                    let quota = match (quota.get_ref().count, quota.get_ref().share) {
-                        (Some(count), _) => Quota::Count(u32::try_from(count).ok()?),
+                    let quota = match (&quota.get_ref().count, quota.get_ref().share) {
+                        (Some(count), _) => Quota::Count(
+                            u32::try_from(*count.get_ref()).expect("the count is range-checked"),
+                        ),
                         (None, Some(share)) => Quota::Share(share),
                         (None, None) => return None,
                     };
@@ -675,14 +702,15 @@ fn check_shortlist(
             );
         }
         let field = format!("shortlist.quota.{}", category.get_ref());
-        match (quota.get_ref().count, quota.get_ref().share) {
-            (Some(count), None) if count >= 1 => {}
-            (None, Some(share)) if share > 0.0 && share <= 1.0 => {}
-            (Some(count), None) => bad(
-                quota.span(),
-                &field,
-                format!("count {count} must be at least 1"),
+        match (&quota.get_ref().count, quota.get_ref().share) {
+            (Some(count), None) => check_integer(
+                count,
+                &format!("{field}.count"),
+                QUOTA_COUNTS,
+                "is not a plausible number of places",
+                bad,
             ),
+            (None, Some(share)) if share > 0.0 && share <= 1.0 => {}
             (None, Some(share)) => bad(
                 quota.span(),
                 &field,
@@ -892,6 +920,66 @@ mod tests {
         assert!(all[0].contains("criterion.weight: the criteria's weights sum to 1.1"));
         assert!(all.iter().any(|d| d.contains("`很好` is not a grade")));
         assert!(all.iter().any(|d| d.contains("share 1.5")));
+    }
+
+    #[test]
+    fn every_integer_setting_is_range_checked_with_its_place() {
+        let cases = [
+            (
+                "county = { count = 3 }",
+                "county = { count = 4294967296 }",
+                "shortlist.quota.county.count",
+                "4294967296 is not a plausible number of places (1-1000)",
+            ),
+            (
+                "county = { count = 3 }",
+                "county = { count = 0 }",
+                "shortlist.quota.county.count",
+                "0 is not a plausible number of places (1-1000)",
+            ),
+            (
+                "county = { count = 3 }",
+                "county = { count = -1 }",
+                "shortlist.quota.county.count",
+                "-1 is not a plausible number of places (1-1000)",
+            ),
+            (
+                "min_working_days = 5",
+                "min_working_days = 9223372036854775807",
+                "publicity.min_working_days",
+                "9223372036854775807 is not a plausible length of a public notice in working days (1-60)",
+            ),
+            (
+                "min_working_days = 5",
+                "min_working_days = 0",
+                "publicity.min_working_days",
+                "0 is not a plausible length of a public notice in working days (1-60)",
+            ),
+            (
+                "year = 2026",
+                "year = 4294969322",
+                "campaign.year",
+                "4294969322 is not a plausible campaign year (2000-2100)",
+            ),
+            (
+                "schema_version = 1",
+                "schema_version = 4294967297",
+                "schema_version",
+                "schema version 4294967297 is not supported",
+            ),
+        ];
+        for (from, to, field, message) in cases {
+            let text = template("x", 2026, "a", "b").replacen(from, to, 1);
+            let value = to.rsplit(' ').find(|w| w.parse::<i64>().is_ok()).unwrap();
+            let line = text.lines().position(|l| l.contains(to)).unwrap() + 1;
+            let column = text.lines().nth(line - 1).unwrap().find(value).unwrap() + 1;
+            let err = parse(&source(text)).unwrap_err();
+            assert_eq!(err.diagnostics.len(), 1, "{to}: {:#?}", err.diagnostics);
+            let d = &err.diagnostics[0];
+            assert_eq!(d.field.as_deref(), Some(field), "{to}");
+            assert!(d.message.starts_with(message), "{to}: {d}");
+            assert_eq!((d.line, d.column), (Some(line), Some(column)), "{to}: {d}");
+        }
     }
 
     #[test]
