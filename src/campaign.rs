@@ -210,12 +210,12 @@ impl Campaign {
     pub fn open(root: &std::path::Path, access: Access) -> anyhow::Result<Campaign> {
         let store = Store::open(root, access)?;
         let (text, sha256) = store.read_settings()?;
-        let source = Source {
-            path: root.join(CAMPAIGN_FILE),
+        let source = Source::new(
+            root.join(CAMPAIGN_FILE),
             text,
-            encoding: crate::import::Encoding::Utf8,
+            crate::import::Encoding::Utf8,
             sha256,
-        };
+        );
         let settings = parse(&source)?;
         Ok(Campaign {
             store,
@@ -833,12 +833,12 @@ mod tests {
     use super::*;
 
     fn source(text: String) -> Source {
-        Source {
-            path: "campaign.toml".into(),
+        Source::new(
+            "campaign.toml",
             text,
-            encoding: crate::import::Encoding::Utf8,
-            sha256: String::new(),
-        }
+            crate::import::Encoding::Utf8,
+            String::new(),
+        )
     }
 
     #[test]

@@ -153,14 +153,14 @@ impl SelfAssessment {
             crate::ratings::parse(source, raw.ratings.as_ref(), raw.unit.span(), settings, d);
 
         let mut by_id: HashMap<String, IndicatorResult> = HashMap::new();
-        let mut first_line: HashMap<String, usize> = HashMap::new();
+        // The offset of each id's first result; its line is found only for a second one.
+        let mut first_seen: HashMap<String, usize> = HashMap::new();
         let raw_results = raw
             .indicators
             .as_ref()
             .map_or(&[][..], |s| s.get_ref().as_slice());
         for rr in raw_results {
             let id = rr.id.get_ref().trim().to_owned();
-            let line = crate::error::Position::of_offset(&source.text, rr.id.span().start).line;
             if plan.indicator(&id).is_none() {
                 d.push(toml_diagnostic(
                     source,
@@ -170,7 +170,8 @@ impl SelfAssessment {
                 ));
                 continue;
             }
-            if let Some(first) = first_line.get(&id) {
+            if let Some(&first) = first_seen.get(&id) {
+                let first = source.position(first).line;
                 d.push(toml_diagnostic(
                     source,
                     rr.id.span(),
@@ -179,7 +180,7 @@ impl SelfAssessment {
                 ));
                 continue;
             }
-            first_line.insert(id.clone(), line);
+            first_seen.insert(id.clone(), rr.id.span().start);
             let status = Completion::parse(rr.status.get_ref());
             if status.is_none() {
                 d.push(toml_diagnostic(
@@ -211,7 +212,7 @@ impl SelfAssessment {
             .as_ref()
             .map_or(raw.unit.span(), |s| s.span());
         for indicator in &plan.indicators {
-            if !first_line.contains_key(&indicator.id) {
+            if !first_seen.contains_key(&indicator.id) {
                 d.push(toml_diagnostic(
                     source,
                     place.clone(),
@@ -344,12 +345,12 @@ mod tests {
     use crate::campaign;
 
     fn source(text: &str) -> Source {
-        Source {
-            path: "self.toml".into(),
-            text: text.to_owned(),
-            encoding: crate::import::Encoding::Utf8,
-            sha256: String::new(),
-        }
+        Source::new(
+            "self.toml",
+            text.to_owned(),
+            crate::import::Encoding::Utf8,
+            String::new(),
+        )
     }
 
     fn settings() -> Settings {

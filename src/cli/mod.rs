@@ -178,6 +178,17 @@ fn read_input(path: &std::path::Path) -> anyhow::Result<crate::import::Source> {
     })
 }
 
+/// Warns of the columns of an imported file that banzi did not use, so none is dropped unseen.
+fn warn_ignored_columns(env: &Env, file: &std::path::Path, columns: &[String]) {
+    if !columns.is_empty() {
+        env.ui.warn(&format!(
+            "`{}` has column(s) banzi does not use, and they were not imported: `{}`",
+            file.display(),
+            columns.join("`, `")
+        ));
+    }
+}
+
 /// Whether a file in a folder of submissions is to be read: TOML, and not a lock or backup file
 /// that Excel, WPS or an editor leaves beside the real one.
 fn is_submission_file(name: &str) -> bool {

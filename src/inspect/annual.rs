@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::campaign::{Campaign, Settings};
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
-use crate::import::{Column, ROWS_HINT, Source, read_rows};
+use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
 use crate::inspect::{Changes, ImportOptions};
 use crate::journal::{Entry, Transaction};
 use crate::units::Register;
@@ -76,13 +76,17 @@ const COLUMNS: &[Column] = &[
     },
 ];
 
-/// Reads an annual-assessment file, reporting every bad row.
+/// Reads an annual-assessment file, reporting every bad row; gives its results and the headers
+/// of the columns the import does not use.
 pub fn read_file(
     source: &Source,
     settings: &Settings,
     register: &Register,
-) -> Result<Vec<AnnualResult>, Error> {
-    let rows = read_rows(source, COLUMNS)?;
+) -> Result<(Vec<AnnualResult>, Vec<String>), Error> {
+    let Rows {
+        rows,
+        ignored_columns,
+    } = read_rows(source, COLUMNS)?;
     let scoring = &settings.scoring;
     let year = settings.year;
     let grades: Vec<&str> = scoring
@@ -153,7 +157,7 @@ pub fn read_file(
         |n| format!("`{}` has {n} bad row(s)", source.path.display()),
         ROWS_HINT,
     )?;
-    Ok(results)
+    Ok((results, ignored_columns))
 }
 
 /// What an import did or, with `dry_run`, would do.
@@ -161,6 +165,8 @@ pub fn read_file(
 pub struct AnnualImport {
     pub changes: Changes,
     pub entry: Option<Entry>,
+    /// Headers of the file's columns that the import does not use.
+    pub ignored_columns: Vec<String>,
 }
 
 /// Imports annual-assessment results; results that differ from stored ones need `replace`.
@@ -170,7 +176,7 @@ pub fn import(
     source: &Source,
     options: ImportOptions,
 ) -> anyhow::Result<AnnualImport> {
-    let incoming = read_file(source, &campaign.settings, &campaign.register()?)?;
+    let (incoming, ignored_columns) = read_file(source, &campaign.settings, &campaign.register()?)?;
     let stored = AnnualResults::load(campaign)?;
     let changes = Changes::classify(
         incoming.iter().map(|r| (r.unit.clone(), r.clone())),
@@ -181,6 +187,7 @@ pub fn import(
         return Ok(AnnualImport {
             changes,
             entry: None,
+            ignored_columns,
         });
     }
     let mut merged: HashMap<String, AnnualResult> = stored
@@ -203,5 +210,6 @@ pub fn import(
     Ok(AnnualImport {
         changes,
         entry: Some(entry),
+        ignored_columns,
     })
 }

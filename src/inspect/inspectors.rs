@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
-use crate::import::{Column, ROWS_HINT, Source, read_rows};
+use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
 use crate::journal::{Entry, Transaction};
 
 pub const INSPECTORS_FILE: &str = "inspectors.csv";
@@ -41,8 +41,9 @@ const COLUMNS: &[Column] = &[
 
 impl Inspectors {
     pub fn load(campaign: &Campaign) -> anyhow::Result<Inspectors> {
-        let list = campaign.store.read_csv_record(INSPECTORS_FILE)?;
-        Ok(Inspectors { list })
+        Ok(Inspectors::from_list(
+            campaign.store.read_csv_record(INSPECTORS_FILE)?,
+        ))
     }
 
     pub fn from_list(mut list: Vec<Inspector>) -> Inspectors {
@@ -59,14 +60,19 @@ impl Inspectors {
         if self.list.is_empty() {
             return None;
         }
-        match self.list.iter().find(|i| i.name == name) {
-            None => Some(format!(
+        // The list is sorted by name, and names are unique.
+        match self
+            .list
+            .binary_search_by(|i| i.name.as_str().cmp(name))
+            .map(|i| &self.list[i])
+        {
+            Err(_) => Some(format!(
                 "inspector `{name}` is not in the inspectors' register"
             )),
-            Some(i) if i.home_unit == unit => Some(format!(
+            Ok(i) if i.home_unit == unit => Some(format!(
                 "inspector `{name}` works in unit `{unit}` and must withdraw (回避) from inspecting it"
             )),
-            Some(_) => None,
+            Ok(_) => None,
         }
     }
 
@@ -75,9 +81,16 @@ impl Inspectors {
     }
 }
 
-/// Reads an inspectors' register file, reporting every bad row.
-pub fn read_file(source: &Source, campaign: &Campaign) -> anyhow::Result<Inspectors> {
-    let rows = read_rows(source, COLUMNS)?;
+/// Reads an inspectors' register file, reporting every bad row; gives the register and the
+/// headers of the columns it does not use.
+pub fn read_file(
+    source: &Source,
+    campaign: &Campaign,
+) -> anyhow::Result<(Inspectors, Vec<String>)> {
+    let Rows {
+        rows,
+        ignored_columns,
+    } = read_rows(source, COLUMNS)?;
     let register = campaign.register()?;
     let mut diagnostics = Vec::new();
     let mut first_line: HashMap<&str, usize> = HashMap::new();
@@ -121,7 +134,17 @@ pub fn read_file(source: &Source, campaign: &Campaign) -> anyhow::Result<Inspect
         |n| format!("`{}` has {n} bad row(s)", source.path.display()),
         ROWS_HINT,
     )?;
-    Ok(Inspectors::from_list(list))
+    Ok((Inspectors::from_list(list), ignored_columns))
+}
+
+/// What an import of the inspectors' register did.
+#[derive(Debug)]
+pub struct InspectorsImport {
+    pub inspectors: Inspectors,
+    /// None when the register already matched the file.
+    pub entry: Option<Entry>,
+    /// Headers of the file's columns that the register does not use.
+    pub ignored_columns: Vec<String>,
 }
 
 /// Replaces the inspectors' register with a file's; the same content again changes nothing.
@@ -129,10 +152,14 @@ pub fn import(
     campaign: &mut Campaign,
     ctx: &Context,
     source: &Source,
-) -> anyhow::Result<(Inspectors, Option<Entry>)> {
-    let incoming = read_file(source, campaign)?;
+) -> anyhow::Result<InspectorsImport> {
+    let (incoming, ignored_columns) = read_file(source, campaign)?;
     if incoming == Inspectors::load(campaign)? {
-        return Ok((incoming, None));
+        return Ok(InspectorsImport {
+            inspectors: incoming,
+            entry: None,
+            ignored_columns,
+        });
     }
     let mut tx = Transaction::new(&mut campaign.store);
     tx.write(INSPECTORS_FILE, incoming.to_csv());
@@ -143,7 +170,11 @@ pub fn import(
         incoming.list.len()
     );
     let entry = tx.commit(ctx, &summary)?;
-    Ok((incoming, Some(entry)))
+    Ok(InspectorsImport {
+        inspectors: incoming,
+        entry: Some(entry),
+        ignored_columns,
+    })
 }
 
 #[cfg(test)]

@@ -61,3 +61,164 @@ fn a_notice_period_of_billions_of_days_is_refused() {
         "{stderr}"
     );
 }
+
+/// Every CSV importer, as (subcommand, a valid file's header and first row).
+const IMPORTERS: [(&[&str], &str, &str); 4] = [
+    (
+        &["units", "import"],
+        "code,name,category,party_head,government_head",
+        "C01,东湖区,county,陈志远,高建华",
+    ),
+    (
+        &["inspect", "import-assessment"],
+        "unit_code,year,grade,score,remarks",
+        "C01,2026,优秀,94.2,招商引资成效突出",
+    ),
+    (
+        &["inspect", "import-votes"],
+        "单位代码,测评主体,政治强,能力强,活力强,合力强,作风硬",
+        "C01,上级领导,优秀,优秀,较好,优秀,优秀",
+    ),
+    (&["inspectors", "import"], "name,home_unit", "郭文彬,D02"),
+];
+
+/// Imports `bytes` with each importer whose header and row `file` makes into a file; asserts
+/// each is refused, unchanged, and that stderr has every one of `expected`.
+fn refused_by_every_importer(
+    f: &Fixture,
+    file: impl Fn(&str, &str) -> Vec<u8>,
+    expected: impl Fn(&str) -> Vec<String>,
+) {
+    for (command, header, row) in IMPORTERS {
+        let name = format!("inputs/{}.csv", command[command.len() - 1]);
+        f.write_bytes(&name, &file(header, row));
+        let mut args = command.to_vec();
+        args.push(&name);
+        let stderr = refused(f, &args);
+        for line in expected(&name) {
+            assert!(stderr.contains(&line), "{args:?}: no `{line}` in\n{stderr}");
+        }
+    }
+}
+
+#[test]
+fn a_row_shorter_than_the_header_is_refused_by_every_importer() {
+    let f = Fixture::with_units();
+    refused_by_every_importer(
+        &f,
+        |header, row| {
+            let short = row.rsplit_once(',').unwrap().0;
+            format!("{header}\n{row}\n{short}\n").into_bytes()
+        },
+        |name| vec![format!("{name}:3: row: ")],
+    );
+}
+
+#[test]
+fn a_quote_never_closed_is_refused_by_every_importer() {
+    let f = Fixture::with_units();
+    refused_by_every_importer(
+        &f,
+        |header, row| {
+            let (first, rest) = row.split_once(',').unwrap();
+            format!("{header}\n{row}\n{first},\"{rest}\n{row}\n").into_bytes()
+        },
+        |name| vec![format!("{name}:3"), "closing `\"` is missing".into()],
+    );
+}
+
+#[test]
+fn a_utf8_file_with_a_gbk_row_is_refused_by_every_importer_naming_that_line() {
+    let f = Fixture::with_units();
+    refused_by_every_importer(
+        &f,
+        |header, row| {
+            let (gbk, _, _) = encoding_rs::GB18030.encode(row);
+            [format!("{header}\n{row}\n").as_bytes(), &gbk, b"\n"].concat()
+        },
+        |name| {
+            vec![
+                format!("`{name}` mixes encodings: it is UTF-8 text, but line 3 is not"),
+                format!("{name}:3: the first line that is not UTF-8"),
+            ]
+        },
+    );
+}
+
+#[test]
+fn control_characters_in_a_cell_are_refused_by_every_importer() {
+    let f = Fixture::with_units();
+    refused_by_every_importer(
+        &f,
+        |header, row| {
+            let (first, rest) = row.split_once(',').unwrap();
+            format!("{header}\n{first},\u{1b}[31m{rest}\n").into_bytes()
+        },
+        |name| vec![format!("{name}:2: "), ": control character U+001B".into()],
+    );
+}
+
+#[test]
+fn a_misspelt_column_is_refused_with_a_suggestion_by_every_importer() {
+    let f = Fixture::with_units();
+    refused_by_every_importer(
+        &f,
+        |header, row| {
+            let (first, rest) = header.split_once(',').unwrap();
+            let misspelt: String = {
+                let mut chars: Vec<char> = first.chars().collect();
+                chars.swap(0, 1);
+                chars.into_iter().collect()
+            };
+            format!("{misspelt},{rest}\n{row}\n").into_bytes()
+        },
+        |name| vec![format!("{name}:1: "), "did you mean `".into()],
+    );
+}
+
+#[test]
+fn a_chinese_header_one_character_off_is_refused_with_a_suggestion() {
+    let f = Fixture::with_units();
+    let file = f.write(
+        "inputs/annual.csv",
+        "单位代码,年度,考核等次,得份\nC01,2026,优秀,94.2\n",
+    );
+    let stderr = refused(&f, &["inspect", "import-assessment", file]);
+    assert!(
+        stderr.contains("inputs/annual.csv:1: 得份: unknown column `得份`: did you mean `得分`?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn columns_an_import_does_not_use_are_named_in_a_warning() {
+    let f = Fixture::with_units();
+    let file = f.write(
+        "inputs/annual.csv",
+        "序号,unit_code,单位名称,year,grade\n1,C01,东湖区,2026,优秀\n",
+    );
+    f.banzi(&["inspect", "import-assessment", file])
+        .success()
+        .stderr(predicates::str::contains(
+            "warning: `inputs/annual.csv` has column(s) banzi does not use, and they were not imported: `序号`, `单位名称`",
+        ));
+    let file = f.write(
+        "inputs/votes.csv",
+        "序号,单位代码,测评主体,政治强,能力强,活力强,合力强,作风硬\n1,C01,上级领导,优秀,优秀,较好,优秀,优秀\n",
+    );
+    f.banzi(&["inspect", "import-votes", file])
+        .success()
+        .stderr(predicates::str::contains(
+            "warning: `inputs/votes.csv` has column(s) banzi does not use, and they were not imported: `序号`",
+        ));
+}
+
+#[test]
+fn a_gb18030_file_still_imports() {
+    let f = Fixture::with_units();
+    let (gb, _, _) = encoding_rs::GB18030.encode("name,home_unit\n郭文彬,D02\n沈佳琪,\n");
+    let file = f.write_bytes("inputs/inspectors.csv", &gb);
+    f.banzi(&["inspectors", "import", file])
+        .success()
+        .stderr(predicates::str::contains("(GB18030): 2 inspectors"));
+}
