@@ -512,27 +512,95 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
 }
 
 /// Parses a TOML input into its raw serde type, placing a syntax or type error at its line and
-/// column and naming the key.
+/// column and naming the key. A string or key holding a control character is refused first:
+/// TOML lets escapes such as `\u0000` or `\u001b` through.
+///
+/// The toml crate refuses nesting deeper than its parser's limit (well under 100 levels) with an
+/// error, so deeply nested input cannot exhaust the stack here or in the walk below.
 pub fn parse_toml<T: serde::de::DeserializeOwned>(source: &Source, hint: &str) -> Result<T, Error> {
-    toml::from_str(&source.text).map_err(|e| {
-        let message = e.message().trim().replace('\n', "; ");
-        let diagnostic = match e.span() {
-            Some(span) => {
-                let diagnostic = toml_diagnostic_at(source, span.clone(), message);
-                match key_at(&source.text, span.start) {
-                    Some(key) => diagnostic.field(key),
-                    None => diagnostic,
-                }
-            }
-            None => Diagnostic::new(&source.path, message),
-        };
+    let refuse = |diagnostics: Vec<Diagnostic>| {
         Error::invalid(format!(
             "`{}` is not a valid file of this kind",
             source.path.display()
         ))
-        .with_diagnostics(vec![diagnostic])
+        .with_diagnostics(diagnostics)
         .with_hint(hint)
-    })
+    };
+    let table =
+        toml::de::DeTable::parse(&source.text).map_err(|e| refuse(vec![toml_error(source, &e)]))?;
+    let mut controls = Vec::new();
+    control_strings(source, table.get_ref(), &mut Vec::new(), &mut controls);
+    // Tables are walked in key order; people read in file order.
+    controls.sort_by_key(|d| (d.line, d.column));
+    if !controls.is_empty() {
+        return Err(refuse(controls));
+    }
+    T::deserialize(toml::de::Deserializer::from(table))
+        .map_err(|e| refuse(vec![toml_error(source, &e)]))
+}
+
+/// A TOML syntax or type error at its place, named by its key where it has one.
+fn toml_error(source: &Source, e: &toml::de::Error) -> Diagnostic {
+    let message = e.message().trim().replace('\n', "; ");
+    match e.span() {
+        Some(span) => {
+            let diagnostic = toml_diagnostic_at(source, span.clone(), message);
+            match key_at(&source.text, span.start) {
+                Some(key) => diagnostic.field(key),
+                None => diagnostic,
+            }
+        }
+        None => Diagnostic::new(&source.path, message),
+    }
+}
+
+/// Every key and string value under `table` that holds a control character, named by its dotted
+/// key (`path` is the key of `table`).
+fn control_strings(
+    source: &Source,
+    table: &toml::de::DeTable<'_>,
+    path: &mut Vec<String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    fn check(
+        source: &Source,
+        value: &toml::Spanned<toml::de::DeValue<'_>>,
+        path: &mut Vec<String>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        match value.get_ref() {
+            toml::de::DeValue::String(text) => {
+                if let Some(c) = first_control(text) {
+                    out.push(toml_diagnostic(
+                        source,
+                        value.span(),
+                        &path.join("."),
+                        control_problem(c),
+                    ));
+                }
+            }
+            toml::de::DeValue::Array(items) => {
+                for item in items.iter() {
+                    check(source, item, path, out);
+                }
+            }
+            toml::de::DeValue::Table(table) => control_strings(source, table, path, out),
+            _ => {}
+        }
+    }
+    for (key, item) in table {
+        path.push(key.get_ref().to_string());
+        if let Some(c) = first_control(key.get_ref()) {
+            out.push(toml_diagnostic(
+                source,
+                key.span(),
+                &path.join("."),
+                control_problem(c),
+            ));
+        }
+        check(source, item, path, out);
+        path.pop();
+    }
 }
 
 /// The diagnostic for a value found at `span` of a TOML source.
@@ -819,5 +887,48 @@ mod tests {
             }
         }
         assert!(!may_have_control("单位,\t名称\r\n·×".as_bytes()));
+    }
+
+    fn toml_source(text: &str) -> Source {
+        Source::new("p.toml", text.to_owned(), Encoding::Utf8, String::new())
+    }
+
+    #[test]
+    fn control_characters_in_toml_strings_and_keys_are_refused_with_their_key() {
+        let text = "unit = \"C\\u0000\"\n[[indicator]]\ngoal = \"a\\u001b[31m\"\nowner = [\"x\", \"\\b\"]\n\"k\\f\" = 1\nnote = \"\u{85}\"\nfine = \"\"\"\n\tline\r\nbreaks\"\"\"\n";
+        let err = parse_toml::<toml::Table>(&toml_source(text), "h").unwrap_err();
+        let all: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
+        let places: Vec<&str> = all
+            .iter()
+            .map(|d| d.split(": control").next().unwrap())
+            .collect();
+        assert_eq!(
+            places,
+            [
+                "p.toml:1:8: unit",
+                "p.toml:3:8: indicator.goal",
+                "p.toml:4:15: indicator.owner",
+                "p.toml:5:1: indicator.k\u{c}",
+                "p.toml:6:8: indicator.note",
+            ],
+            "{all:#?}"
+        );
+        assert!(all[1].contains("control character U+001B"), "{}", all[1]);
+        let fine = "fine = \"\"\"\n\tline\r\nbreaks\"\"\"\n";
+        assert!(parse_toml::<toml::Table>(&toml_source(fine), "h").is_ok());
+    }
+
+    #[test]
+    fn deeply_nested_toml_is_an_error_not_a_stack_overflow() {
+        for text in [
+            format!("x = {}", "[".repeat(100_000)),
+            format!("x = {}{}", "[".repeat(100_000), "]".repeat(100_000)),
+            format!("x = {}1{}", "{a = ".repeat(100_000), "}".repeat(100_000)),
+            format!("[{}]", vec!["a"; 100_000].join(".")),
+        ] {
+            let err = parse_toml::<toml::Table>(&toml_source(&text), "h").unwrap_err();
+            assert_eq!(err.kind, crate::error::Kind::InvalidInput);
+            assert!(!err.diagnostics.is_empty());
+        }
     }
 }

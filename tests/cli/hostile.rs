@@ -222,3 +222,53 @@ fn a_gb18030_file_still_imports() {
         .success()
         .stderr(predicates::str::contains("(GB18030): 2 inspectors"));
 }
+
+#[test]
+fn an_escaped_control_character_in_any_toml_input_is_refused_with_its_key() {
+    let f = Fixture::with_units();
+    f.submit_plan("C01");
+    f.submit_self_assessment("C01");
+    let plan = f.write(
+        "inputs/C02.toml",
+        &edited_example("plans/C02.toml", "owner = \"", "owner = \"\\u001b[31m"),
+    );
+    let stderr = refused(&f, &["plan", "submit", "C02", plan]);
+    assert!(
+        stderr.contains(": indicator.owner: control character U+001B"),
+        "{stderr}"
+    );
+    f.submit_plan("C02");
+    let self_assessment = f.write(
+        "inputs/sa-C02.toml",
+        &edited_example(
+            "self-assessments/C02.toml",
+            "actual = \"",
+            "actual = \"\\u0000",
+        ),
+    );
+    let stderr = refused(&f, &["self-assess", "submit", "C02", self_assessment]);
+    assert!(
+        stderr.contains(": indicator.actual: control character U+0000"),
+        "{stderr}"
+    );
+    let record = f.write(
+        "inputs/talk.toml",
+        "unit = \"C01\"\nmethod = \"talk\"\ndate = 2026-11-05\ninspectors = [\"赵\\b六\"]\n\
+         findings = \"考察情况\"\n[ratings]\npolitical = 90\ncapability = 90\n\
+         vitality = 90\ncohesion = 90\nconduct = 90\n",
+    );
+    let stderr = refused(&f, &["inspect", "record", "C01", record]);
+    assert!(
+        stderr.contains("inputs/talk.toml:4:15: inspectors: control character U+0008"),
+        "{stderr}"
+    );
+    edit_settings(&f, "organizer = \"", "organizer = \"\\u0007");
+    let (line, column) = place_in_settings(&f, "\"\\u0007");
+    let stderr = refused(&f, &["status"]);
+    assert!(
+        stderr.contains(&format!(
+            "campaign/campaign.toml:{line}:{column}: campaign.organizer: control character U+0007"
+        )),
+        "{stderr}"
+    );
+}
