@@ -272,3 +272,59 @@ fn an_escaped_control_character_in_any_toml_input_is_refused_with_its_key() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_folder_import_refuses_files_it_would_skip_for_their_names() {
+    let f = Fixture::with_units();
+    let plan = |unit: &str| example_text(&format!("plans/{unit}.toml"));
+    f.write("inputs/plans/C01.toml", &plan("C01"));
+    f.write("inputs/plans/C03.TOML", &plan("C03"));
+    f.write("inputs/plans/C04.toml ", &plan("C04"));
+    f.write("inputs/plans/~$C01.toml", "locked by WPS");
+    f.write("inputs/plans/.~C01.toml", "locked by Excel");
+    f.write("inputs/plans/notes.txt", "说明");
+    let folder = f.root().join("inputs/plans");
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        let name = std::ffi::OsStr::from_bytes(b"C05\xFF.toml");
+        std::fs::write(folder.join(name), plan("C05")).unwrap();
+    }
+    let stderr = refused(&f, &["plan", "import", "inputs/plans"]);
+    let mut expected = vec![
+        "inputs/plans/C03.TOML: rename it to `C03.toml`",
+        "inputs/plans/C04.toml : rename it to `C04.toml`",
+    ];
+    if cfg!(unix) {
+        expected.push("inputs/plans/C05\u{FFFD}.toml: its name is not UTF-8 text: rename it");
+    }
+    for line in expected {
+        assert!(stderr.contains(line), "no `{line}` in\n{stderr}");
+    }
+    assert!(
+        !stderr.contains("~"),
+        "lock files are not mentioned: {stderr}"
+    );
+
+    for name in ["C03.TOML", "C04.toml "] {
+        std::fs::remove_file(folder.join(name)).unwrap();
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt as _;
+        std::fs::remove_file(folder.join(std::ffi::OsStr::from_bytes(b"C05\xFF.toml"))).unwrap();
+    }
+    let assert = f.banzi(&["plan", "import", "inputs/plans"]).success();
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains(
+            "warning: `inputs/plans` has file(s) that are not submissions (.toml) and were not read: `notes.txt`"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("~"),
+        "lock files are not mentioned: {stderr}"
+    );
+    assert_eq!(f.steps("C01").0, "done");
+}
