@@ -1023,4 +1023,15 @@ mod tests {
             (75.0, 70.0)
         );
     }
+
+    proptest::proptest! {
+        #![proptest_config(crate::import::fuzz::config())]
+
+        #[test]
+        fn any_settings_file_is_read_or_refused_with_its_reason(
+            bytes in crate::import::fuzz::hostile(&crate::import::fuzz::SETTINGS_TEXT)
+        ) {
+            crate::import::fuzz::read_or_refuse("campaign.toml", &bytes, parse);
+        }
+    }
 }

@@ -92,12 +92,22 @@ impl Lines {
 
     /// The line holding `span.start` in `text`, with the span clipped to that line.
     pub fn excerpt(&self, text: &str, span: std::ops::Range<usize>) -> Excerpt {
-        let start = span.start.min(text.len());
+        let mut start = span.start.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
         let (line, line_start) = self.line_of(start);
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let line_text = text[line_start..line_end].trim_end_matches('\r');
+        // A span may start on the line's `\r`s, which the excerpt leaves out.
+        let end = line_start + line_text.len();
+        let start = start.min(end);
+        let mut stop = span.end.clamp(start, end);
+        while !text.is_char_boundary(stop) {
+            stop += 1;
+        }
         let from = start - line_start;
-        let to = span.end.clamp(start, line_start + line_text.len()) - line_start;
+        let to = stop - line_start;
         Excerpt {
             line,
             text: line_text.to_owned(),
@@ -273,6 +283,12 @@ mod tests {
         let at = text.find('名').unwrap();
         let e = lines.excerpt(text, at..at + 6);
         assert_eq!((e.line, e.text.as_str()), (3, "名称 = \"值\""));
+        // On a line's carriage returns, or inside a character: clipped, not a panic.
+        let text = "abc\r\r\n名";
+        let e = Lines::new(text).excerpt(text, 4..5);
+        assert_eq!((e.line, e.text.as_str(), e.span), (1, "abc", 3..3));
+        let e = Lines::new(text).excerpt(text, 7..8);
+        assert_eq!((e.line, e.text.as_str(), e.span), (2, "名", 0..3));
     }
 
     #[test]

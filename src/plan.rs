@@ -383,4 +383,33 @@ pub(crate) mod tests {
             5
         );
     }
+
+    proptest::proptest! {
+        #![proptest_config(crate::import::fuzz::config())]
+
+        #[test]
+        fn any_plan_file_is_read_or_refused_with_its_reason(
+            bytes in crate::import::fuzz::hostile(crate::import::fuzz::PLAN)
+        ) {
+            crate::import::fuzz::read_or_refuse("C01.toml", &bytes, |s| {
+                Plan::parse(s, &crate::import::fuzz::SETTINGS, "C01")
+            });
+        }
+    }
+
+    #[test]
+    fn a_ten_megabyte_line_or_nesting_is_read_or_refused() {
+        let fuzz = |text: String| {
+            crate::import::fuzz::read_or_refuse("C01.toml", text.as_bytes(), |s| {
+                Plan::parse(s, &crate::import::fuzz::SETTINGS, "C01")
+            })
+        };
+        fuzz(crate::import::fuzz::PLAN.replacen(
+            "goal = \"",
+            &crate::import::fuzz::long_line("goal = \"", "学"),
+            1,
+        ));
+        fuzz(crate::import::fuzz::long_line("unit = \"C01\"\n", "x"));
+        fuzz(format!("unit = {}", "[".repeat(100_000)));
+    }
 }

@@ -445,4 +445,17 @@ mod tests {
             earlier
         );
     }
+
+    proptest::proptest! {
+        #![proptest_config(crate::import::fuzz::config())]
+
+        #[test]
+        fn any_self_assessment_file_is_read_or_refused_with_its_reason(
+            bytes in crate::import::fuzz::hostile(crate::import::fuzz::SELF_ASSESSMENT)
+        ) {
+            crate::import::fuzz::read_or_refuse("C01.toml", &bytes, |s| {
+                SelfAssessment::parse(s, &crate::import::fuzz::SETTINGS, &crate::import::fuzz::C01_PLAN)
+            });
+        }
+    }
 }

@@ -415,4 +415,31 @@ mod tests {
         let (_, none) = after.merge(vec![unit("A", "y")]);
         assert!(none.is_empty());
     }
+
+    proptest::proptest! {
+        #![proptest_config(crate::import::fuzz::config())]
+
+        #[test]
+        fn any_register_file_is_read_or_refused_with_its_reason(
+            bytes in crate::import::fuzz::hostile(crate::import::fuzz::UNITS)
+        ) {
+            crate::import::fuzz::read_or_refuse("units.csv", &bytes, |s| {
+                read_register_file(s, &Register::default())
+            });
+        }
+    }
+
+    #[test]
+    fn a_ten_megabyte_line_is_read_or_refused() {
+        let header = "code,name,category,party_head,government_head\n";
+        for line in [
+            crate::import::fuzz::long_line("C01,", "甲"),
+            crate::import::fuzz::long_line("\"", "a,"),
+        ] {
+            let text = format!("{header}{line}\n");
+            crate::import::fuzz::read_or_refuse("units.csv", text.as_bytes(), |s| {
+                read_register_file(s, &Register::default())
+            });
+        }
+    }
 }

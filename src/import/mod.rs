@@ -10,6 +10,9 @@ use anyhow::Context as _;
 
 use crate::error::{Diagnostic, Error, Excerpt, Lines, Position};
 
+#[cfg(test)]
+pub(crate) mod fuzz;
+
 /// Which encoding a file turned out to be in, for messages and the journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {

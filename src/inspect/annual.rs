@@ -213,3 +213,34 @@ pub fn import(
         ignored_columns,
     })
 }
+
+#[cfg(test)]
+mod tests {
+
+    use super::*;
+    use crate::import::fuzz;
+
+    proptest::proptest! {
+        #![proptest_config(fuzz::config())]
+
+        #[test]
+        fn any_annual_assessment_file_is_read_or_refused_with_its_reason(
+            bytes in fuzz::hostile(fuzz::ANNUAL)
+        ) {
+            fuzz::read_or_refuse("annual.csv", &bytes, |s| {
+                read_file(s, &fuzz::SETTINGS, &fuzz::REGISTER)
+            });
+        }
+    }
+
+    #[test]
+    fn a_ten_megabyte_line_is_read_or_refused() {
+        let text = format!(
+            "unit_code,year,grade,score,remarks\nC01,2026,优秀,90,{}\n",
+            fuzz::long_line("", "很好")
+        );
+        fuzz::read_or_refuse("annual.csv", text.as_bytes(), |s| {
+            read_file(s, &fuzz::SETTINGS, &fuzz::REGISTER)
+        });
+    }
+}

@@ -10,6 +10,7 @@ use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
 use crate::journal::{Entry, Transaction};
+use crate::units::Register;
 
 pub const INSPECTORS_FILE: &str = "inspectors.csv";
 
@@ -83,15 +84,11 @@ impl Inspectors {
 
 /// Reads an inspectors' register file, reporting every bad row; gives the register and the
 /// headers of the columns it does not use.
-pub fn read_file(
-    source: &Source,
-    campaign: &Campaign,
-) -> anyhow::Result<(Inspectors, Vec<String>)> {
+pub fn read_file(source: &Source, register: &Register) -> Result<(Inspectors, Vec<String>), Error> {
     let Rows {
         rows,
         ignored_columns,
     } = read_rows(source, COLUMNS)?;
-    let register = campaign.register()?;
     let mut diagnostics = Vec::new();
     let mut first_line: HashMap<&str, usize> = HashMap::new();
     let mut list = Vec::with_capacity(rows.len());
@@ -153,7 +150,7 @@ pub fn import(
     ctx: &Context,
     source: &Source,
 ) -> anyhow::Result<InspectorsImport> {
-    let (incoming, ignored_columns) = read_file(source, campaign)?;
+    let (incoming, ignored_columns) = read_file(source, &campaign.register()?)?;
     if incoming == Inspectors::load(campaign)? {
         return Ok(InspectorsImport {
             inspectors: incoming,
@@ -209,5 +206,29 @@ mod tests {
                 .unwrap()
                 .contains("not in the inspectors' register")
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::import::fuzz::config())]
+
+        #[test]
+        fn any_inspectors_file_is_read_or_refused_with_its_reason(
+            bytes in crate::import::fuzz::hostile(crate::import::fuzz::INSPECTORS)
+        ) {
+            crate::import::fuzz::read_or_refuse("inspectors.csv", &bytes, |s| {
+                read_file(s, &crate::import::fuzz::REGISTER)
+            });
+        }
+    }
+
+    #[test]
+    fn a_ten_megabyte_line_is_read_or_refused() {
+        let text = format!(
+            "name,home_unit\n{}\n",
+            crate::import::fuzz::long_line("", "王")
+        );
+        crate::import::fuzz::read_or_refuse("inspectors.csv", text.as_bytes(), |s| {
+            read_file(s, &crate::import::fuzz::REGISTER)
+        });
     }
 }

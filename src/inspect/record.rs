@@ -509,4 +509,23 @@ mod tests {
                 .any(|d| d.message.contains("unknown method ``"))
         );
     }
+
+    proptest::proptest! {
+        #![proptest_config(crate::import::fuzz::config())]
+
+        #[test]
+        fn any_inspection_record_is_read_or_refused_with_its_reason(
+            bytes in crate::import::fuzz::hostile(include_str!("../../examples/city/inspections/C01-hearing.toml"))
+        ) {
+            crate::import::fuzz::read_or_refuse("hearing.toml", &bytes, |s| {
+                InspectionRecord::parse(
+                    s,
+                    &crate::import::fuzz::SETTINGS,
+                    &crate::import::fuzz::C01_PLAN,
+                    &Inspectors::default(),
+                    NaiveDate::MAX,
+                )
+            });
+        }
+    }
 }

@@ -3149,4 +3149,41 @@ mod tests {
             assert_eq!(find(other), None, "{other}");
         }
     }
+
+    #[test]
+    fn any_votes_file_is_counted_or_refused_with_its_reason_and_nothing_written() {
+        use crate::import::fuzz;
+        let f = std::cell::RefCell::new(fixture(true));
+        let mut runner = proptest::test_runner::TestRunner::new(fuzz::config());
+        runner
+            .run(&fuzz::hostile(fuzz::VOTES), |bytes| {
+                let mut f = f.borrow_mut();
+                let before = f.snapshot();
+                // Replacing lets one case's stored votes not stand in the way of the next.
+                let options = ImportOptions {
+                    replace: true,
+                    dry_run: false,
+                };
+                if let Err(error) = f.import("votes.csv", &bytes, options) {
+                    fuzz::assert_explained(&error.downcast::<Error>().unwrap());
+                    assert_eq!(f.snapshot(), before, "a refused import writes nothing");
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn a_ten_megabyte_line_is_refused() {
+        let text = format!(
+            "{HEADER}\n{}\n",
+            crate::import::fuzz::long_line("C01,上级领导,", "优秀")
+        );
+        let error = fixture(true).refuse("votes.csv", &text, ImportOptions::default());
+        assert!(
+            error.message.contains("has a row longer than 1024 KiB"),
+            "{}",
+            error.message
+        );
+    }
 }
