@@ -396,6 +396,7 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
     }
 
     let mut criteria: Vec<Criterion> = Vec::new();
+    let mut codes = std::collections::HashSet::new();
     if raw.criteria.get_ref().is_empty() {
         bad(
             raw.criteria.span(),
@@ -411,7 +412,7 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
                 "criterion.code",
                 format!("`{code}` is not a valid code (letters, digits, `-`, `_`)"),
             );
-        } else if criteria.iter().any(|k| k.code == code) {
+        } else if !codes.insert(code) {
             bad(
                 rc.code.span(),
                 "criterion.code",
@@ -653,8 +654,9 @@ fn check_shortlist(
             );
         }
     }
+    let codes: std::collections::HashSet<&str> = criteria.iter().map(|c| c.code.as_str()).collect();
     for code in s.criterion_floors.keys() {
-        if !criteria.iter().any(|c| c.code == *code.get_ref()) {
+        if !codes.contains(code.get_ref().as_str()) {
             bad(
                 code.span(),
                 "shortlist.criterion_floors",
@@ -670,17 +672,16 @@ fn check_shortlist(
             );
         }
     }
-    let mut vetoed: Vec<&str> = Vec::new();
+    let mut vetoed = std::collections::HashSet::new();
     for veto in &s.veto {
         let unit = veto.unit.get_ref().as_str();
-        if vetoed.contains(&unit) {
+        if !vetoed.insert(unit) {
             bad(
                 veto.unit.span(),
                 "shortlist.veto.unit",
                 format!("unit `{unit}` is vetoed twice; keep one block with every reason"),
             );
         }
-        vetoed.push(unit);
     }
     let grade = s.min_annual_grade.get_ref();
     if !scoring.annual_grades.get_ref().contains_key(grade) {

@@ -60,6 +60,9 @@ pub struct SelfAssessment {
     pub ratings: Vec<(String, f64)>,
     /// One result per plan indicator, in the plan's order.
     pub results: Vec<IndicatorResult>,
+    /// Each result's place in `results`, by indicator id: reports and templates look up every
+    /// indicator of a plan.
+    by_id: HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,7 +79,7 @@ impl SelfAssessment {
     }
 
     pub fn result(&self, id: &str) -> Option<&IndicatorResult> {
-        self.results.iter().find(|r| r.id == id)
+        self.by_id.get(id).map(|&i| &self.results[i])
     }
 
     /// Share of indicators reported done, 0-1.
@@ -232,16 +235,22 @@ impl SelfAssessment {
             },
             &hint,
         )?;
-        let results = plan
+        let results: Vec<IndicatorResult> = plan
             .indicators
             .iter()
             .filter_map(|i| by_id.remove(&i.id))
+            .collect();
+        let by_id = results
+            .iter()
+            .enumerate()
+            .map(|(i, result)| (result.id.clone(), i))
             .collect();
         Ok(SelfAssessment {
             unit: unit.to_owned(),
             summary,
             ratings,
             results,
+            by_id,
         })
     }
 }
