@@ -2,7 +2,9 @@
 //!
 //! Inputs come from other systems and from Excel/WPS on Chinese Windows, so a file may be UTF-8,
 //! UTF-8 with a BOM or GB18030, with CRLF line ends and padded cells. Decoding is strict: a file
-//! that is none of these is refused, never read with replacement characters.
+//! that is none of these, or UTF-8 with lines of another encoding, is refused, never read with
+//! replacement characters. So are short rows, quotes never closed, control characters and
+//! misspelt headers; columns no import uses come back to be named in a warning.
 
 use std::path::Path;
 

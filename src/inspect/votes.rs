@@ -779,8 +779,9 @@ impl From<Error> for PassError {
 }
 
 /// Reads a votes file, deciding its encoding as [`crate::import::decode`] does: UTF-8 if all of
-/// it is, else GB18030. The pass is optimistic: a file found not to be UTF-8 part way through
-/// (GB18030 whose first rows are ASCII) is read again from the start as GB18030.
+/// it is, refused if it stops being UTF-8 after a BOM or Chinese UTF-8 text, else GB18030. The
+/// pass is optimistic: a file found not to be UTF-8 part way through (GB18030 whose first rows
+/// are ASCII) is read again from the start as GB18030.
 fn read_votes(
     file: &Path,
     campaign: &Campaign,
@@ -973,7 +974,7 @@ enum Stop {
     Utf16,
     /// Not UTF-8 where UTF-8 was hoped for; the whole file is to be read as GB18030.
     NotUtf8,
-    /// Not decodable in the file's encoding, after the text already sent.
+    /// Not GB18030 (the second pass), after the text already sent.
     Malformed,
     /// Not UTF-8 after Chinese text that was: cells of another encoding pasted in.
     Mixed,
