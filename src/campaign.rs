@@ -223,12 +223,12 @@ impl Campaign {
     ) -> anyhow::Result<Campaign> {
         let store = Store::open(root, access, ctx)?;
         let (text, sha256) = store.read_settings()?;
-        let source = Source {
-            path: root.join(CAMPAIGN_FILE),
+        let source = Source::new(
+            root.join(CAMPAIGN_FILE),
             text,
-            encoding: crate::import::Encoding::Utf8,
+            crate::import::Encoding::Utf8,
             sha256,
-        };
+        );
         let settings = parse(&source)?;
         Ok(Campaign {
             store,
@@ -309,7 +309,7 @@ struct RawShortlist {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawQuota {
-    count: Option<i64>,
+    count: Option<Spanned<i64>>,
     share: Option<f64>,
 }
 
@@ -329,6 +329,32 @@ struct RawPublicity {
 pub const METHODS: [&str; 5] = ["hearing", "talk", "materials", "site-visit", "symposium"];
 
 const WEIGHT_TOLERANCE: f64 = 1e-9;
+
+/// The campaign years banzi accepts.
+const YEARS: std::ops::RangeInclusive<i64> = 2000..=2100;
+/// Places a category's quota may give: more than any city has units.
+const QUOTA_COUNTS: std::ops::RangeInclusive<i64> = 1..=1000;
+/// Working days a public notice may last: at least one, and no more than about a quarter year.
+const NOTICE_DAYS: std::ops::RangeInclusive<i64> = 1..=60;
+
+/// Checks an integer setting against its range; TOML integers are 64-bit, so a value past the
+/// range would otherwise wrap or vanish when it is narrowed.
+fn check_integer(
+    value: &Spanned<i64>,
+    field: &str,
+    range: std::ops::RangeInclusive<i64>,
+    what: &str,
+    bad: &mut impl FnMut(std::ops::Range<usize>, &str, String),
+) {
+    let n = *value.get_ref();
+    if !range.contains(&n) {
+        bad(
+            value.span(),
+            field,
+            format!("{n} {what} ({}-{})", range.start(), range.end()),
+        );
+    }
+}
 
 /// A sum of weights as people wrote them, without the float noise of adding them up.
 fn rounded(total: f64) -> f64 {
@@ -364,14 +390,13 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
             bad(value.span(), field, "must not be empty".into());
         }
     }
-    let year = *c.year.get_ref();
-    if !(2000..=2100).contains(&year) {
-        bad(
-            c.year.span(),
-            "campaign.year",
-            format!("{year} is not a plausible campaign year (2000-2100)"),
-        );
-    }
+    check_integer(
+        &c.year,
+        "campaign.year",
+        YEARS,
+        "is not a plausible campaign year",
+        &mut bad,
+    );
     if c.language.get_ref() != "zh-CN" {
         bad(
             c.language.span(),
@@ -384,6 +409,7 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
     }
 
     let mut criteria: Vec<Criterion> = Vec::new();
+    let mut codes = std::collections::HashSet::new();
     if raw.criteria.get_ref().is_empty() {
         bad(
             raw.criteria.span(),
@@ -399,7 +425,7 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
                 "criterion.code",
                 format!("`{code}` is not a valid code (letters, digits, `-`, `_`)"),
             );
-        } else if criteria.iter().any(|k| k.code == code) {
+        } else if !codes.insert(code) {
             bad(
                 rc.code.span(),
                 "criterion.code",
@@ -435,13 +461,13 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
 
     check_scoring(&raw.scoring, &mut bad);
     check_shortlist(&raw.shortlist, &raw.scoring, &criteria, &mut bad);
-    if *raw.publicity.min_working_days.get_ref() < 1 {
-        bad(
-            raw.publicity.min_working_days.span(),
-            "publicity.min_working_days",
-            "a public notice lasts at least 1 working day (commonly 5)".into(),
-        );
-    }
+    check_integer(
+        &raw.publicity.min_working_days,
+        "publicity.min_working_days",
+        NOTICE_DAYS,
+        "is not a plausible length of a public notice in working days",
+        &mut bad,
+    );
 
     Error::check(
         diagnostics,
@@ -450,7 +476,7 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
     )?;
     Ok(Settings {
         name: c.name.get_ref().trim().to_owned(),
-        year: year as i32,
+        year: i32::try_from(*c.year.get_ref()).expect("the year is range-checked"),
         organizer: c.organizer.get_ref().trim().to_owned(),
         approver: c.approver.get_ref().trim().to_owned(),
         language: c.language.get_ref().clone(),
@@ -507,8 +533,10 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
                 .iter()
                 .filter_map(|(category, quota)| {
                     let category = Category::parse(category.get_ref())?;
-                    let quota = match (quota.get_ref().count, quota.get_ref().share) {
-                        (Some(count), _) => Quota::Count(u32::try_from(count).ok()?),
+                    let quota = match (&quota.get_ref().count, quota.get_ref().share) {
+                        (Some(count), _) => Quota::Count(
+                            u32::try_from(*count.get_ref()).expect("the count is range-checked"),
+                        ),
                         (None, Some(share)) => Quota::Share(share),
                         (None, None) => return None,
                     };
@@ -639,8 +667,9 @@ fn check_shortlist(
             );
         }
     }
+    let codes: std::collections::HashSet<&str> = criteria.iter().map(|c| c.code.as_str()).collect();
     for code in s.criterion_floors.keys() {
-        if !criteria.iter().any(|c| c.code == *code.get_ref()) {
+        if !codes.contains(code.get_ref().as_str()) {
             bad(
                 code.span(),
                 "shortlist.criterion_floors",
@@ -656,17 +685,16 @@ fn check_shortlist(
             );
         }
     }
-    let mut vetoed: Vec<&str> = Vec::new();
+    let mut vetoed = std::collections::HashSet::new();
     for veto in &s.veto {
         let unit = veto.unit.get_ref().as_str();
-        if vetoed.contains(&unit) {
+        if !vetoed.insert(unit) {
             bad(
                 veto.unit.span(),
                 "shortlist.veto.unit",
                 format!("unit `{unit}` is vetoed twice; keep one block with every reason"),
             );
         }
-        vetoed.push(unit);
     }
     let grade = s.min_annual_grade.get_ref();
     if !scoring.annual_grades.get_ref().contains_key(grade) {
@@ -688,14 +716,15 @@ fn check_shortlist(
             );
         }
         let field = format!("shortlist.quota.{}", category.get_ref());
-        match (quota.get_ref().count, quota.get_ref().share) {
-            (Some(count), None) if count >= 1 => {}
-            (None, Some(share)) if share > 0.0 && share <= 1.0 => {}
-            (Some(count), None) => bad(
-                quota.span(),
-                &field,
-                format!("count {count} must be at least 1"),
+        match (&quota.get_ref().count, quota.get_ref().share) {
+            (Some(count), None) => check_integer(
+                count,
+                &format!("{field}.count"),
+                QUOTA_COUNTS,
+                "is not a plausible number of places",
+                bad,
             ),
+            (None, Some(share)) if share > 0.0 && share <= 1.0 => {}
             (None, Some(share)) => bad(
                 quota.span(),
                 &field,
@@ -818,12 +847,12 @@ mod tests {
     use super::*;
 
     fn source(text: String) -> Source {
-        Source {
-            path: "campaign.toml".into(),
+        Source::new(
+            "campaign.toml",
             text,
-            encoding: crate::import::Encoding::Utf8,
-            sha256: String::new(),
-        }
+            crate::import::Encoding::Utf8,
+            String::new(),
+        )
     }
 
     #[test]
@@ -908,6 +937,66 @@ mod tests {
     }
 
     #[test]
+    fn every_integer_setting_is_range_checked_with_its_place() {
+        let cases = [
+            (
+                "county = { count = 3 }",
+                "county = { count = 4294967296 }",
+                "shortlist.quota.county.count",
+                "4294967296 is not a plausible number of places (1-1000)",
+            ),
+            (
+                "county = { count = 3 }",
+                "county = { count = 0 }",
+                "shortlist.quota.county.count",
+                "0 is not a plausible number of places (1-1000)",
+            ),
+            (
+                "county = { count = 3 }",
+                "county = { count = -1 }",
+                "shortlist.quota.county.count",
+                "-1 is not a plausible number of places (1-1000)",
+            ),
+            (
+                "min_working_days = 5",
+                "min_working_days = 9223372036854775807",
+                "publicity.min_working_days",
+                "9223372036854775807 is not a plausible length of a public notice in working days (1-60)",
+            ),
+            (
+                "min_working_days = 5",
+                "min_working_days = 0",
+                "publicity.min_working_days",
+                "0 is not a plausible length of a public notice in working days (1-60)",
+            ),
+            (
+                "year = 2026",
+                "year = 4294969322",
+                "campaign.year",
+                "4294969322 is not a plausible campaign year (2000-2100)",
+            ),
+            (
+                "schema_version = 1",
+                "schema_version = 4294967297",
+                "schema_version",
+                "schema version 4294967297 is not supported",
+            ),
+        ];
+        for (from, to, field, message) in cases {
+            let text = template("x", 2026, "a", "b").replacen(from, to, 1);
+            let value = to.rsplit(' ').find(|w| w.parse::<i64>().is_ok()).unwrap();
+            let line = text.lines().position(|l| l.contains(to)).unwrap() + 1;
+            let column = text.lines().nth(line - 1).unwrap().find(value).unwrap() + 1;
+            let err = parse(&source(text)).unwrap_err();
+            assert_eq!(err.diagnostics.len(), 1, "{to}: {:#?}", err.diagnostics);
+            let d = &err.diagnostics[0];
+            assert_eq!(d.field.as_deref(), Some(field), "{to}");
+            assert!(d.message.starts_with(message), "{to}: {d}");
+            assert_eq!((d.line, d.column), (Some(line), Some(column)), "{to}: {d}");
+        }
+    }
+
+    #[test]
     fn diagnostics_point_at_the_line_of_the_bad_value() {
         let text = template("x", 2026, "a", "b").replace("year = 2026", "year = 1900");
         let line = text.lines().position(|l| l.starts_with("year")).unwrap() + 1;
@@ -947,5 +1036,16 @@ mod tests {
             (rules.floor_of("conduct"), rules.floor_of("political")),
             (75.0, 70.0)
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::import::fuzz::config())]
+
+        #[test]
+        fn any_settings_file_is_read_or_refused_with_its_reason(
+            bytes in crate::import::fuzz::hostile(&crate::import::fuzz::SETTINGS_TEXT)
+        ) {
+            crate::import::fuzz::read_or_refuse("campaign.toml", &bytes, parse);
+        }
     }
 }

@@ -53,14 +53,63 @@ pub struct Excerpt {
 impl Excerpt {
     /// The line holding `span.start` in `text`, with the span clipped to that line.
     pub fn of(text: &str, span: std::ops::Range<usize>) -> Excerpt {
-        let start = span.start.min(text.len());
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        Lines::new(text).excerpt(text, span)
+    }
+}
+
+/// Where the lines of a text start, so that the place of an offset is found in logarithmic time:
+/// a file with many problems is not scanned from its start for each one.
+#[derive(Debug, Clone)]
+pub struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    pub fn new(text: &str) -> Lines {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        Lines { starts }
+    }
+
+    /// The 1-based line of `offset` and the offset its line starts at.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&start| start <= offset);
+        (line, self.starts[line - 1])
+    }
+
+    /// The position of a byte offset in `text`, the text these lines are of; offsets past the
+    /// end point at the end.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let (line, start) = self.line_of(offset);
+        let column = text[start..offset].chars().count() + 1;
+        Position { line, column }
+    }
+
+    /// The line holding `span.start` in `text`, with the span clipped to that line.
+    pub fn excerpt(&self, text: &str, span: std::ops::Range<usize>) -> Excerpt {
+        let mut start = span.start.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let (line, line_start) = self.line_of(start);
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let line_text = text[line_start..line_end].trim_end_matches('\r');
+        // A span may start on the line's `\r`s, which the excerpt leaves out.
+        let end = line_start + line_text.len();
+        let start = start.min(end);
+        let mut stop = span.end.clamp(start, end);
+        while !text.is_char_boundary(stop) {
+            stop += 1;
+        }
         let from = start - line_start;
-        let to = span.end.clamp(start, line_start + line_text.len()) - line_start;
+        let to = stop - line_start;
         Excerpt {
-            line: text[..line_start].matches('\n').count() + 1,
+            line,
             text: line_text.to_owned(),
             span: from..to.max(from),
         }
@@ -129,15 +178,7 @@ pub struct Position {
 impl Position {
     /// The position of a byte offset in `text`; offsets past the end point at the end.
     pub fn of_offset(text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let before = &text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
-        Position { line, column }
+        Lines::new(text).position(text, offset)
     }
 }
 
@@ -222,6 +263,32 @@ mod tests {
         let offset = text.find('1').unwrap() + text[text.find('1').unwrap()..].find('=').unwrap();
         let p = Position::of_offset(text, offset);
         assert_eq!(p, Position { line: 2, column: 4 });
+    }
+
+    #[test]
+    fn lines_place_every_offset_as_a_scan_from_the_start_would() {
+        let text = "a = 1\r\n\n名称 = \"值\"\r\nlast";
+        let lines = Lines::new(text);
+        for offset in 0..=text.len() + 2 {
+            let o = offset.min(text.len());
+            let o = (0..=o).rev().find(|&i| text.is_char_boundary(i)).unwrap();
+            let before = &text[..o];
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            let expected = Position {
+                line: before.matches('\n').count() + 1,
+                column: before[start..].chars().count() + 1,
+            };
+            assert_eq!(lines.position(text, offset), expected, "offset {offset}");
+        }
+        let at = text.find('名').unwrap();
+        let e = lines.excerpt(text, at..at + 6);
+        assert_eq!((e.line, e.text.as_str()), (3, "名称 = \"值\""));
+        // On a line's carriage returns, or inside a character: clipped, not a panic.
+        let text = "abc\r\r\n名";
+        let e = Lines::new(text).excerpt(text, 4..5);
+        assert_eq!((e.line, e.text.as_str(), e.span), (1, "abc", 3..3));
+        let e = Lines::new(text).excerpt(text, 7..8);
+        assert_eq!((e.line, e.text.as_str(), e.span), (2, "名", 0..3));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Step 1, the work plan (制定方案): a unit's measurable indicators, each tied to a criterion.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -20,6 +20,9 @@ pub struct Plan {
     pub unit: String,
     pub title: Option<String>,
     pub indicators: Vec<Indicator>,
+    /// Each indicator's place in `indicators`, by id: self-assessments and inspection records
+    /// look every one of theirs up.
+    by_id: HashMap<String, usize>,
 }
 
 /// A measurable indicator (工作指标) of a plan.
@@ -113,6 +116,7 @@ impl Plan {
         check_unit_key(source, &raw.unit, unit, &mut diagnostics);
 
         let mut indicators = Vec::new();
+        // The offset of each id's first occurrence; its line is found only for a duplicate.
         let mut first_seen: HashMap<String, usize> = HashMap::new();
         let raw_indicators = raw
             .indicators
@@ -122,8 +126,8 @@ impl Plan {
             let d = &mut diagnostics;
             let id = required_text(source, &ri.id, "indicator.id", d);
             if !id.is_empty() {
-                let line = crate::error::Position::of_offset(&source.text, ri.id.span().start).line;
-                if let Some(first) = first_seen.get(&id) {
+                if let Some(&first) = first_seen.get(&id) {
+                    let first = source.position(first).line;
                     d.push(toml_diagnostic(
                         source,
                         ri.id.span(),
@@ -131,7 +135,7 @@ impl Plan {
                         format!("duplicate indicator id `{id}` (first on line {first})"),
                     ));
                 } else {
-                    first_seen.insert(id.clone(), line);
+                    first_seen.insert(id.clone(), ri.id.span().start);
                 }
             }
             let criterion = ri.criterion.get_ref().trim().to_owned();
@@ -179,8 +183,9 @@ impl Plan {
             .indicators
             .as_ref()
             .map_or(raw.unit.span(), |s| s.span());
+        let covered: HashSet<&str> = indicators.iter().map(|i| i.criterion.as_str()).collect();
         for criterion in &settings.criteria {
-            if !indicators.iter().any(|i| i.criterion == criterion.code) {
+            if !covered.contains(criterion.code.as_str()) {
                 diagnostics.push(toml_diagnostic(
                     source,
                     place.clone(),
@@ -197,15 +202,21 @@ impl Plan {
             |n| format!("the plan `{}` has {n} problem(s)", source.path.display()),
             &hint,
         )?;
+        let by_id = indicators
+            .iter()
+            .enumerate()
+            .map(|(i, indicator)| (indicator.id.clone(), i))
+            .collect();
         Ok(Plan {
             unit: unit.to_owned(),
             title: optional_text(raw.title.as_ref()),
             indicators,
+            by_id,
         })
     }
 
     pub fn indicator(&self, id: &str) -> Option<&Indicator> {
-        self.indicators.iter().find(|i| i.id == id)
+        self.by_id.get(id).map(|&i| &self.indicators[i])
     }
 }
 
@@ -290,12 +301,12 @@ pub(crate) mod tests {
     }
 
     fn source(text: &str) -> Source {
-        Source {
-            path: "plan.toml".into(),
-            text: text.to_owned(),
-            encoding: crate::import::Encoding::Utf8,
-            sha256: String::new(),
-        }
+        Source::new(
+            "plan.toml",
+            text.to_owned(),
+            crate::import::Encoding::Utf8,
+            String::new(),
+        )
     }
 
     fn indicator(id: &str, criterion: &str) -> String {
@@ -371,5 +382,34 @@ pub(crate) mod tests {
                 .len(),
             5
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::import::fuzz::config())]
+
+        #[test]
+        fn any_plan_file_is_read_or_refused_with_its_reason(
+            bytes in crate::import::fuzz::hostile(crate::import::fuzz::PLAN)
+        ) {
+            crate::import::fuzz::read_or_refuse("C01.toml", &bytes, |s| {
+                Plan::parse(s, &crate::import::fuzz::SETTINGS, "C01")
+            });
+        }
+    }
+
+    #[test]
+    fn a_ten_megabyte_line_or_nesting_is_read_or_refused() {
+        let fuzz = |text: String| {
+            crate::import::fuzz::read_or_refuse("C01.toml", text.as_bytes(), |s| {
+                Plan::parse(s, &crate::import::fuzz::SETTINGS, "C01")
+            })
+        };
+        fuzz(crate::import::fuzz::PLAN.replacen(
+            "goal = \"",
+            &crate::import::fuzz::long_line("goal = \"", "学"),
+            1,
+        ));
+        fuzz(crate::import::fuzz::long_line("unit = \"C01\"\n", "x"));
+        fuzz(format!("unit = {}", "[".repeat(100_000)));
     }
 }

@@ -58,12 +58,8 @@ pub fn parse(
     }
     let mut ratings = Vec::new();
     for criterion in &settings.criteria {
-        match table
-            .get_ref()
-            .iter()
-            .find(|(k, _)| k.get_ref() == &criterion.code)
-        {
-            Some((_, value)) => ratings.push((criterion.code.clone(), *value.get_ref())),
+        match table.get_ref().get(criterion.code.as_str()) {
+            Some(value) => ratings.push((criterion.code.clone(), *value.get_ref())),
             None => diagnostics.push(toml_diagnostic(
                 source,
                 table.span(),

@@ -60,6 +60,9 @@ pub struct SelfAssessment {
     pub ratings: Vec<(String, f64)>,
     /// One result per plan indicator, in the plan's order.
     pub results: Vec<IndicatorResult>,
+    /// Each result's place in `results`, by indicator id: reports and templates look up every
+    /// indicator of a plan.
+    by_id: HashMap<String, usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -76,7 +79,7 @@ impl SelfAssessment {
     }
 
     pub fn result(&self, id: &str) -> Option<&IndicatorResult> {
-        self.results.iter().find(|r| r.id == id)
+        self.by_id.get(id).map(|&i| &self.results[i])
     }
 
     /// Share of indicators reported done, 0-1.
@@ -153,14 +156,14 @@ impl SelfAssessment {
             crate::ratings::parse(source, raw.ratings.as_ref(), raw.unit.span(), settings, d);
 
         let mut by_id: HashMap<String, IndicatorResult> = HashMap::new();
-        let mut first_line: HashMap<String, usize> = HashMap::new();
+        // The offset of each id's first result; its line is found only for a second one.
+        let mut first_seen: HashMap<String, usize> = HashMap::new();
         let raw_results = raw
             .indicators
             .as_ref()
             .map_or(&[][..], |s| s.get_ref().as_slice());
         for rr in raw_results {
             let id = rr.id.get_ref().trim().to_owned();
-            let line = crate::error::Position::of_offset(&source.text, rr.id.span().start).line;
             if plan.indicator(&id).is_none() {
                 d.push(toml_diagnostic(
                     source,
@@ -170,7 +173,8 @@ impl SelfAssessment {
                 ));
                 continue;
             }
-            if let Some(first) = first_line.get(&id) {
+            if let Some(&first) = first_seen.get(&id) {
+                let first = source.position(first).line;
                 d.push(toml_diagnostic(
                     source,
                     rr.id.span(),
@@ -179,7 +183,7 @@ impl SelfAssessment {
                 ));
                 continue;
             }
-            first_line.insert(id.clone(), line);
+            first_seen.insert(id.clone(), rr.id.span().start);
             let status = Completion::parse(rr.status.get_ref());
             if status.is_none() {
                 d.push(toml_diagnostic(
@@ -211,7 +215,7 @@ impl SelfAssessment {
             .as_ref()
             .map_or(raw.unit.span(), |s| s.span());
         for indicator in &plan.indicators {
-            if !first_line.contains_key(&indicator.id) {
+            if !first_seen.contains_key(&indicator.id) {
                 d.push(toml_diagnostic(
                     source,
                     place.clone(),
@@ -231,16 +235,22 @@ impl SelfAssessment {
             },
             &hint,
         )?;
-        let results = plan
+        let results: Vec<IndicatorResult> = plan
             .indicators
             .iter()
             .filter_map(|i| by_id.remove(&i.id))
+            .collect();
+        let by_id = results
+            .iter()
+            .enumerate()
+            .map(|(i, result)| (result.id.clone(), i))
             .collect();
         Ok(SelfAssessment {
             unit: unit.to_owned(),
             summary,
             ratings,
             results,
+            by_id,
         })
     }
 }
@@ -344,12 +354,12 @@ mod tests {
     use crate::campaign;
 
     fn source(text: &str) -> Source {
-        Source {
-            path: "self.toml".into(),
-            text: text.to_owned(),
-            encoding: crate::import::Encoding::Utf8,
-            sha256: String::new(),
-        }
+        Source::new(
+            "self.toml",
+            text.to_owned(),
+            crate::import::Encoding::Utf8,
+            String::new(),
+        )
     }
 
     fn settings() -> Settings {
@@ -443,5 +453,18 @@ mod tests {
             SelfAssessment::parse(&source(&filled), &settings(), &plan()).unwrap(),
             earlier
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::import::fuzz::config())]
+
+        #[test]
+        fn any_self_assessment_file_is_read_or_refused_with_its_reason(
+            bytes in crate::import::fuzz::hostile(crate::import::fuzz::SELF_ASSESSMENT)
+        ) {
+            crate::import::fuzz::read_or_refuse("C01.toml", &bytes, |s| {
+                SelfAssessment::parse(s, &crate::import::fuzz::SETTINGS, &crate::import::fuzz::C01_PLAN)
+            });
+        }
     }
 }

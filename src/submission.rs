@@ -149,10 +149,10 @@ pub fn stored_source(
         return Ok(None);
     };
     let text = campaign.store.read_record(&path)?;
-    Ok(Some(Source {
-        path: path.into(),
+    Ok(Some(Source::new(
+        path,
         text,
-        encoding: crate::import::Encoding::Utf8,
-        sha256: row.sha256.clone(),
-    }))
+        crate::import::Encoding::Utf8,
+        row.sha256.clone(),
+    )))
 }

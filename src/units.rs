@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Diagnostic, Error};
-use crate::import::{Column, ROWS_HINT, Source, read_rows};
+use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
 use crate::store::{Store, UNITS_FILE};
 
 /// The kind of leadership team, which later decides the shortlist quota.
@@ -184,17 +184,30 @@ impl Register {
     }
 }
 
+/// What a register import did.
+#[derive(Debug)]
+pub struct UnitsImport {
+    pub change: RegisterChange,
+    pub entry: Option<crate::journal::Entry>,
+    /// Headers of the file's columns that the register does not use.
+    pub ignored_columns: Vec<String>,
+}
+
 /// Imports a register file: a no-op when nothing changed, else one journal entry.
 pub fn import(
     campaign: &mut crate::campaign::Campaign,
     ctx: &crate::context::Context,
     source: &Source,
-) -> anyhow::Result<(RegisterChange, Option<crate::journal::Entry>)> {
+) -> anyhow::Result<UnitsImport> {
     let existing = campaign.register()?;
-    let incoming = read_register_file(source, &existing)?;
+    let (incoming, ignored_columns) = read_register_file(source, &existing)?;
     let (register, change) = existing.merge(incoming);
     if change.is_empty() {
-        return Ok((change, None));
+        return Ok(UnitsImport {
+            change,
+            entry: None,
+            ignored_columns,
+        });
     }
     let mut tx = crate::store::Transaction::new(&mut campaign.store);
     tx.write(UNITS_FILE, register.to_csv());
@@ -207,7 +220,11 @@ pub fn import(
         register.units().len()
     );
     let entry = tx.commit(ctx, &summary)?;
-    Ok((change, Some(entry)))
+    Ok(UnitsImport {
+        change,
+        entry: Some(entry),
+        ignored_columns,
+    })
 }
 
 /// What an import changes in the register.
@@ -224,12 +241,19 @@ impl RegisterChange {
     }
 }
 
-/// Reads a unit register file, reporting every bad row.
+/// Reads a unit register file, reporting every bad row; gives its units and the headers of the
+/// columns the register does not use.
 ///
 /// Codes that differ only in case are refused, within the file and against `existing`: their
 /// record files would be one file on Windows and macOS.
-pub fn read_register_file(source: &Source, existing: &Register) -> Result<Vec<Unit>, Error> {
-    let rows = read_rows(source, COLUMNS)?;
+pub fn read_register_file(
+    source: &Source,
+    existing: &Register,
+) -> Result<(Vec<Unit>, Vec<String>), Error> {
+    let Rows {
+        rows,
+        ignored_columns,
+    } = read_rows(source, COLUMNS)?;
     let file = source.path.as_path();
     let mut diagnostics = Vec::new();
     let mut first_line: HashMap<String, (&str, usize)> = HashMap::new();
@@ -313,7 +337,7 @@ pub fn read_register_file(source: &Source, existing: &Register) -> Result<Vec<Un
         |n| format!("`{}` has {n} bad row(s)", source.path.display()),
         ROWS_HINT,
     )?;
-    Ok(units)
+    Ok((units, ignored_columns))
 }
 
 #[cfg(test)]
@@ -321,12 +345,12 @@ mod tests {
     use super::*;
 
     fn source(text: &str) -> Source {
-        Source {
-            path: "units.csv".into(),
-            text: text.to_owned(),
-            encoding: crate::import::Encoding::Utf8,
-            sha256: String::new(),
-        }
+        Source::new(
+            "units.csv",
+            text.to_owned(),
+            crate::import::Encoding::Utf8,
+            String::new(),
+        )
     }
 
     #[test]
@@ -390,5 +414,32 @@ mod tests {
         assert_eq!(after.units().len(), 3);
         let (_, none) = after.merge(vec![unit("A", "y")]);
         assert!(none.is_empty());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::import::fuzz::config())]
+
+        #[test]
+        fn any_register_file_is_read_or_refused_with_its_reason(
+            bytes in crate::import::fuzz::hostile(crate::import::fuzz::UNITS)
+        ) {
+            crate::import::fuzz::read_or_refuse("units.csv", &bytes, |s| {
+                read_register_file(s, &Register::default())
+            });
+        }
+    }
+
+    #[test]
+    fn a_ten_megabyte_line_is_read_or_refused() {
+        let header = "code,name,category,party_head,government_head\n";
+        for line in [
+            crate::import::fuzz::long_line("C01,", "甲"),
+            crate::import::fuzz::long_line("\"", "a,"),
+        ] {
+            let text = format!("{header}{line}\n");
+            crate::import::fuzz::read_or_refuse("units.csv", text.as_bytes(), |s| {
+                read_register_file(s, &Register::default())
+            });
+        }
     }
 }

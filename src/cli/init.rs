@@ -33,12 +33,12 @@ pub fn run(env: &Env, args: InitArgs) -> anyhow::Result<()> {
     let ctx = env.context()?;
     let text = campaign::template(&args.name, args.year, &args.organizer, &args.approver);
     // Validate before anything is made, so a bad --year leaves no directory behind.
-    campaign::parse(&Source {
-        path: args.dir.join(CAMPAIGN_FILE),
-        text: text.clone(),
-        encoding: Encoding::Utf8,
-        sha256: String::new(),
-    })?;
+    campaign::parse(&Source::new(
+        args.dir.join(CAMPAIGN_FILE),
+        text.clone(),
+        Encoding::Utf8,
+        String::new(),
+    ))?;
     let mut store = Store::create(&args.dir, &ctx)?;
     let mut tx = Transaction::new(&mut store);
     tx.write(CAMPAIGN_FILE, text.into_bytes());

@@ -128,6 +128,7 @@ fn import_assessment(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
     let source = super::read_input(&args.file)?;
     let (mut campaign, ctx) = env.write()?;
     let imported = crate::inspect::annual::import(&mut campaign, &ctx, &source, args.options())?;
+    super::warn_ignored_columns(env, &args.file, &imported.ignored_columns);
     report_import(
         env,
         "annual-assessment results",
@@ -152,6 +153,7 @@ fn import_votes(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
     );
     bar.finish_and_clear();
     let imported = imported?;
+    super::warn_ignored_columns(env, &args.file, &imported.ignored_columns);
     env.ui.status(&format!("{} votes read", imported.rows));
     let changes = crate::inspect::Changes {
         added: imported.added,

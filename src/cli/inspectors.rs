@@ -32,8 +32,12 @@ pub fn run(env: &Env, args: InspectorsArgs) -> anyhow::Result<()> {
         InspectorsCommand::Import { file } => {
             let source = super::read_input(&file)?;
             let (mut campaign, ctx) = env.write()?;
-            let (inspectors, entry) =
-                crate::inspect::inspectors::import(&mut campaign, &ctx, &source)?;
+            let crate::inspect::inspectors::InspectorsImport {
+                inspectors,
+                entry,
+                ignored_columns,
+            } = crate::inspect::inspectors::import(&mut campaign, &ctx, &source)?;
+            super::warn_ignored_columns(env, &file, &ignored_columns);
             if env.ui.json {
                 env.ui.json(&serde_json::json!({
                     "inspectors": inspectors.list().len(),

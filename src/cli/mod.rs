@@ -197,14 +197,60 @@ fn read_input(path: &std::path::Path) -> anyhow::Result<crate::import::Source> {
     })
 }
 
-/// Whether a file in a folder of submissions is to be read: TOML, and not a lock or backup file
-/// that Excel, WPS or an editor leaves beside the real one.
-fn is_submission_file(name: &str) -> bool {
-    name.ends_with(".toml") && !name.starts_with('.') && !name.starts_with('~')
+/// Warns of the columns of an imported file that banzi did not use, so none is dropped unseen.
+fn warn_ignored_columns(env: &Env, file: &std::path::Path, columns: &[String]) {
+    if !columns.is_empty() {
+        env.ui.warn(&format!(
+            "`{}` has column(s) banzi does not use, and they were not imported: `{}`",
+            file.display(),
+            columns.join("`, `")
+        ));
+    }
+}
+
+/// What a file in a folder of submissions is taken for, by its name.
+#[derive(Debug, PartialEq, Eq)]
+enum FolderFile {
+    /// A `.toml` file, read.
+    Submission,
+    /// A lock, backup or hidden file that Excel, WPS or an editor leaves beside the real one.
+    Ignored,
+    /// Plainly not a submission, such as `notes.txt`: named in a warning.
+    Other,
+    /// Meant as a submission but named so that it would be skipped: the import is refused, and
+    /// this says how to rename it.
+    Misnamed(String),
+}
+
+fn folder_file(name: &std::ffi::OsStr) -> FolderFile {
+    let Some(name) = name.to_str() else {
+        return FolderFile::Misnamed(
+            "its name is not UTF-8 text: rename it, e.g. to the unit's code and `.toml`".into(),
+        );
+    };
+    if name.starts_with('.') || name.starts_with('~') {
+        return FolderFile::Ignored;
+    }
+    if name.ends_with(".toml") {
+        return FolderFile::Submission;
+    }
+    // Windows drops trailing dots and spaces, and hides a `.txt` that Notepad adds.
+    let meant = name.trim_end_matches([' ', '.']);
+    let meant = meant.strip_suffix(".txt").unwrap_or(meant);
+    match meant.len().checked_sub(".toml".len()) {
+        Some(stem)
+            if meant.is_char_boundary(stem) && meant[stem..].eq_ignore_ascii_case(".toml") =>
+        {
+            FolderFile::Misnamed(format!("rename it to `{}.toml`", &meant[..stem]))
+        }
+        _ => FolderFile::Other,
+    }
 }
 
 /// Reads a single file for `unit`, or every submission file in `folder` with the unit each names.
+/// A file that looks meant as a submission but would be skipped for its name refuses the import.
 fn submissions(
+    env: &Env,
     unit_and_file: Option<(String, PathBuf)>,
     folder: Option<PathBuf>,
 ) -> anyhow::Result<Vec<crate::submission::Submission>> {
@@ -216,22 +262,51 @@ fn submissions(
         }]);
     }
     let folder = folder.expect("clap requires a unit and file, or a folder");
-    let listing = std::fs::read_dir(&folder)
-        .map_err(|e| Error::invalid(format!("cannot read folder `{}`: {e}", folder.display())))?;
-    let mut paths: Vec<PathBuf> = listing
-        .flatten()
-        .map(|entry| entry.path())
-        .filter(|path| {
-            path.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(is_submission_file)
-        })
-        .collect();
+    let unreadable = |e: std::io::Error| {
+        Error::invalid(format!("cannot read folder `{}`: {e}", folder.display()))
+    };
+    let mut paths = Vec::new();
+    let mut others = Vec::new();
+    let mut misnamed = Vec::new();
+    for entry in std::fs::read_dir(&folder).map_err(unreadable)? {
+        let path = entry.map_err(unreadable)?.path();
+        match folder_file(path.file_name().unwrap_or_default()) {
+            FolderFile::Submission => paths.push(path),
+            FolderFile::Ignored => {}
+            FolderFile::Other => others.push(path),
+            FolderFile::Misnamed(fix) => {
+                misnamed.push(crate::error::Diagnostic::new(&path, fix));
+            }
+        }
+    }
+    misnamed.sort_by(|a, b| a.file.cmp(&b.file));
+    Error::check(
+        misnamed,
+        |n| {
+            format!(
+                "{n} file(s) in `{}` look like submissions but would not be read for their names; nothing was stored",
+                folder.display()
+            )
+        },
+        "rename the files as shown, then import the folder again",
+    )?;
     paths.sort();
     if paths.is_empty() {
         return Err(
             Error::invalid(format!("folder `{}` has no .toml files", folder.display())).into(),
         );
+    }
+    if !others.is_empty() {
+        others.sort();
+        env.ui.warn(&format!(
+            "`{}` has file(s) that are not submissions (.toml) and were not read: {}",
+            folder.display(),
+            others
+                .iter()
+                .map(|p| format!("`{}`", p.file_name().unwrap_or_default().to_string_lossy()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     let mut found = Vec::new();
     let mut diagnostics = Vec::new();
@@ -284,10 +359,37 @@ fn print_outcome(
 #[cfg(test)]
 mod tests {
     #[test]
-    fn office_lock_files_are_not_submissions() {
-        assert!(super::is_submission_file("C01.toml"));
-        assert!(!super::is_submission_file("~$C01.toml"));
-        assert!(!super::is_submission_file(".~C01.toml"));
-        assert!(!super::is_submission_file("C01.toml.bak"));
+    fn folder_files_are_read_ignored_named_or_refused_by_their_names() {
+        use super::FolderFile::*;
+        use super::folder_file;
+        use std::ffi::OsStr;
+        assert_eq!(folder_file(OsStr::new("C01.toml")), Submission);
+        for lock in ["~$C01.toml", ".~C01.toml", ".~lock.C01.toml#", ".DS_Store"] {
+            assert_eq!(folder_file(OsStr::new(lock)), Ignored, "{lock}");
+        }
+        for other in ["notes.txt", "C01.toml.bak", "toml", "说明.docx"] {
+            assert_eq!(folder_file(OsStr::new(other)), Other, "{other}");
+        }
+        for (name, fixed) in [
+            ("C03.TOML", "C03.toml"),
+            ("C04.toml ", "C04.toml"),
+            ("C05.Toml.", "C05.toml"),
+            ("C06.toml.txt", "C06.toml"),
+            ("东湖区.TOML", "东湖区.toml"),
+        ] {
+            assert_eq!(
+                folder_file(OsStr::new(name)),
+                Misnamed(format!("rename it to `{fixed}`")),
+                "{name}"
+            );
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt as _;
+            assert!(matches!(
+                folder_file(OsStr::from_bytes(b"C07\xFF.toml")),
+                Misnamed(_)
+            ));
+        }
     }
 }

@@ -80,7 +80,7 @@ fn submit(
     one: Option<(String, PathBuf)>,
     folder: Option<PathBuf>,
 ) -> anyhow::Result<()> {
-    let submissions = super::submissions(one, folder)?;
+    let submissions = super::submissions(env, one, folder)?;
     let (mut campaign, ctx) = env.write()?;
     let outcome = crate::self_assess::submit(&mut campaign, &ctx, &submissions)?;
     super::print_outcome(env, Step::SelfAssess, &outcome)

@@ -37,7 +37,12 @@ pub fn run(env: &Env, args: UnitsArgs) -> anyhow::Result<()> {
 fn import(env: &Env, file: &std::path::Path) -> anyhow::Result<()> {
     let source = super::read_input(file)?;
     let (mut campaign, ctx) = env.write()?;
-    let (change, entry) = crate::units::import(&mut campaign, &ctx, &source)?;
+    let crate::units::UnitsImport {
+        change,
+        entry,
+        ignored_columns,
+    } = crate::units::import(&mut campaign, &ctx, &source)?;
+    super::warn_ignored_columns(env, file, &ignored_columns);
     if env.ui.json {
         env.ui.json(&serde_json::json!({
             "added": change.added,

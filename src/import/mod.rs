@@ -2,13 +2,18 @@
 //!
 //! Inputs come from other systems and from Excel/WPS on Chinese Windows, so a file may be UTF-8,
 //! UTF-8 with a BOM or GB18030, with CRLF line ends and padded cells. Decoding is strict: a file
-//! that is none of these is refused, never read with replacement characters.
+//! that is none of these, or UTF-8 with lines of another encoding, is refused, never read with
+//! replacement characters. So are short rows, quotes never closed, control characters and
+//! misspelt headers; columns no import uses come back to be named in a warning.
 
 use std::path::Path;
 
 use anyhow::Context as _;
 
-use crate::error::{Diagnostic, Error};
+use crate::error::{Diagnostic, Error, Excerpt, Lines, Position};
+
+#[cfg(test)]
+pub(crate) mod fuzz;
 
 /// Which encoding a file turned out to be in, for messages and the journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,44 +42,99 @@ pub struct Source {
     pub encoding: Encoding,
     /// SHA-256 of the bytes as they were on disk.
     pub sha256: String,
+    /// Where the text's lines start, found when a first place is asked for.
+    lines: std::sync::OnceLock<Lines>,
 }
 
 impl Source {
+    pub fn new(
+        path: impl Into<std::path::PathBuf>,
+        text: String,
+        encoding: Encoding,
+        sha256: String,
+    ) -> Source {
+        Source {
+            path: path.into(),
+            text,
+            encoding,
+            sha256,
+            lines: std::sync::OnceLock::new(),
+        }
+    }
+
     pub fn read(path: &Path) -> anyhow::Result<Source> {
         let bytes =
             std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
         let sha256 = crate::store::sha256_hex(&bytes);
         let (text, encoding) = decode(path, &bytes)?;
-        Ok(Source {
-            path: path.to_path_buf(),
-            text,
-            encoding,
-            sha256,
-        })
+        Ok(Source::new(path, text, encoding, sha256))
+    }
+
+    fn lines(&self) -> &Lines {
+        self.lines.get_or_init(|| Lines::new(&self.text))
+    }
+
+    /// The line and column of a byte offset of the text.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines().position(&self.text, offset)
+    }
+
+    /// The line of the text holding `span.start`, to show under a diagnostic.
+    fn excerpt(&self, span: std::ops::Range<usize>) -> Excerpt {
+        self.lines().excerpt(&self.text, span)
     }
 }
 
-/// Decodes UTF-8 (with or without BOM) or GB18030, refusing anything that is neither.
+/// Decodes UTF-8 (with or without BOM) or GB18030, refusing anything that is neither, and a
+/// file that mixes them.
+///
+/// A file that is not UTF-8 is read as GB18030 unless Chinese text before its first bad byte was
+/// UTF-8: then it is UTF-8 with cells of another encoding pasted in, which GB18030 would turn
+/// into mojibake. Only three-byte characters count as that evidence: GBK text often happens to
+/// hold valid two-byte UTF-8 sequences (Latin, Greek, Cyrillic letters), almost never a valid
+/// three-byte one of U+3000-U+9FFF. A GB18030 file that is valid UTF-8 throughout is read as
+/// UTF-8; Chinese text in GB18030 practically never is.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), Error> {
+    let line_of = |offset: usize| memchr::memchr_iter(b'\n', &bytes[..offset]).count() + 1;
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        // The BOM says the file is UTF-8: a bad byte is a cell of another encoding.
         return match std::str::from_utf8(rest) {
             Ok(text) => Ok((text.to_owned(), Encoding::Utf8Bom)),
-            Err(e) => Err(not_decodable(path, bytes, e.valid_up_to() + 3)),
+            Err(e) => Err(mixed_on_line(path, line_of(e.valid_up_to() + 3))),
         };
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(utf16_refused(path));
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_owned(), Encoding::Utf8));
+    let valid = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok((text.to_owned(), Encoding::Utf8)),
+        Err(e) => e.valid_up_to(),
+    };
+    if has_chinese(&bytes[..valid]) {
+        return Err(mixed_on_line(path, line_of(valid)));
     }
     match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(text) => Ok((text.into_owned(), Encoding::Gb18030)),
-        None => {
-            let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| 0);
-            Err(not_decodable(path, bytes, valid))
-        }
+        None => Err(not_decodable_on_line(path, line_of(valid))),
     }
+}
+
+/// Whether valid UTF-8 `text` has a character of U+3000-U+9FFF (CJK punctuation, kana and
+/// ideographs), whose UTF-8 lead bytes are 0xE3-0xE9.
+pub(crate) fn has_chinese(text: &[u8]) -> bool {
+    text.iter().any(|b| (0xE3..=0xE9).contains(b))
+}
+
+/// The refusal of a file that is UTF-8 up to `line`, which is not.
+pub(crate) fn mixed_on_line(path: &Path, line: usize) -> Error {
+    Error::invalid(format!(
+        "`{}` mixes encodings: it is UTF-8 text, but line {line} is not (cells in GBK/GB18030 pasted in?)",
+        path.display()
+    ))
+    .with_diagnostics(vec![
+        Diagnostic::new(path, "the first line that is not UTF-8").at_line(line),
+    ])
+    .with_hint("retype the text of that line and save the whole file as UTF-8 (Excel/WPS: \"CSV UTF-8 (逗号分隔)\"), then import it again")
 }
 
 /// A file starting with a UTF-16 byte-order mark: Excel's "Unicode text", not a CSV banzi reads.
@@ -84,15 +144,6 @@ pub(crate) fn utf16_refused(path: &Path) -> Error {
         path.display()
     ))
     .with_hint("save it from Excel/WPS as \"CSV UTF-8 (逗号分隔)\" or plain \"CSV (逗号分隔)\"")
-}
-
-fn not_decodable(path: &Path, bytes: &[u8], offset: usize) -> Error {
-    let line = bytes[..offset.min(bytes.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1;
-    not_decodable_on_line(path, line)
 }
 
 /// The refusal of a file that is neither UTF-8 nor GB18030, naming the line of its first bad byte.
@@ -117,12 +168,21 @@ pub const ROWS_HINT: &str =
     "correct the rows above and import the file again; nothing was imported";
 
 /// Reads a CSV input into rows, or fails with every header and row problem found.
-pub fn read_rows<'c>(source: &Source, columns: &'c [Column]) -> Result<Vec<Row<'c>>, Error> {
+pub fn read_rows<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, Error> {
     read_csv(source, columns).map_err(|diagnostics| {
         Error::invalid(format!("`{}` cannot be imported", source.path.display()))
             .with_diagnostics(diagnostics)
             .with_hint(ROWS_HINT)
     })
+}
+
+/// A CSV input read into rows, with the columns the import does not use.
+#[derive(Debug)]
+pub struct Rows<'c> {
+    pub rows: Vec<Row<'c>>,
+    /// Headers of the columns no key names, as written (an unnamed one with data as `column N`):
+    /// an import tells people about them rather than dropping them silently.
+    pub ignored_columns: Vec<String>,
 }
 
 /// A data row of a CSV file: its line number and its cells, trimmed, by column key.
@@ -165,6 +225,100 @@ pub(crate) fn normalize_header(header: &str) -> String {
         .collect()
 }
 
+/// The expected header that an unknown `header` most likely misspells: one edit away (a letter
+/// or character changed, added, dropped or two swapped), or two for names of eight or more.
+/// Further apart, a column is taken to be one the import does not use.
+pub(crate) fn likely_meant<'a>(
+    header: &str,
+    expected: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let header = normalize_header(header);
+    if header.chars().count() < 2 {
+        return None;
+    }
+    expected
+        .into_iter()
+        .filter_map(|name| {
+            let normalized = normalize_header(name);
+            let allowed = if normalized.chars().count() >= 8 {
+                2
+            } else {
+                1
+            };
+            let distance = strsim::osa_distance(&header, &normalized);
+            (distance <= allowed).then_some((distance, name))
+        })
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| name)
+}
+
+/// The problem with an unknown header that misspells `meant`.
+pub(crate) fn misspelt_column(header: &str, meant: &str) -> String {
+    format!("unknown column `{header}`: did you mean `{meant}`?")
+}
+
+/// The first control character of a cell or string, if any: C0 and C1 controls and DEL, except
+/// the tab and line breaks. They are invisible in a spreadsheet and break records and documents.
+pub(crate) fn first_control(text: &str) -> Option<char> {
+    text.chars()
+        .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// Whether `text` may hold a control character that [`first_control`] refuses: a cheap test for
+/// the votes' fast path, which then looks at each cell.
+pub(crate) fn may_have_control(text: &[u8]) -> bool {
+    // A fold, not `any`, so that the compiler can test many bytes at a time.
+    let c0 = text.iter().fold(false, |found, &b| {
+        found | ((b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F)
+    });
+    // C1 controls are U+0080-U+009F, in UTF-8 0xC2 then 0x80-0x9F.
+    c0 || memchr::memchr_iter(0xC2, text).any(|i| matches!(text.get(i + 1), Some(0x80..=0x9F)))
+}
+
+/// The problem with a control character in a cell or string.
+pub(crate) fn control_problem(c: char) -> String {
+    format!(
+        "control character U+{:04X} in the text; it is invisible in a spreadsheet or editor, often pasted from another program: delete it",
+        u32::from(c)
+    )
+}
+
+/// The problem with a quote never closed.
+pub(crate) const OPEN_QUOTE: &str = "a quoted cell starts here and its closing `\"` is missing, so the rest of the file would be read into this cell";
+
+/// The offset of the cell whose opening quote is never closed, if any. `csv_core` ends such a
+/// cell at the end of the input without a word, so the end is probed: `x` and a line break end
+/// any record, unless they are inside quotes.
+fn open_quote(text: &[u8]) -> Option<usize> {
+    use csv_core::ReadFieldResult;
+    let mut reader = csv_core::Reader::new();
+    let mut out = [0u8; 4096];
+    let (mut at, mut field) = (0, 0);
+    while at < text.len() {
+        let (result, read, _) = reader.read_field(&text[at..], &mut out);
+        at += read;
+        if let ReadFieldResult::Field { .. } = result {
+            field = at;
+        }
+    }
+    let mut probe: &[u8] = b"x\n";
+    while !probe.is_empty() {
+        let (result, read, _) = reader.read_field(probe, &mut out);
+        if let ReadFieldResult::Field { record_end: true } = result {
+            return None;
+        }
+        probe = &probe[read..];
+    }
+    // A record's first cell starts after the blank lines before it.
+    Some(
+        field
+            + text[field..]
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count(),
+    )
+}
+
 /// Line numbers of CSV records, counted from their byte offsets. The csv crate's own line count
 /// skips blank lines and miscounts CRLF, and its record offset points at the line break before
 /// the record. Records come in order, so counting goes on from the last one: linear in the file.
@@ -191,32 +345,58 @@ impl LineCounter {
     }
 }
 
+/// The problem of each cell of `record` that holds a control character, on `line`; `field(i)`
+/// names cell `i`.
+fn controls(
+    file: &Path,
+    record: &csv::StringRecord,
+    line: usize,
+    field: impl Fn(usize) -> String,
+) -> impl Iterator<Item = Diagnostic> {
+    record.iter().enumerate().filter_map(move |(i, cell)| {
+        first_control(cell).map(|c| {
+            Diagnostic::new(file, control_problem(c))
+                .at_line(line)
+                .field(field(i))
+        })
+    })
+}
+
 /// Reads a CSV text into rows by column key, collecting every bad row's diagnostic.
 ///
-/// Lines whose cells are all empty are skipped: spreadsheets leave them at the end.
-pub fn read_csv<'c>(
-    source: &Source,
-    columns: &'c [Column],
-) -> Result<Vec<Row<'c>>, Vec<Diagnostic>> {
+/// Lines whose cells are all empty are skipped: spreadsheets leave them at the end. Every other
+/// row must have a cell for each column of the header.
+pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, Vec<Diagnostic>> {
     let text = source.text.as_str();
+    let file = &source.path;
+    if let Some(offset) = open_quote(text.as_bytes()) {
+        return Err(vec![
+            Diagnostic::new(file, OPEN_QUOTE)
+                .at(Some(source.position(offset)))
+                .excerpt(source.excerpt(offset..offset + 1)),
+        ]);
+    }
+    // Cells are trimmed after they are checked for control characters, which trimming could hide.
     let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut lines = LineCounter::default();
-    let file = &source.path;
-    let headers = match reader.headers() {
+    let mut headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => return Err(vec![Diagnostic::new(file, e.to_string()).at_line(1)]),
     };
-    let mut diagnostics = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> =
+        controls(file, &headers, 1, |_| "header".into()).collect();
+    headers.trim();
     let mut positions: Vec<Option<usize>> = vec![None; columns.len()];
+    let mut unknown = Vec::new();
     for (index, header) in headers.iter().enumerate() {
         let name = normalize_header(header);
         let Some(col) = columns
             .iter()
             .position(|c| c.headers.iter().any(|h| normalize_header(h) == name))
         else {
+            unknown.push(index);
             continue;
         };
         if positions[col].is_some() {
@@ -227,6 +407,26 @@ pub fn read_csv<'c>(
             );
         }
         positions[col] = Some(index);
+    }
+    // A misspelt header is taken for a column not found, not for one the file already has.
+    let missing = || {
+        columns
+            .iter()
+            .zip(&positions)
+            .filter(|(_, p)| p.is_none())
+            .flat_map(|(c, _)| c.headers.iter().copied())
+    };
+    let mut ignored: Vec<usize> = Vec::new();
+    for &index in &unknown {
+        let header = &headers[index];
+        match likely_meant(header, missing()) {
+            Some(meant) => diagnostics.push(
+                Diagnostic::new(file, misspelt_column(header, meant))
+                    .at_line(1)
+                    .field(header),
+            ),
+            None => ignored.push(index),
+        }
     }
     for (col, position) in columns.iter().zip(&positions) {
         if col.required && position.is_none() {
@@ -248,9 +448,15 @@ pub fn read_csv<'c>(
         return Err(diagnostics);
     }
 
+    let field = |i: usize| match headers.get(i) {
+        Some(h) if !h.is_empty() => h.to_owned(),
+        _ => format!("column {}", i + 1),
+    };
+    // Unnamed columns are listed only if some row has something in them.
+    let mut unnamed_used = vec![false; headers.len()];
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = match record {
+        let mut record = match record {
             Ok(r) => r,
             Err(e) => {
                 let line = e
@@ -263,10 +469,12 @@ pub fn read_csv<'c>(
         let line = record
             .position()
             .map_or(0, |p| lines.line_at(text, p.byte() as usize));
+        diagnostics.extend(controls(file, &record, line, field));
+        record.trim();
         if record.iter().all(str::is_empty) {
             continue;
         }
-        if record.len() > headers.len() {
+        if record.len() != headers.len() {
             diagnostics.push(
                 Diagnostic::new(
                     file,
@@ -276,9 +484,13 @@ pub fn read_csv<'c>(
                         headers.len()
                     ),
                 )
-                .at_line(line),
+                .at_line(line)
+                .field("row"),
             );
             continue;
+        }
+        for (used, cell) in unnamed_used.iter_mut().zip(&record) {
+            *used |= !cell.is_empty();
         }
         let cells = positions
             .iter()
@@ -290,35 +502,110 @@ pub fn read_csv<'c>(
             cells,
         });
     }
-    if diagnostics.is_empty() {
-        Ok(rows)
-    } else {
-        Err(diagnostics)
+    if !diagnostics.is_empty() {
+        return Err(diagnostics);
     }
+    let ignored_columns = ignored
+        .into_iter()
+        .filter(|&i| !headers[i].is_empty() || unnamed_used[i])
+        .map(field)
+        .collect();
+    Ok(Rows {
+        rows,
+        ignored_columns,
+    })
 }
 
 /// Parses a TOML input into its raw serde type, placing a syntax or type error at its line and
-/// column and naming the key.
+/// column and naming the key. A string or key holding a control character is refused first:
+/// TOML lets escapes such as `\u0000` or `\u001b` through.
+///
+/// The toml crate refuses nesting deeper than its parser's limit (well under 100 levels) with an
+/// error, so deeply nested input cannot exhaust the stack here or in the walk below.
 pub fn parse_toml<T: serde::de::DeserializeOwned>(source: &Source, hint: &str) -> Result<T, Error> {
-    toml::from_str(&source.text).map_err(|e| {
-        let message = e.message().trim().replace('\n', "; ");
-        let diagnostic = match e.span() {
-            Some(span) => {
-                let diagnostic = toml_diagnostic_at(source, span.clone(), message);
-                match key_at(&source.text, span.start) {
-                    Some(key) => diagnostic.field(key),
-                    None => diagnostic,
-                }
-            }
-            None => Diagnostic::new(&source.path, message),
-        };
+    let refuse = |diagnostics: Vec<Diagnostic>| {
         Error::invalid(format!(
             "`{}` is not a valid file of this kind",
             source.path.display()
         ))
-        .with_diagnostics(vec![diagnostic])
+        .with_diagnostics(diagnostics)
         .with_hint(hint)
-    })
+    };
+    let table =
+        toml::de::DeTable::parse(&source.text).map_err(|e| refuse(vec![toml_error(source, &e)]))?;
+    let mut controls = Vec::new();
+    control_strings(source, table.get_ref(), &mut Vec::new(), &mut controls);
+    // Tables are walked in key order; people read in file order.
+    controls.sort_by_key(|d| (d.line, d.column));
+    if !controls.is_empty() {
+        return Err(refuse(controls));
+    }
+    T::deserialize(toml::de::Deserializer::from(table))
+        .map_err(|e| refuse(vec![toml_error(source, &e)]))
+}
+
+/// A TOML syntax or type error at its place, named by its key where it has one.
+fn toml_error(source: &Source, e: &toml::de::Error) -> Diagnostic {
+    let message = e.message().trim().replace('\n', "; ");
+    match e.span() {
+        Some(span) => {
+            let diagnostic = toml_diagnostic_at(source, span.clone(), message);
+            match key_at(&source.text, span.start) {
+                Some(key) => diagnostic.field(key),
+                None => diagnostic,
+            }
+        }
+        None => Diagnostic::new(&source.path, message),
+    }
+}
+
+/// Every key and string value under `table` that holds a control character, named by its dotted
+/// key (`path` is the key of `table`).
+fn control_strings(
+    source: &Source,
+    table: &toml::de::DeTable<'_>,
+    path: &mut Vec<String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    fn check(
+        source: &Source,
+        value: &toml::Spanned<toml::de::DeValue<'_>>,
+        path: &mut Vec<String>,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        match value.get_ref() {
+            toml::de::DeValue::String(text) => {
+                if let Some(c) = first_control(text) {
+                    out.push(toml_diagnostic(
+                        source,
+                        value.span(),
+                        &path.join("."),
+                        control_problem(c),
+                    ));
+                }
+            }
+            toml::de::DeValue::Array(items) => {
+                for item in items.iter() {
+                    check(source, item, path, out);
+                }
+            }
+            toml::de::DeValue::Table(table) => control_strings(source, table, path, out),
+            _ => {}
+        }
+    }
+    for (key, item) in table {
+        path.push(key.get_ref().to_string());
+        if let Some(c) = first_control(key.get_ref()) {
+            out.push(toml_diagnostic(
+                source,
+                key.span(),
+                &path.join("."),
+                control_problem(c),
+            ));
+        }
+        check(source, item, path, out);
+        path.pop();
+    }
 }
 
 /// The diagnostic for a value found at `span` of a TOML source.
@@ -366,11 +653,8 @@ fn toml_diagnostic_at(
     message: impl Into<String>,
 ) -> Diagnostic {
     Diagnostic::new(&source.path, message)
-        .at(Some(crate::error::Position::of_offset(
-            &source.text,
-            span.start,
-        )))
-        .excerpt(crate::error::Excerpt::of(&source.text, span))
+        .at(Some(source.position(span.start)))
+        .excerpt(source.excerpt(span))
 }
 
 #[cfg(test)]
@@ -391,12 +675,7 @@ mod tests {
     ];
 
     fn source(text: &str) -> Source {
-        Source {
-            path: "t.csv".into(),
-            text: text.to_owned(),
-            encoding: Encoding::Utf8,
-            sha256: String::new(),
-        }
+        Source::new("t.csv", text.to_owned(), Encoding::Utf8, String::new())
     }
 
     #[test]
@@ -420,7 +699,7 @@ mod tests {
     #[test]
     fn headers_match_aliases_with_either_bracket_width() {
         let src = source("单位代码 , 党委(党组)书记\r\n C01 , 张三 \r\n,\r\nC02,李四\r\n");
-        let rows = read_csv(&src, COLUMNS).unwrap();
+        let rows = read_csv(&src, COLUMNS).unwrap().rows;
         assert_eq!(rows.len(), 2);
         assert_eq!(
             rows[1].line, 4,
@@ -451,5 +730,210 @@ mod tests {
                 .to_string()
                 .starts_with("t.csv:1: header: missing column `code`")
         );
+    }
+
+    fn gbk(text: &str) -> Vec<u8> {
+        encoding_rs::GB18030.encode(text).0.into_owned()
+    }
+
+    #[test]
+    fn utf8_with_gbk_cells_is_refused_naming_the_first_line_that_is_not_utf8() {
+        let p = Path::new("x.csv");
+        // 张三 in GBK happens to be GB18030 that decodes whole, into mojibake, after UTF-8 text.
+        let cases = [
+            ["名称\n甲\n".as_bytes(), &gbk("张三\n")].concat(),
+            [b"name\n".as_slice(), "甲\n".as_bytes(), &gbk("张三\n")].concat(),
+            [b"\xEF\xBB\xBFname\nx\n".as_slice(), &gbk("张三\n")].concat(),
+            // On the same line as the UTF-8 cell.
+            [b"name\n\n".as_slice(), "甲,".as_bytes(), &gbk("张三\n")].concat(),
+        ];
+        for (bytes, line) in cases.iter().zip([3, 3, 3, 3]) {
+            let err = decode(p, bytes).unwrap_err();
+            assert!(
+                err.message.contains(&format!(
+                    "mixes encodings: it is UTF-8 text, but line {line} is not"
+                )),
+                "{err}"
+            );
+            assert_eq!(err.diagnostics[0].line, Some(line));
+        }
+    }
+
+    #[test]
+    fn gb18030_after_ascii_or_latin_looking_bytes_still_imports() {
+        let p = Path::new("x.csv");
+        // 楼 in GBK is C2 A5, a valid two-byte UTF-8 sequence (¥), which is no evidence of UTF-8.
+        let text = "code,name\nC01,楼中华\nC02,王五\n";
+        assert_eq!(
+            decode(p, &gbk(text)).unwrap(),
+            (text.to_owned(), Encoding::Gb18030)
+        );
+        // A GBK file that is valid UTF-8 throughout is read as UTF-8: Chinese text practically
+        // never is, and no rule could tell it from UTF-8 Latin text.
+        assert_eq!(
+            decode(p, &gbk("name\n楼\n")).unwrap(),
+            ("name\n¥\n".to_owned(), Encoding::Utf8)
+        );
+    }
+
+    #[test]
+    fn short_rows_are_refused_like_long_ones() {
+        let src = source("code,head\nC01\nC02,a,b\n\nC03,c\n");
+        let err = read_csv(&src, COLUMNS).unwrap_err();
+        let all: Vec<String> = err.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            all,
+            [
+                "t.csv:2: row: 1 cells but the header has 2 columns",
+                "t.csv:3: row: 3 cells but the header has 2 columns"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_refused_where_it_opens() {
+        for (text, place) in [
+            ("code,head\nC01,\"张三\nC02,李四\n", Some((2, 5))),
+            ("code,head\nC01,a\n\n\n\"C02,b\n", Some((5, 1))),
+            ("code,head\r\nC01,\"a\"\"\r\n", Some((2, 5))),
+            ("code,\"head\n", Some((1, 6))),
+            ("code,head\nC01,\"a\"", None),
+            ("code,head\nC01,\"a,\"\"b\"\"\"\n", None),
+            ("code,head\nC01,a\"b\n", None),
+        ] {
+            match read_csv(&source(text), COLUMNS) {
+                Ok(_) => assert_eq!(place, None, "{text:?}"),
+                Err(err) => {
+                    assert_eq!(err.len(), 1, "{text:?}: {err:?}");
+                    let d = &err[0];
+                    assert_eq!(
+                        place,
+                        Some((d.line.unwrap(), d.column.unwrap())),
+                        "{text:?}"
+                    );
+                    assert!(d.message.contains("closing `\"` is missing"), "{d}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_every_cell_but_tabs_and_line_breaks_are_not() {
+        let header = read_csv(&source("code,head\u{7}\nC01,a\n"), COLUMNS).unwrap_err();
+        assert!(
+            header[0]
+                .to_string()
+                .starts_with("t.csv:1: header: control character U+0007"),
+            "{header:?}"
+        );
+        let src = source("code,head,\nC\u{0}01,a,b\nC02,\u{1b}[31mred,c\nC03,\u{85}x,\u{7f}\n");
+        let err = read_csv(&src, COLUMNS).unwrap_err();
+        let all: Vec<String> = err.iter().map(|d| d.to_string()).collect();
+        let places: Vec<&str> = all
+            .iter()
+            .map(|d| d.split(": control").next().unwrap())
+            .collect();
+        assert_eq!(
+            places,
+            [
+                "t.csv:2: code",
+                "t.csv:3: head",
+                "t.csv:4: head",
+                "t.csv:4: column 3"
+            ],
+            "{all:#?}"
+        );
+        assert!(all[0].contains("control character U+0000"), "{}", all[0]);
+        let fine = read_csv(&source("code,head\nC01,\"a\tb\r\nc\"\n"), COLUMNS).unwrap();
+        assert_eq!(fine.rows[0].get("head"), "a\tb\r\nc");
+    }
+
+    #[test]
+    fn a_header_close_to_a_missing_one_is_an_error_and_others_are_listed() {
+        let err = read_csv(&source("cdoe,hed\nC01,a\n"), COLUMNS).unwrap_err();
+        let all: Vec<String> = err.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            all[..2],
+            [
+                "t.csv:1: cdoe: unknown column `cdoe`: did you mean `code`?",
+                "t.csv:1: hed: unknown column `hed`: did you mean `head`?"
+            ]
+        );
+        let err = read_csv(&source("单位代玛\nC01\n"), COLUMNS).unwrap_err();
+        assert!(
+            err[0].message.contains("did you mean `单位代码`?"),
+            "{err:?}"
+        );
+        // Close to a column the file already has, or far from every one: a column not used.
+        let rows = read_csv(&source("code,cod,序号,,\nC01,x,1,,y\n"), COLUMNS).unwrap();
+        assert_eq!(rows.ignored_columns, ["cod", "序号", "column 5"]);
+    }
+
+    #[test]
+    fn likely_meant_allows_one_edit_or_two_in_long_names() {
+        let names = ["score", "government_head", "得分"];
+        assert_eq!(likely_meant("scroe", names), Some("score"));
+        assert_eq!(likely_meant("Score ", names), Some("score"));
+        assert_eq!(
+            likely_meant("goverment_haed", names),
+            Some("government_head")
+        );
+        assert_eq!(likely_meant("得份", names), Some("得分"));
+        assert_eq!(likely_meant("scare_x", names), None);
+        assert_eq!(likely_meant("s", names), None);
+    }
+
+    #[test]
+    fn may_have_control_is_true_whenever_first_control_finds_one() {
+        for c in (0..=0x10FFu32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            if first_control(&text).is_some() {
+                assert!(may_have_control(text.as_bytes()), "U+{:04X}", u32::from(c));
+            }
+        }
+        assert!(!may_have_control("单位,\t名称\r\n·×".as_bytes()));
+    }
+
+    fn toml_source(text: &str) -> Source {
+        Source::new("p.toml", text.to_owned(), Encoding::Utf8, String::new())
+    }
+
+    #[test]
+    fn control_characters_in_toml_strings_and_keys_are_refused_with_their_key() {
+        let text = "unit = \"C\\u0000\"\n[[indicator]]\ngoal = \"a\\u001b[31m\"\nowner = [\"x\", \"\\b\"]\n\"k\\f\" = 1\nnote = \"\u{85}\"\nfine = \"\"\"\n\tline\r\nbreaks\"\"\"\n";
+        let err = parse_toml::<toml::Table>(&toml_source(text), "h").unwrap_err();
+        let all: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
+        let places: Vec<&str> = all
+            .iter()
+            .map(|d| d.split(": control").next().unwrap())
+            .collect();
+        assert_eq!(
+            places,
+            [
+                "p.toml:1:8: unit",
+                "p.toml:3:8: indicator.goal",
+                "p.toml:4:15: indicator.owner",
+                "p.toml:5:1: indicator.k\u{c}",
+                "p.toml:6:8: indicator.note",
+            ],
+            "{all:#?}"
+        );
+        assert!(all[1].contains("control character U+001B"), "{}", all[1]);
+        let fine = "fine = \"\"\"\n\tline\r\nbreaks\"\"\"\n";
+        assert!(parse_toml::<toml::Table>(&toml_source(fine), "h").is_ok());
+    }
+
+    #[test]
+    fn deeply_nested_toml_is_an_error_not_a_stack_overflow() {
+        for text in [
+            format!("x = {}", "[".repeat(100_000)),
+            format!("x = {}{}", "[".repeat(100_000), "]".repeat(100_000)),
+            format!("x = {}1{}", "{a = ".repeat(100_000), "}".repeat(100_000)),
+            format!("[{}]", vec!["a"; 100_000].join(".")),
+        ] {
+            let err = parse_toml::<toml::Table>(&toml_source(&text), "h").unwrap_err();
+            assert_eq!(err.kind, crate::error::Kind::InvalidInput);
+            assert!(!err.diagnostics.is_empty());
+        }
     }
 }

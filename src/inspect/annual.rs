@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::campaign::{Campaign, Settings};
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
-use crate::import::{Column, ROWS_HINT, Source, read_rows};
+use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
 use crate::inspect::{Changes, ImportOptions};
 use crate::journal::Entry;
 use crate::store::Transaction;
@@ -77,13 +77,17 @@ const COLUMNS: &[Column] = &[
     },
 ];
 
-/// Reads an annual-assessment file, reporting every bad row.
+/// Reads an annual-assessment file, reporting every bad row; gives its results and the headers
+/// of the columns the import does not use.
 pub fn read_file(
     source: &Source,
     settings: &Settings,
     register: &Register,
-) -> Result<Vec<AnnualResult>, Error> {
-    let rows = read_rows(source, COLUMNS)?;
+) -> Result<(Vec<AnnualResult>, Vec<String>), Error> {
+    let Rows {
+        rows,
+        ignored_columns,
+    } = read_rows(source, COLUMNS)?;
     let scoring = &settings.scoring;
     let year = settings.year;
     let grades: Vec<&str> = scoring
@@ -154,7 +158,7 @@ pub fn read_file(
         |n| format!("`{}` has {n} bad row(s)", source.path.display()),
         ROWS_HINT,
     )?;
-    Ok(results)
+    Ok((results, ignored_columns))
 }
 
 /// What an import did or, with `dry_run`, would do.
@@ -162,6 +166,8 @@ pub fn read_file(
 pub struct AnnualImport {
     pub changes: Changes,
     pub entry: Option<Entry>,
+    /// Headers of the file's columns that the import does not use.
+    pub ignored_columns: Vec<String>,
 }
 
 /// Imports annual-assessment results; results that differ from stored ones need `replace`.
@@ -171,7 +177,7 @@ pub fn import(
     source: &Source,
     options: ImportOptions,
 ) -> anyhow::Result<AnnualImport> {
-    let incoming = read_file(source, &campaign.settings, &campaign.register()?)?;
+    let (incoming, ignored_columns) = read_file(source, &campaign.settings, &campaign.register()?)?;
     let stored = AnnualResults::load(campaign)?;
     let changes = Changes::classify(
         incoming.iter().map(|r| (r.unit.clone(), r.clone())),
@@ -182,6 +188,7 @@ pub fn import(
         return Ok(AnnualImport {
             changes,
             entry: None,
+            ignored_columns,
         });
     }
     let mut merged: HashMap<String, AnnualResult> = stored
@@ -204,5 +211,37 @@ pub fn import(
     Ok(AnnualImport {
         changes,
         entry: Some(entry),
+        ignored_columns,
     })
+}
+
+#[cfg(test)]
+mod tests {
+
+    use super::*;
+    use crate::import::fuzz;
+
+    proptest::proptest! {
+        #![proptest_config(fuzz::config())]
+
+        #[test]
+        fn any_annual_assessment_file_is_read_or_refused_with_its_reason(
+            bytes in fuzz::hostile(fuzz::ANNUAL)
+        ) {
+            fuzz::read_or_refuse("annual.csv", &bytes, |s| {
+                read_file(s, &fuzz::SETTINGS, &fuzz::REGISTER)
+            });
+        }
+    }
+
+    #[test]
+    fn a_ten_megabyte_line_is_read_or_refused() {
+        let text = format!(
+            "unit_code,year,grade,score,remarks\nC01,2026,优秀,90,{}\n",
+            fuzz::long_line("", "很好")
+        );
+        fuzz::read_or_refuse("annual.csv", text.as_bytes(), |s| {
+            read_file(s, &fuzz::SETTINGS, &fuzz::REGISTER)
+        });
+    }
 }

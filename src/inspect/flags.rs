@@ -221,12 +221,12 @@ mod tests {
     use crate::plan::Plan;
 
     fn source(text: &str) -> Source {
-        Source {
-            path: "x.toml".into(),
-            text: text.to_owned(),
-            encoding: crate::import::Encoding::Utf8,
-            sha256: String::new(),
-        }
+        Source::new(
+            "x.toml",
+            text.to_owned(),
+            crate::import::Encoding::Utf8,
+            String::new(),
+        )
     }
 
     #[test]

@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
-use crate::import::{Column, ROWS_HINT, Source, read_rows};
+use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
 use crate::journal::Entry;
 use crate::store::Transaction;
+use crate::units::Register;
 
 pub const INSPECTORS_FILE: &str = "inspectors.csv";
 
@@ -42,8 +43,9 @@ const COLUMNS: &[Column] = &[
 
 impl Inspectors {
     pub fn load(campaign: &Campaign) -> anyhow::Result<Inspectors> {
-        let list = campaign.store.read_csv_record(INSPECTORS_FILE)?;
-        Ok(Inspectors { list })
+        Ok(Inspectors::from_list(
+            campaign.store.read_csv_record(INSPECTORS_FILE)?,
+        ))
     }
 
     pub fn from_list(mut list: Vec<Inspector>) -> Inspectors {
@@ -60,14 +62,19 @@ impl Inspectors {
         if self.list.is_empty() {
             return None;
         }
-        match self.list.iter().find(|i| i.name == name) {
-            None => Some(format!(
+        // The list is sorted by name, and names are unique.
+        match self
+            .list
+            .binary_search_by(|i| i.name.as_str().cmp(name))
+            .map(|i| &self.list[i])
+        {
+            Err(_) => Some(format!(
                 "inspector `{name}` is not in the inspectors' register"
             )),
-            Some(i) if i.home_unit == unit => Some(format!(
+            Ok(i) if i.home_unit == unit => Some(format!(
                 "inspector `{name}` works in unit `{unit}` and must withdraw (回避) from inspecting it"
             )),
-            Some(_) => None,
+            Ok(_) => None,
         }
     }
 
@@ -76,10 +83,13 @@ impl Inspectors {
     }
 }
 
-/// Reads an inspectors' register file, reporting every bad row.
-pub fn read_file(source: &Source, campaign: &Campaign) -> anyhow::Result<Inspectors> {
-    let rows = read_rows(source, COLUMNS)?;
-    let register = campaign.register()?;
+/// Reads an inspectors' register file, reporting every bad row; gives the register and the
+/// headers of the columns it does not use.
+pub fn read_file(source: &Source, register: &Register) -> Result<(Inspectors, Vec<String>), Error> {
+    let Rows {
+        rows,
+        ignored_columns,
+    } = read_rows(source, COLUMNS)?;
     let mut diagnostics = Vec::new();
     let mut first_line: HashMap<&str, usize> = HashMap::new();
     let mut list = Vec::with_capacity(rows.len());
@@ -122,7 +132,17 @@ pub fn read_file(source: &Source, campaign: &Campaign) -> anyhow::Result<Inspect
         |n| format!("`{}` has {n} bad row(s)", source.path.display()),
         ROWS_HINT,
     )?;
-    Ok(Inspectors::from_list(list))
+    Ok((Inspectors::from_list(list), ignored_columns))
+}
+
+/// What an import of the inspectors' register did.
+#[derive(Debug)]
+pub struct InspectorsImport {
+    pub inspectors: Inspectors,
+    /// None when the register already matched the file.
+    pub entry: Option<Entry>,
+    /// Headers of the file's columns that the register does not use.
+    pub ignored_columns: Vec<String>,
 }
 
 /// Replaces the inspectors' register with a file's; the same content again changes nothing.
@@ -130,10 +150,14 @@ pub fn import(
     campaign: &mut Campaign,
     ctx: &Context,
     source: &Source,
-) -> anyhow::Result<(Inspectors, Option<Entry>)> {
-    let incoming = read_file(source, campaign)?;
+) -> anyhow::Result<InspectorsImport> {
+    let (incoming, ignored_columns) = read_file(source, &campaign.register()?)?;
     if incoming == Inspectors::load(campaign)? {
-        return Ok((incoming, None));
+        return Ok(InspectorsImport {
+            inspectors: incoming,
+            entry: None,
+            ignored_columns,
+        });
     }
     let mut tx = Transaction::new(&mut campaign.store);
     tx.write(INSPECTORS_FILE, incoming.to_csv());
@@ -144,7 +168,11 @@ pub fn import(
         incoming.list.len()
     );
     let entry = tx.commit(ctx, &summary)?;
-    Ok((incoming, Some(entry)))
+    Ok(InspectorsImport {
+        inspectors: incoming,
+        entry: Some(entry),
+        ignored_columns,
+    })
 }
 
 #[cfg(test)]
@@ -179,5 +207,29 @@ mod tests {
                 .unwrap()
                 .contains("not in the inspectors' register")
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::import::fuzz::config())]
+
+        #[test]
+        fn any_inspectors_file_is_read_or_refused_with_its_reason(
+            bytes in crate::import::fuzz::hostile(crate::import::fuzz::INSPECTORS)
+        ) {
+            crate::import::fuzz::read_or_refuse("inspectors.csv", &bytes, |s| {
+                read_file(s, &crate::import::fuzz::REGISTER)
+            });
+        }
+    }
+
+    #[test]
+    fn a_ten_megabyte_line_is_read_or_refused() {
+        let text = format!(
+            "name,home_unit\n{}\n",
+            crate::import::fuzz::long_line("", "王")
+        );
+        crate::import::fuzz::read_or_refuse("inspectors.csv", text.as_bytes(), |s| {
+            read_file(s, &crate::import::fuzz::REGISTER)
+        });
     }
 }

@@ -1,7 +1,7 @@
 //! One inspection activity (考察): a method, a date, the inspectors, their findings, their
 //! ratings, and checks of the unit's self-reported indicators.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -136,6 +136,7 @@ impl InspectionRecord {
             ));
         }
         let mut names = Vec::new();
+        let mut named = HashSet::new();
         for name in raw.inspectors.get_ref() {
             let text = name.get_ref().trim();
             if text.is_empty() {
@@ -145,7 +146,7 @@ impl InspectionRecord {
                     "inspectors",
                     "empty name",
                 ));
-            } else if names.iter().any(|n| n == text) {
+            } else if !named.insert(text) {
                 d.push(toml_diagnostic(
                     source,
                     name.span(),
@@ -162,11 +163,10 @@ impl InspectionRecord {
             crate::ratings::parse(source, raw.ratings.as_ref(), raw.unit.span(), settings, d);
 
         let mut verifications = Vec::new();
-        let mut first_line: HashMap<String, usize> = HashMap::new();
+        // The offset of each indicator's first check; its line is found only for a second one.
+        let mut first_seen: HashMap<String, usize> = HashMap::new();
         for rv in &raw.verifications {
             let indicator = rv.indicator.get_ref().trim().to_owned();
-            let line =
-                crate::error::Position::of_offset(&source.text, rv.indicator.span().start).line;
             if plan.indicator(&indicator).is_none() {
                 d.push(toml_diagnostic(
                     source,
@@ -176,7 +176,8 @@ impl InspectionRecord {
                 ));
                 continue;
             }
-            if let Some(first) = first_line.insert(indicator.clone(), line) {
+            if let Some(first) = first_seen.insert(indicator.clone(), rv.indicator.span().start) {
+                let first = source.position(first).line;
                 d.push(toml_diagnostic(
                     source,
                     rv.indicator.span(),
@@ -247,12 +248,12 @@ pub fn load_all(campaign: &Campaign, plan: &Plan) -> anyhow::Result<Vec<Stored>>
     let mut stored = Vec::with_capacity(rows.len());
     for row in rows {
         let text = campaign.store.read_record(&row.path)?;
-        let source = Source {
-            path: row.path.clone().into(),
+        let source = Source::new(
+            row.path.clone(),
             text,
-            encoding: crate::import::Encoding::Utf8,
-            sha256: row.sha256.clone(),
-        };
+            crate::import::Encoding::Utf8,
+            row.sha256.clone(),
+        );
         // The register and the clock were checked when the record was made; rereading does not
         // re-judge it by today's register.
         let record = InspectionRecord::parse(
@@ -399,12 +400,12 @@ mod tests {
     use crate::inspect::inspectors::Inspector;
 
     fn source(text: &str) -> Source {
-        Source {
-            path: "talk.toml".into(),
-            text: text.to_owned(),
-            encoding: crate::import::Encoding::Utf8,
-            sha256: String::new(),
-        }
+        Source::new(
+            "talk.toml",
+            text.to_owned(),
+            crate::import::Encoding::Utf8,
+            String::new(),
+        )
     }
 
     fn settings() -> Settings {
@@ -508,5 +509,24 @@ mod tests {
                 .iter()
                 .any(|d| d.message.contains("unknown method ``"))
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::import::fuzz::config())]
+
+        #[test]
+        fn any_inspection_record_is_read_or_refused_with_its_reason(
+            bytes in crate::import::fuzz::hostile(include_str!("../../examples/city/inspections/C01-hearing.toml"))
+        ) {
+            crate::import::fuzz::read_or_refuse("hearing.toml", &bytes, |s| {
+                InspectionRecord::parse(
+                    s,
+                    &crate::import::fuzz::SETTINGS,
+                    &crate::import::fuzz::C01_PLAN,
+                    &Inspectors::default(),
+                    NaiveDate::MAX,
+                )
+            });
+        }
     }
 }

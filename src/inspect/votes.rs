@@ -35,7 +35,11 @@ use crate::campaign::{Campaign, Scoring, Settings};
 use crate::context::Context;
 use crate::csv_cell;
 use crate::error::{Diagnostic, Error};
-use crate::import::{Encoding, normalize_header, not_decodable_on_line, utf16_refused};
+use crate::import::{
+    Encoding, OPEN_QUOTE, control_problem, first_control, has_chinese, likely_meant,
+    may_have_control, misspelt_column, mixed_on_line, normalize_header, not_decodable_on_line,
+    utf16_refused,
+};
 use crate::inspect::ImportOptions;
 use crate::journal::Entry;
 use crate::store::Transaction;
@@ -784,8 +788,9 @@ impl From<Error> for PassError {
 }
 
 /// Reads a votes file, deciding its encoding as [`crate::import::decode`] does: UTF-8 if all of
-/// it is, else GB18030. The pass is optimistic: a file found not to be UTF-8 part way through
-/// (GB18030 whose first rows are ASCII) is read again from the start as GB18030.
+/// it is, refused if it stops being UTF-8 after a BOM or Chinese UTF-8 text, else GB18030. The
+/// pass is optimistic: a file found not to be UTF-8 part way through (GB18030 whose first rows
+/// are ASCII) is read again from the start as GB18030.
 fn read_votes(
     file: &Path,
     campaign: &Campaign,
@@ -907,6 +912,9 @@ fn consume(
             Feed::Failed(Stop::Malformed) => {
                 return Err(not_decodable_on_line(file, records.line() as usize).into());
             }
+            Feed::Failed(Stop::Mixed) => {
+                return Err(mixed_on_line(file, records.line() as usize).into());
+            }
             Feed::Failed(Stop::Io(e)) => {
                 return Err(PassError::Failed(
                     anyhow::Error::new(e).context(format!("cannot read `{}`", file.display())),
@@ -948,12 +956,13 @@ struct Chunk {
     marks: Vec<(u64, u64)>,
 }
 
-/// Whether a text can take the fast path (no quotes, every `\r` ending a line), and if so the
-/// [`delimiters`] of each of its 64-byte blocks.
+/// Whether a text can take the fast path (no quotes, every `\r` ending a line, no control
+/// characters), and if so the [`delimiters`] of each of its 64-byte blocks.
 fn mark(text: &[u8], marks: &mut Vec<(u64, u64)>) -> bool {
     marks.clear();
     let plain = memchr::memchr(b'"', text).is_none()
-        && memchr::memchr_iter(b'\r', text).all(|i| text.get(i + 1) == Some(&b'\n'));
+        && memchr::memchr_iter(b'\r', text).all(|i| text.get(i + 1) == Some(&b'\n'))
+        && !may_have_control(text);
     if plain {
         let mut blocks = text.chunks_exact(64);
         marks.extend(
@@ -974,8 +983,10 @@ enum Stop {
     Utf16,
     /// Not UTF-8 where UTF-8 was hoped for; the whole file is to be read as GB18030.
     NotUtf8,
-    /// Not decodable in the file's encoding, after the text already sent.
+    /// Not GB18030 (the second pass), after the text already sent.
     Malformed,
+    /// Not UTF-8 after Chinese text that was: cells of another encoding pasted in.
+    Mixed,
     /// The parsing thread stopped listening.
     Hangup,
 }
@@ -1042,6 +1053,9 @@ impl Reader {
         let mut carried = 0;
         let mut first = true;
         let mut encoding = Encoding::Utf8;
+        // Whether Chinese text was read as UTF-8: then a byte that is not UTF-8 is a pasted cell.
+        // Looked for only until found, which is on the first line of most files.
+        let mut chinese = false;
         loop {
             let read = self.fill(&mut chunk.buf[carried..])?;
             let buf = &chunk.buf;
@@ -1063,14 +1077,19 @@ impl Reader {
                 Ok(_) => end,
                 Err(e) if e.error_len().is_none() && !at_end => start + e.valid_up_to(),
                 Err(e) => {
-                    self.send(chunk, start..start + e.valid_up_to())?;
-                    // With a BOM the file says it is UTF-8; without, it may be GB18030.
+                    let valid = start + e.valid_up_to();
+                    chinese = chinese || has_chinese(&buf[start..valid]);
+                    self.send(chunk, start..valid)?;
+                    // With a BOM, or after Chinese text, the file says it is UTF-8 (see
+                    // `crate::import::decode`); else it may be GB18030.
                     return Err(match encoding {
-                        Encoding::Utf8Bom => Stop::Malformed,
+                        Encoding::Utf8Bom => Stop::Mixed,
+                        _ if chinese => Stop::Mixed,
                         _ => Stop::NotUtf8,
                     });
                 }
             };
+            chinese = chinese || has_chinese(&buf[start..valid]);
             let mut tail = [0u8; 4];
             carried = end - valid;
             tail[..carried].copy_from_slice(&buf[valid..end]);
@@ -1156,6 +1175,8 @@ struct Record<'a> {
     /// The text the spans index, with any text after the record: a cell's key may read past it.
     text: &'a [u8],
     spans: &'a [(u32, u32)],
+    /// Whether the record is known to hold no control character: it comes from a plain chunk.
+    clean: bool,
 }
 
 impl Record<'_> {
@@ -1402,7 +1423,18 @@ impl Records {
     ) -> Result<(), Error> {
         if text.is_empty() {
             if self.in_core {
-                self.core_record(text, on_record)?;
+                // A line break ends the last record, unless a quote left open takes it in.
+                self.core_record(b"\n", on_record)?;
+                if self.in_core {
+                    return Err(Error::invalid(format!(
+                        "`{}` has a quote that is never closed",
+                        self.file.display()
+                    ))
+                    .with_diagnostics(vec![
+                        Diagnostic::new(&self.file, OPEN_QUOTE).at_line(self.core_line as usize),
+                    ])
+                    .with_hint("close the quote, or remove it, and import the file again"));
+                }
             }
             return Ok(());
         }
@@ -1472,6 +1504,7 @@ impl Records {
                         line: self.breaks + 1,
                         text,
                         spans: &self.spans,
+                        clean: true,
                     })?;
                     self.spans.clear();
                 }
@@ -1543,6 +1576,7 @@ impl Records {
                         line: self.core_line,
                         text: &self.fields,
                         spans: &self.spans,
+                        clean: false,
                     })?;
                     return Ok(input);
                 }
@@ -1663,6 +1697,8 @@ struct Tally<'a> {
     settings: &'a Settings,
     register: &'a Register,
     layout: Option<Layout>,
+    /// The header's cells, to name a cell in a problem.
+    headers: Vec<String>,
     ignored_columns: Vec<String>,
     unit_index: HashMap<Box<[u8]>, u32>,
     /// The previous row's unit cell as it stands (key, bytes) and its unit: files are grouped by
@@ -1711,6 +1747,7 @@ impl<'a> Tally<'a> {
             settings,
             register,
             layout: None,
+            headers: Vec::new(),
             ignored_columns: Vec::new(),
             unit_index: register
                 .units()
@@ -1744,6 +1781,36 @@ impl<'a> Tally<'a> {
     }
 
     fn record(&mut self, record: &Record<'_>) -> Result<(), Error> {
+        if !record.clean
+            && let Some((i, c)) = (0..record.len()).find_map(|i| {
+                first_control(&String::from_utf8_lossy(record.raw(i).1)).map(|c| (i, c))
+            })
+        {
+            let field = match &self.layout {
+                None => "header".to_owned(),
+                Some(_) => self
+                    .headers
+                    .get(i)
+                    .cloned()
+                    .unwrap_or_else(|| format!("column {}", i + 1)),
+            };
+            if self.layout.is_none() {
+                return Err(Error::invalid(format!(
+                    "`{}` is not a votes file banzi can read",
+                    self.file.display()
+                ))
+                .with_diagnostics(vec![
+                    Diagnostic::new(self.file, control_problem(c))
+                        .at_line(record.line as usize)
+                        .field(field),
+                ])
+                .with_hint("correct the header and import the file again; nothing was imported"));
+            }
+            self.rows += 1;
+            self.problems
+                .add(self.file, record.line, &field, || control_problem(c));
+            return Ok(());
+        }
         if self.layout.is_none() {
             return self.header(record);
         }
@@ -1800,6 +1867,7 @@ impl<'a> Tally<'a> {
         wanted.push((OVERALL, OVERALL_HEADERS.to_vec(), false));
         let mut positions: Vec<Option<usize>> = vec![None; wanted.len()];
         let mut diagnostics = Vec::new();
+        let mut unknown = Vec::new();
         for (index, header) in headers.iter().enumerate() {
             let name = normalize_header(header);
             let Some(w) = wanted
@@ -1807,7 +1875,7 @@ impl<'a> Tally<'a> {
                 .position(|(_, names, _)| names.iter().any(|n| normalize_header(n) == name))
             else {
                 if !header.is_empty() {
-                    self.ignored_columns.push(header.clone());
+                    unknown.push(header);
                 }
                 continue;
             };
@@ -1818,6 +1886,18 @@ impl<'a> Tally<'a> {
                 ));
             }
             positions[w] = Some(index);
+        }
+        // A misspelt header is taken for a column not found, not for one the file already has.
+        for header in unknown {
+            let missing = wanted
+                .iter()
+                .zip(&positions)
+                .filter(|(_, p)| p.is_none())
+                .flat_map(|((_, names, _), _)| names.iter().copied());
+            match likely_meant(header, missing) {
+                Some(meant) => diagnostics.push(at(misspelt_column(header, meant), header)),
+                None => self.ignored_columns.push(header.clone()),
+            }
         }
         for ((key, names, required), position) in wanted.iter().zip(&positions) {
             if *required && position.is_none() {
@@ -1852,6 +1932,7 @@ impl<'a> Tally<'a> {
                 .filter_map(|(criterion, p)| p.map(|p| (p, criterion)))
                 .collect(),
         });
+        self.headers = headers;
         Ok(())
     }
 
@@ -2158,12 +2239,7 @@ mod tests {
 
     impl Fixture {
         fn with_units(mut self) -> Fixture {
-            let register = Source {
-                path: "units.csv".into(),
-                text: REGISTER.into(),
-                encoding: Encoding::Utf8,
-                sha256: String::new(),
-            };
+            let register = Source::new("units.csv", REGISTER.into(), Encoding::Utf8, String::new());
             crate::units::import(&mut self.campaign, &ctx(), &register).unwrap();
             self
         }
@@ -2487,6 +2563,80 @@ mod tests {
             assert_eq!(lines[1..], expected[1..]);
             assert_eq!(f.snapshot(), before, "a refused import writes nothing");
         }
+    }
+
+    #[test]
+    fn utf8_votes_with_a_gbk_row_are_refused_naming_that_line() {
+        let (gbk, _, _) = encoding_rs::GB18030.encode("C02,上级领导,优秀,优秀,优秀,优秀,优秀\n");
+        let text = format!("{HEADER}\nC01,上级领导,优秀,优秀,优秀,优秀,优秀\n");
+        let mut f = fixture(true);
+        let before = f.snapshot();
+        let bytes = [text.as_bytes(), &gbk].concat();
+        let error = f.refuse("votes.csv", &bytes, ImportOptions::default());
+        assert!(
+            error
+                .message
+                .contains("mixes encodings: it is UTF-8 text, but line 3 is not"),
+            "{}",
+            error.message
+        );
+        assert_eq!(f.snapshot(), before);
+    }
+
+    #[test]
+    fn a_quote_never_closed_is_refused_on_its_row() {
+        for tail in ["\"优秀,,,,\nC01,上级领导,优秀,,,,\n", "\"优秀,,,,"] {
+            let text = format!("{HEADER}\nC01,上级领导,优秀,,,,\nC01,上级领导,{tail}");
+            let mut f = fixture(true);
+            let error = f.refuse("votes.csv", &text, ImportOptions::default());
+            assert_eq!(
+                error.message,
+                "`votes.csv` has a quote that is never closed"
+            );
+            assert!(error.diagnostics[0].starts_with("votes.csv:3: a quoted cell starts here"));
+        }
+        // Closed at the very end of the file, with no line break after it.
+        let text = format!("{HEADER}\nC01,上级领导,优秀,,,,\"优秀\"");
+        let outcome = fixture(true)
+            .import("votes.csv", &text, ImportOptions::default())
+            .unwrap();
+        assert_eq!(outcome.rows, 1);
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_any_cell() {
+        // A control character takes its chunk off the fast path, to `csv_core` and a look at
+        // every cell.
+        let text = format!(
+            "{HEADER}\nC01,上级领导,优秀,,,,\nC01,上级\u{1b}领导,优秀,,,,\nC01,上级领导,优秀,,,,\u{85}\n"
+        );
+        let mut f = fixture(true);
+        let error = f.refuse("votes.csv", &text, ImportOptions::default());
+        assert_eq!(
+            error.diagnostics[..2],
+            [
+                "votes.csv:3: 测评主体: control character U+001B in the text; it is invisible in a spreadsheet or editor, often pasted from another program: delete it",
+                "votes.csv:4: 作风硬: control character U+0085 in the text; it is invisible in a spreadsheet or editor, often pasted from another program: delete it",
+            ]
+        );
+        let header = format!("{HEADER}\u{0}\nC01,上级领导,优秀,,,,\n");
+        let error = fixture(true).refuse("votes.csv", &header, ImportOptions::default());
+        assert!(error.diagnostics[0].starts_with("votes.csv:1: header: control character U+0000"));
+    }
+
+    #[test]
+    fn a_misspelt_header_is_refused_and_other_columns_are_listed() {
+        let text = "单位代码,测评主体,政冶强,能力强,活力强,合力强,作风硬\nC01,上级领导,优秀,,,,\n";
+        let error = fixture(true).refuse("votes.csv", text, ImportOptions::default());
+        assert_eq!(
+            error.diagnostics[0],
+            "votes.csv:1: 政冶强: unknown column `政冶强`: did you mean `政治强`?"
+        );
+        let text = format!("序号,{HEADER},单位名称\n1,C01,上级领导,优秀,,,,,甲\n");
+        let outcome = fixture(true)
+            .import("votes.csv", &text, ImportOptions::default())
+            .unwrap();
+        assert_eq!(outcome.ignored_columns, ["序号", "单位名称"]);
     }
 
     #[test]
@@ -2927,7 +3077,7 @@ mod tests {
         );
 
         // Neither UTF-8 nor GB18030: refused, naming the line of the first bad byte.
-        let bad = [text.as_bytes(), b"C01,A,\xFF,,,,\n"].concat();
+        let bad = [&gb18030[..], b"C01,A,\xFF,,,,\n"].concat();
         let error = f.refuse("bad.csv", &bad, ImportOptions::default());
         let line = text.lines().count() + 1;
         assert!(
@@ -3039,5 +3189,42 @@ mod tests {
         for other in ["优", "优秀秀", "一个很长的测评主体名称丙", " "] {
             assert_eq!(find(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn any_votes_file_is_counted_or_refused_with_its_reason_and_nothing_written() {
+        use crate::import::fuzz;
+        let f = std::cell::RefCell::new(fixture(true));
+        let mut runner = proptest::test_runner::TestRunner::new(fuzz::config());
+        runner
+            .run(&fuzz::hostile(fuzz::VOTES), |bytes| {
+                let mut f = f.borrow_mut();
+                let before = f.snapshot();
+                // Replacing lets one case's stored votes not stand in the way of the next.
+                let options = ImportOptions {
+                    replace: true,
+                    dry_run: false,
+                };
+                if let Err(error) = f.import("votes.csv", &bytes, options) {
+                    fuzz::assert_explained(&error.downcast::<Error>().unwrap());
+                    assert_eq!(f.snapshot(), before, "a refused import writes nothing");
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn a_ten_megabyte_line_is_refused() {
+        let text = format!(
+            "{HEADER}\n{}\n",
+            crate::import::fuzz::long_line("C01,上级领导,", "优秀")
+        );
+        let error = fixture(true).refuse("votes.csv", &text, ImportOptions::default());
+        assert!(
+            error.message.contains("has a row longer than 1024 KiB"),
+            "{}",
+            error.message
+        );
     }
 }

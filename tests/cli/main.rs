@@ -3,6 +3,7 @@
 
 mod crash;
 mod fixture;
+mod hostile;
 mod init;
 mod inspect;
 mod log;

@@ -295,7 +295,7 @@ fn a_row_with_more_cells_than_the_header_is_refused() {
     );
     let stderr = f.fails_unchanged(&["units", "import", file], INVALID);
     assert!(
-        stderr.contains("inputs/units.csv:2: 6 cells but the header has 5 columns"),
+        stderr.contains("inputs/units.csv:2: row: 6 cells but the header has 5 columns"),
         "{stderr}"
     );
 }
@@ -315,7 +315,8 @@ fn utf16_and_undecodable_files_are_refused() {
     let stderr = f.fails_unchanged(&["units", "import", file], INVALID);
     assert!(stderr.contains("UTF-16"), "{stderr}");
 
-    let mut bytes = register(HEADER, &ROWS, "\n").into_bytes();
+    let text = register(HEADER, &ROWS, "\n");
+    let mut bytes = encoding_rs::GB18030.encode(&text).0.into_owned();
     bytes.extend_from_slice(b"C02,\x81\x20,county,a,b\n");
     let file = f.write_bytes("inputs/binary.csv", &bytes);
     let stderr = f.fails_unchanged(&["units", "import", file], INVALID);
