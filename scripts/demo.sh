@@ -4,9 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet --bin banzi
-banzi() { "$PWD/target/debug/banzi" "$@"; }
+target_dir=${CARGO_TARGET_DIR:-target}
+bin=$(cd "$target_dir/debug" && pwd)/banzi
+banzi() { "$bin" "$@"; }
 examples=$PWD/examples/city
 out=$(mktemp -d "${TMPDIR:-/tmp}/banzi-demo.XXXXXX")
+# A failed run leaves nothing behind; a finished one keeps its results to look at.
+trap 'status=$?; [ $status -eq 0 ] || rm -rf "$out"' EXIT
 export BANZI_OPERATOR=${BANZI_OPERATOR:-组织部演示}
 export BANZI_CAMPAIGN=$out/campaign
 
@@ -90,5 +94,5 @@ cat <<TXT
 
 The campaign is in   $out/campaign
 Its reports are in   $out/reports (初步名单.md: the preliminary list)
-Look around with     BANZI_CAMPAIGN=$out/campaign target/debug/banzi status
+Look around with     BANZI_CAMPAIGN=$out/campaign $bin status
 TXT
