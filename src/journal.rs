@@ -79,6 +79,11 @@ impl Entry {
         )
     }
 
+    /// How people are told which entry recorded a change: `journal entry #12`.
+    pub fn cite(&self) -> String {
+        cite(self.seq)
+    }
+
     /// The entry as one `[[entry]]` table, preceded by a blank line, ready to append.
     pub fn to_toml(&self) -> String {
         let text = toml::to_string(&JournalFile {
@@ -111,6 +116,55 @@ impl Entry {
                 "replaced_sha256": r.replaced_sha256,
             })).collect::<Vec<_>>(),
         })
+    }
+}
+
+/// How people are told which journal entry recorded something: `journal entry #12`.
+pub fn cite(seq: u64) -> String {
+    format!("journal entry #{seq}")
+}
+
+/// Why a decision or correction was made, as the journal keeps it: said in words, on one line
+/// or a few, without control characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason(String);
+
+/// The longest reason, in characters: a paragraph, not a document.
+const MAX_REASON: usize = 2000;
+
+impl Reason {
+    /// Checks the reason for `what` (e.g. "a withdrawal"), as typed after `--reason`.
+    pub fn new(text: &str, what: &str) -> Result<Reason, crate::error::Error> {
+        let text = text.trim();
+        let refuse = |problem: String| {
+            crate::error::Error::invalid(problem)
+                .with_hint("say why with `--reason \"…\"`; it is kept in the journal")
+        };
+        if text.is_empty() {
+            return Err(refuse(format!("{what} needs a reason")));
+        }
+        if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n') {
+            return Err(refuse(format!(
+                "the reason for {what} holds the control character U+{:04X}",
+                c as u32
+            )));
+        }
+        if text.chars().count() > MAX_REASON {
+            return Err(refuse(format!(
+                "the reason for {what} is longer than {MAX_REASON} characters"
+            )));
+        }
+        Ok(Reason(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
@@ -239,6 +293,23 @@ mod tests {
 
     fn text(entries: &[Entry]) -> String {
         entries.iter().map(Entry::to_toml).collect()
+    }
+
+    #[test]
+    fn a_reason_is_words_without_control_characters() {
+        assert_eq!(
+            Reason::new("  机构调整 ", "a withdrawal").unwrap().as_str(),
+            "机构调整"
+        );
+        for bad in ["", "  ", "a\u{1b}[31m", "a\0b"] {
+            assert!(Reason::new(bad, "a withdrawal").is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            Reason::new(" ", "a withdrawal").unwrap_err().message,
+            "a withdrawal needs a reason"
+        );
+        assert!(Reason::new(&"长".repeat(2001), "x").is_err());
+        assert!(Reason::new("第一行\n第二行", "x").is_ok());
     }
 
     #[test]

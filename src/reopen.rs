@@ -3,7 +3,7 @@
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
-use crate::journal::Entry;
+use crate::journal::{Entry, Reason};
 use crate::steps::{State, Step};
 use crate::store::Transaction;
 
@@ -17,11 +17,7 @@ pub fn reopen(
     reason: &str,
 ) -> anyhow::Result<Entry> {
     campaign.register()?.require(unit)?;
-    if reason.trim().is_empty() {
-        return Err(Error::invalid("a reopening needs a reason")
-            .with_hint("say why with `--reason \"…\"`; it is kept in the journal")
-            .into());
-    }
+    let reason = Reason::new(reason, "a reopening")?;
     let steps = campaign.steps_of(unit);
     match steps.get(step) {
         State::Missing => {
@@ -43,7 +39,6 @@ pub fn reopen(
         }
         State::Done | State::Partial => {}
     }
-    let reason = reason.trim();
     let index = campaign.store.index();
     let mut marks: Vec<(String, String)> = Vec::new();
     let mut stale = Vec::new();
@@ -62,8 +57,8 @@ pub fn reopen(
         }
         marks.extend(done.into_iter().map(|path| (path, note.clone())));
     }
-    let mut tx = Transaction::new(&mut campaign.store);
-    tx.set_reason(reason);
+    let mut tx = Transaction::new(&mut campaign.store, ctx);
+    tx.set_reason(&reason);
     for (path, note) in marks {
         tx.mark(&path, State::Stale, note);
     }
@@ -71,5 +66,5 @@ pub fn reopen(
     if !stale.is_empty() {
         summary.push_str(&format!("; now stale: {}", stale.join(", ")));
     }
-    tx.commit(ctx, &summary)
+    tx.commit(&summary)
 }

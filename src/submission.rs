@@ -97,7 +97,7 @@ pub fn submit(
     if staged.is_empty() {
         return Ok(outcome);
     }
-    let mut tx = Transaction::new(&mut campaign.store);
+    let mut tx = Transaction::new(&mut campaign.store, ctx);
     for (unit, bytes, source) in staged {
         let path = step.record_path(&unit);
         tx.write_step(&unit, step, path, bytes);
@@ -107,7 +107,7 @@ pub fn submit(
         [one] => format!("{} of {one} stored", step.def().noun),
         many => format!("{}s of {} units stored", step.def().noun, many.len()),
     };
-    outcome.entry = Some(tx.commit(ctx, &summary)?);
+    outcome.entry = Some(tx.commit(&summary)?);
     Ok(outcome)
 }
 

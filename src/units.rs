@@ -209,7 +209,7 @@ pub fn import(
             ignored_columns,
         });
     }
-    let mut tx = crate::store::Transaction::new(&mut campaign.store);
+    let mut tx = crate::store::Transaction::new(&mut campaign.store, ctx);
     tx.write(UNITS_FILE, register.to_csv());
     tx.add_input(&source.path, &source.sha256);
     let summary = format!(
@@ -219,7 +219,7 @@ pub fn import(
         change.changed.len(),
         register.units().len()
     );
-    let entry = tx.commit(ctx, &summary)?;
+    let entry = tx.commit(&summary)?;
     Ok(UnitsImport {
         change,
         entry: Some(entry),

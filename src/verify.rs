@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
-use crate::journal::{Entry, SHORT_HASH};
+use crate::journal::{Entry, Reason, SHORT_HASH};
 use crate::steps::{State, Step};
 use crate::store::{
     CAMPAIGN_FILE, INDEX_FILE, JOURNAL_FILE, LOCK_FILE, Problem, Store, Transaction, WORK_DIR,
@@ -291,6 +291,7 @@ pub fn accept(
     files: &[String],
     reason: &str,
 ) -> anyhow::Result<Entry> {
+    let reason = Reason::new(reason, "accepting a hand edit")?;
     if let Some(p) = campaign
         .store
         .problems()
@@ -368,8 +369,8 @@ pub fn accept(
         }
     }
     let names: Vec<&str> = accepted.iter().map(|(f, _)| f.as_str()).collect();
-    let mut tx = Transaction::new(&mut campaign.store);
-    tx.set_reason(reason);
+    let mut tx = Transaction::new(&mut campaign.store, ctx);
+    tx.set_reason(&reason);
     for (file, bytes) in accepted.iter().cloned() {
         tx.accept(&file, bytes);
     }
@@ -380,7 +381,7 @@ pub fn accept(
     if !stale.is_empty() {
         summary.push_str(&format!("; now stale: {}", stale.len()));
     }
-    tx.commit(ctx, &summary)
+    tx.commit(&summary)
 }
 
 /// Reads the record at `file` as the command that owns it does, validating it.

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
-use crate::journal::Entry;
+use crate::journal::{Entry, Reason};
 use crate::store::Transaction;
 
 pub const WITHDRAWALS_FILE: &str = "withdrawals.csv";
@@ -33,12 +33,7 @@ pub fn withdraw(
     reason: &str,
 ) -> anyhow::Result<Entry> {
     campaign.register()?.require(unit)?;
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(Error::invalid("a withdrawal needs a reason")
-            .with_hint("say why with `--reason \"…\"`; it is kept in the journal")
-            .into());
-    }
+    let reason = Reason::new(reason, "a withdrawal")?;
     let mut list = load(campaign)?;
     if let Some(done) = list.iter().find(|w| w.unit == unit) {
         return Err(Error::invalid(format!(
@@ -47,15 +42,16 @@ pub fn withdraw(
         ))
         .into());
     }
+    let mut tx = Transaction::new(&mut campaign.store, ctx);
+    let by = tx.attribution();
     list.push(Withdrawal {
         unit: unit.to_owned(),
-        reason: reason.to_owned(),
-        operator: ctx.operator.clone(),
-        time: ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-        seq: campaign.store.next_seq(),
+        reason: reason.to_string(),
+        operator: by.operator.clone(),
+        time: by.time.clone(),
+        seq: by.seq,
     });
-    let mut tx = Transaction::new(&mut campaign.store);
-    tx.set_reason(reason);
+    tx.set_reason(&reason);
     tx.write(WITHDRAWALS_FILE, crate::store::csv_bytes(&list));
-    tx.commit(ctx, &format!("{unit} withdrawn from the campaign"))
+    tx.commit(&format!("{unit} withdrawn from the campaign"))
 }

@@ -114,9 +114,7 @@ fn report_import(
         (true, _) => env.ui.status(&format!(
             "dry run, nothing written: {what} would have {counts}"
         )),
-        (false, Some(entry)) => env
-            .ui
-            .done(&format!("{what}: {counts} (journal entry #{})", entry.seq)),
+        (false, Some(entry)) => env.ui.done(&format!("{what}: {counts} ({})", entry.cite())),
         (false, None) => env.ui.status(&format!(
             "no change: the {what} are already stored as in this file"
         )),
@@ -195,8 +193,10 @@ fn record(env: &Env, unit: &str, file: &std::path::Path) -> anyhow::Result<()> {
     }
     match &recorded.entry {
         Some(entry) => env.ui.done(&format!(
-            "{} as {} (journal entry #{})",
-            entry.summary, recorded.path, entry.seq
+            "{} as {} ({})",
+            entry.summary,
+            recorded.path,
+            entry.cite()
         )),
         None => env.ui.status(&format!(
             "no change: this record is already stored as {}",
@@ -418,7 +418,6 @@ fn clear_flag(env: &Env, id: &str, reason: &str) -> anyhow::Result<()> {
     if env.ui.json {
         env.ui.json(&entry.to_json())?;
     }
-    env.ui
-        .done(&format!("{} (journal entry #{})", entry.summary, entry.seq));
+    env.ui.committed(&entry);
     Ok(())
 }

@@ -45,9 +45,7 @@ pub fn run(env: &Env, args: InspectorsArgs) -> anyhow::Result<()> {
                 }))?;
             }
             match entry {
-                Some(entry) => env
-                    .ui
-                    .done(&format!("{} (journal entry #{})", entry.summary, entry.seq)),
+                Some(entry) => env.ui.committed(&entry),
                 None => env
                     .ui
                     .status("no change: the register already matches this file"),

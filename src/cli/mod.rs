@@ -344,8 +344,7 @@ fn print_outcome(
         }))?;
     }
     if let Some(entry) = &outcome.entry {
-        env.ui
-            .done(&format!("{} (journal entry #{})", entry.summary, entry.seq));
+        env.ui.committed(entry);
     }
     if !outcome.unchanged.is_empty() {
         env.ui.status(&format!(

@@ -57,6 +57,11 @@ impl Ui {
         }
     }
 
+    /// Reports a committed change: its summary, and the journal entry that records it.
+    pub fn committed(&self, entry: &crate::journal::Entry) {
+        self.done(&format!("{} ({})", entry.summary, entry.cite()));
+    }
+
     /// A progress bar on stderr for long work; hidden when stderr is not a terminal or with
     /// `--quiet`, so scripts and logs never see it.
     pub fn progress_bar(&self, message: &'static str) -> indicatif::ProgressBar {

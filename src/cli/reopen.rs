@@ -31,8 +31,7 @@ pub fn run(env: &Env, args: ReopenArgs) -> anyhow::Result<()> {
     if env.ui.json {
         env.ui.json(&entry.to_json())?;
     }
-    env.ui
-        .done(&format!("{} (journal entry #{})", entry.summary, entry.seq));
+    env.ui.committed(&entry);
     env.ui
         .status(&format!("next: {}", step.submit_command(&args.unit)));
     Ok(())

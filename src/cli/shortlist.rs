@@ -97,8 +97,7 @@ pub fn run(env: &Env, args: ShortlistArgs) -> anyhow::Result<()> {
             if env.ui.json {
                 env.ui.json(&entry.to_json())?;
             }
-            env.ui
-                .done(&format!("{} (journal entry #{})", entry.summary, entry.seq));
+            env.ui.committed(&entry);
             env.ui.status(
                 "the preliminary list is now stale; run `banzi shortlist` to draw a new version with it",
             );
@@ -119,9 +118,9 @@ fn draw(env: &Env) -> anyhow::Result<()> {
     }
     let count = |d: Decision| version.units.iter().filter(|u| u.decision == d).count();
     env.ui.done(&format!(
-        "{} (journal entry #{}): {} included, {} excluded, {} withdrawn, {} vetoed",
+        "{} ({}): {} included, {} excluded, {} withdrawn, {} vetoed",
         drawn.entry.summary,
-        drawn.entry.seq,
+        drawn.entry.cite(),
         count(Decision::Included),
         count(Decision::Excluded),
         count(Decision::Withdrawn),
@@ -180,11 +179,11 @@ fn show(env: &Env, wanted: Option<u32>, csv: bool) -> anyhow::Result<()> {
         return print_csv(&version, &super::head(&campaign));
     }
     env.ui.data(&format!(
-        "初步名单 第{}版 · {} · {} · journal entry #{}",
+        "初步名单 第{}版 · {} · {} · {}",
         version.version,
         short_time(&version.time),
         version.operator,
-        version.seq
+        crate::journal::cite(version.seq)
     ));
     let criteria: Vec<String> = version
         .units

@@ -57,10 +57,10 @@ fn import(env: &Env, file: &std::path::Path) -> anyhow::Result<()> {
             file.display()
         )),
         Some(entry) => env.ui.done(&format!(
-            "{} units added, {} changed (journal entry #{})",
+            "{} units added, {} changed ({})",
             change.added.len(),
             change.changed.len(),
-            entry.seq
+            entry.cite()
         )),
     }
     if !change.not_in_file.is_empty() {

@@ -70,14 +70,11 @@ pub fn run(env: &Env, args: VerifyArgs) -> anyhow::Result<()> {
 }
 
 fn accept(env: &Env, args: &VerifyArgs) -> anyhow::Result<()> {
-    let reason = args.reason.as_deref().unwrap_or_default().trim();
-    if reason.is_empty() {
-        return Err(
-            Error::invalid("`--reason` is empty; say why the hand edit is accepted")
-                .with_hint("e.g. --reason \"经核实，按原件更正错别字\"")
-                .into(),
-        );
-    }
+    // Checked before anything is opened, as every reason is.
+    let reason = crate::journal::Reason::new(
+        args.reason.as_deref().unwrap_or_default(),
+        "accepting a hand edit",
+    )?;
     let ctx = env.context()?;
     let root = env.campaign_root()?;
     let files = args
@@ -87,12 +84,11 @@ fn accept(env: &Env, args: &VerifyArgs) -> anyhow::Result<()> {
         .collect::<Result<Vec<_>, _>>()?;
     let mut campaign =
         crate::campaign::Campaign::open_as_found(&root, crate::store::Access::Write, &ctx)?;
-    let entry = crate::verify::accept(&mut campaign, &ctx, &files, reason)?;
+    let entry = crate::verify::accept(&mut campaign, &ctx, &files, reason.as_str())?;
     if env.ui.json {
         return env.ui.json(&entry.to_json());
     }
-    env.ui
-        .done(&format!("{} (journal entry #{})", entry.summary, entry.seq));
+    env.ui.committed(&entry);
     Ok(())
 }
 

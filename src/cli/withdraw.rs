@@ -20,7 +20,6 @@ pub fn run(env: &Env, args: WithdrawArgs) -> anyhow::Result<()> {
     if env.ui.json {
         env.ui.json(&entry.to_json())?;
     }
-    env.ui
-        .done(&format!("{} (journal entry #{})", entry.summary, entry.seq));
+    env.ui.committed(&entry);
     Ok(())
 }

@@ -204,10 +204,10 @@ pub fn import(
         source.encoding.label(),
         changes.summary(&campaign.store, ANNUAL_FILE)
     );
-    let mut tx = Transaction::new(&mut campaign.store);
+    let mut tx = Transaction::new(&mut campaign.store, ctx);
     tx.write(ANNUAL_FILE, AnnualResults { results }.to_csv());
     tx.add_input(&source.path, &source.sha256);
-    let entry = tx.commit(ctx, &summary)?;
+    let entry = tx.commit(&summary)?;
     Ok(AnnualImport {
         changes,
         entry: Some(entry),

@@ -9,7 +9,7 @@ use crate::documents::figure;
 use crate::error::Error;
 use crate::inspect::analysis::inspection_component;
 use crate::inspect::record::{self, Stored};
-use crate::journal::Entry;
+use crate::journal::{Entry, Reason};
 use crate::self_assess::{Completion, SelfAssessment};
 use crate::steps::{State, Step};
 use crate::store::Transaction;
@@ -177,12 +177,7 @@ pub fn clear(
     id: &str,
     reason: &str,
 ) -> anyhow::Result<Entry> {
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(Error::invalid("clearing a flag needs a reason")
-            .with_hint("say why with `--reason \"…\"`; it is kept in the journal")
-            .into());
-    }
+    let reason = Reason::new(reason, "clearing a flag")?;
     let flags = all(campaign)?;
     let Some(flag) = flags.iter().find(|f| f.id == id) else {
         return Err(Error::invalid(format!("there is no flag `{id}`"))
@@ -197,19 +192,18 @@ pub fn clear(
         .into());
     }
     let mut list = clearances(campaign)?;
-    let seq = campaign.store.next_seq();
+    let mut tx = Transaction::new(&mut campaign.store, ctx);
+    let by = tx.attribution();
     list.push(Clearance {
         id: id.to_owned(),
-        reason: reason.to_owned(),
-        operator: ctx.operator.clone(),
-        time: ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-        seq,
+        reason: reason.to_string(),
+        operator: by.operator.clone(),
+        time: by.time.clone(),
+        seq: by.seq,
     });
-    let bytes = crate::store::csv_bytes(&list);
-    let mut tx = Transaction::new(&mut campaign.store);
-    tx.set_reason(reason);
-    tx.write(CLEARED_FILE, bytes);
-    tx.commit(ctx, &format!("flag {id} cleared"))
+    tx.set_reason(&reason);
+    tx.write(CLEARED_FILE, crate::store::csv_bytes(&list));
+    tx.commit(&format!("flag {id} cleared"))
 }
 
 #[cfg(test)]

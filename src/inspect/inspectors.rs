@@ -159,7 +159,7 @@ pub fn import(
             ignored_columns,
         });
     }
-    let mut tx = Transaction::new(&mut campaign.store);
+    let mut tx = Transaction::new(&mut campaign.store, ctx);
     tx.write(INSPECTORS_FILE, incoming.to_csv());
     tx.add_input(&source.path, &source.sha256);
     let summary = format!(
@@ -167,7 +167,7 @@ pub fn import(
         source.encoding.label(),
         incoming.list.len()
     );
-    let entry = tx.commit(ctx, &summary)?;
+    let entry = tx.commit(&summary)?;
     Ok(InspectorsImport {
         inspectors: incoming,
         entry: Some(entry),

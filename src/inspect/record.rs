@@ -333,7 +333,7 @@ pub fn record(
         .count()
         + 1;
     let path = Step::Inspect.kind_record_path(unit, &record.method, n);
-    let mut tx = Transaction::new(&mut campaign.store);
+    let mut tx = Transaction::new(&mut campaign.store, ctx);
     tx.write_step(unit, Step::Inspect, path.clone(), bytes);
     tx.add_input(&source.path, &source.sha256);
     let summary = format!(
@@ -342,7 +342,7 @@ pub fn record(
         method_label(&record.method),
         record.date
     );
-    let entry = tx.commit(ctx, &summary)?;
+    let entry = tx.commit(&summary)?;
     Ok(Recorded {
         path,
         entry: Some(entry),

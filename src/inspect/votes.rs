@@ -559,7 +559,7 @@ pub fn import(
         .get(VOTES_FILE)
         .map(|row| (row.sha256.clone(), row.seq));
     let (record, units) = write_record(&stored, counted, &register, &in_file);
-    let mut tx = Transaction::new(&mut campaign.store);
+    let mut tx = Transaction::new(&mut campaign.store, ctx);
     tx.write(VOTES_FILE, record);
     tx.add_input(file, &outcome.sha256);
     let mut summary = format!(
@@ -575,7 +575,7 @@ pub fn import(
             "; the previous {VOTES_FILE} (SHA-256 {sha256}) was written by entry #{seq}"
         ));
     }
-    outcome.entry = Some(tx.commit(ctx, &summary)?);
+    outcome.entry = Some(tx.commit(&summary)?);
     Ok(outcome)
 }
 
@@ -2229,9 +2229,9 @@ mod tests {
             }
         }
         let mut store = Store::create(&root, &ctx()).unwrap();
-        let mut tx = Transaction::new(&mut store);
+        let mut tx = Transaction::new(&mut store, &ctx());
         tx.write(CAMPAIGN_FILE, settings.into_bytes());
-        tx.commit(&ctx(), "campaign created").unwrap();
+        tx.commit("campaign created").unwrap();
         drop(store);
         let campaign = Campaign::open(&root, Access::Write, &ctx()).unwrap();
         Fixture { dir, campaign }

@@ -232,13 +232,13 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     };
     let (inputs, fingerprint) = version::current_inputs(campaign);
     let number = listed.last().map_or(1, |l| l.version + 1);
-    let seq = campaign.store.next_seq();
-    let time = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+    let mut tx = Transaction::new(&mut campaign.store, ctx);
+    let by = tx.attribution().clone();
     let drawn = Version {
         version: number,
-        time: time.clone(),
-        operator: ctx.operator.clone(),
-        seq,
+        time: by.time.clone(),
+        operator: by.operator.clone(),
+        seq: by.seq,
         fingerprint: fingerprint.clone(),
         rules: AppliedRules {
             min_composite: rules.min_composite,
@@ -269,14 +269,13 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     listed.push(Listed {
         version: number,
         path: path.clone(),
-        time,
-        operator: ctx.operator.clone(),
-        seq,
+        time: by.time,
+        operator: by.operator,
+        seq: by.seq,
         fingerprint,
         included,
     });
     let text = toml::to_string(&drawn)?;
-    let mut tx = Transaction::new(&mut campaign.store);
     tx.write(&path, text.into_bytes());
     tx.write_result(
         Step::Shortlist,
@@ -284,13 +283,10 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
         crate::store::csv_bytes(&listed),
         drawn.fingerprint.clone(),
     );
-    let entry = tx.commit(
-        ctx,
-        &format!(
-            "preliminary list version {number} drawn: {included} of {} units included",
-            drawn.units.len()
-        ),
-    )?;
+    let entry = tx.commit(&format!(
+        "preliminary list version {number} drawn: {included} of {} units included",
+        drawn.units.len()
+    ))?;
     Ok(Drawn {
         version: drawn,
         entry,

@@ -6,7 +6,7 @@ use super::version::{self, Override};
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
-use crate::journal::Entry;
+use crate::journal::{Entry, Reason};
 use crate::store::Transaction;
 
 pub const OVERRIDES_FILE: &str = "shortlist/overrides.csv";
@@ -33,14 +33,7 @@ pub fn adjust(
     reason: &str,
 ) -> anyhow::Result<Entry> {
     campaign.register()?.require(unit)?;
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(Error::invalid("an adjustment needs a reason")
-            .with_hint(
-                "say why with `--reason \"…\"`; it is shown on the list and kept in the journal",
-            )
-            .into());
-    }
+    let reason = Reason::new(reason, "an adjustment")?;
     if version::list(campaign)?.is_empty() {
         return Err(
             Error::step_order("there is no preliminary list to adjust yet")
@@ -83,7 +76,8 @@ pub fn adjust(
         Adjustment::Exclude => Some(Decision::Excluded),
         Adjustment::Clear => None,
     };
-    let seq = campaign.store.next_seq();
+    let mut tx = Transaction::new(&mut campaign.store, ctx);
+    let by = tx.attribution().clone();
     let summary = match (decision, existing) {
         (None, None) => {
             return Err(Error::invalid(format!("unit `{unit}` has no adjustment to clear")).into());
@@ -118,10 +112,10 @@ pub fn adjust(
             overrides.push(Override {
                 unit: unit.to_owned(),
                 decision,
-                reason: reason.to_owned(),
-                operator: ctx.operator.clone(),
-                time: ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
-                seq,
+                reason: reason.to_string(),
+                operator: by.operator,
+                time: by.time,
+                seq: by.seq,
             });
             overrides.sort_by(|a, b| a.unit.cmp(&b.unit));
             format!(
@@ -130,8 +124,7 @@ pub fn adjust(
             )
         }
     };
-    let mut tx = Transaction::new(&mut campaign.store);
-    tx.set_reason(reason);
+    tx.set_reason(&reason);
     tx.write(OVERRIDES_FILE, crate::store::csv_bytes(&overrides));
-    tx.commit(ctx, &summary)
+    tx.commit(&summary)
 }

@@ -38,7 +38,7 @@ pub use locate::{Origin, find_campaign};
 pub use lock::Access;
 use lock::Lock;
 pub use redo::{Recovered, WORK_DIR};
-pub use transaction::Transaction;
+pub use transaction::{Attribution, Transaction};
 
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
@@ -124,7 +124,7 @@ impl Store {
         let mut store = Store::load(root, held, lock)?;
         if let Some(recovered) = recovered {
             if store.problems.is_empty() && store.head().is_some() {
-                Transaction::new(&mut store).commit(ctx, &recovered.summary())?;
+                Transaction::new(&mut store, ctx).commit(&recovered.summary())?;
             }
             store.recovered = Some(recovered);
         }
@@ -146,7 +146,7 @@ impl Store {
             if let Some(recovered @ Recovered::RolledForward { .. }) = redo::recover(root)? {
                 let mut store = Store::load(root, Access::Write, lock)?;
                 if store.problems.is_empty() {
-                    Transaction::new(&mut store).commit(ctx, &recovered.summary())?;
+                    Transaction::new(&mut store, ctx).commit(&recovered.summary())?;
                 }
                 return Err(Error::invalid(format!(
                     "`{}` is a campaign already: the interrupted `banzi init` that made it was completed",

@@ -5,16 +5,29 @@
 //! appends one journal entry naming them (the commit point), and then moves them into place.
 
 use crate::context::Context;
-use crate::journal::{Entry, GENESIS, InputRef, RecordRef};
+use crate::journal::{Entry, GENESIS, InputRef, Reason, RecordRef};
 use crate::steps::{State, Step};
 
 use super::redo::Staging;
 use super::{CAMPAIGN_FILE, INDEX_FILE, IndexRow, Store, sha256_hex};
 
+/// Who makes a change, when, and the journal entry it will be: known from the start, so a record
+/// that names its own entry (a withdrawal, an adjustment) is written with the entry's number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub seq: u64,
+    /// RFC 3339, to the second.
+    pub time: String,
+    pub operator: String,
+    /// The command line, as typed.
+    pub command: String,
+}
+
 /// The staged changes of one command.
 #[derive(Debug)]
 pub struct Transaction<'s> {
     store: &'s mut Store,
+    attribution: Attribution,
     writes: Vec<Staged>,
     marks: Vec<(String, State, String)>,
     inputs: Vec<InputRef>,
@@ -33,13 +46,20 @@ struct Staged {
 }
 
 impl<'s> Transaction<'s> {
-    pub fn new(store: &'s mut Store) -> Transaction<'s> {
+    pub fn new(store: &'s mut Store, ctx: &Context) -> Transaction<'s> {
         assert!(
             store.is_writable(),
             "a transaction needs the campaign opened for writing"
         );
+        let attribution = Attribution {
+            seq: store.next_seq(),
+            time: ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            operator: ctx.operator.clone(),
+            command: ctx.command.clone(),
+        };
         Transaction {
             store,
+            attribution,
             writes: Vec::new(),
             marks: Vec::new(),
             inputs: Vec::new(),
@@ -51,6 +71,11 @@ impl<'s> Transaction<'s> {
 
     pub fn store(&self) -> &Store {
         self.store
+    }
+
+    /// Who, when and which journal entry this change will be.
+    pub fn attribution(&self) -> &Attribution {
+        &self.attribution
     }
 
     /// Stages a record that belongs to no step, such as the unit register.
@@ -117,14 +142,14 @@ impl<'s> Transaction<'s> {
         });
     }
 
-    pub fn set_reason(&mut self, reason: &str) {
-        self.reason = Some(reason.to_owned());
+    pub fn set_reason(&mut self, reason: &Reason) {
+        self.reason = Some(reason.as_str().to_owned());
     }
 
     /// Writes everything staged and the journal entry describing it, all or nothing.
-    pub fn commit(mut self, ctx: &Context, summary: &str) -> anyhow::Result<Entry> {
+    pub fn commit(mut self, summary: &str) -> anyhow::Result<Entry> {
         let mut staging = Staging::begin(&self.store.root)?;
-        match self.stage(&mut staging, ctx, summary) {
+        match self.stage(&mut staging, summary) {
             Ok(entry) => {
                 staging.commit(&entry, self.store.journal_len)?;
                 self.store.journal_len += entry.to_toml().len() as u64;
@@ -139,18 +164,17 @@ impl<'s> Transaction<'s> {
     }
 
     /// Stages every record and the new index, and gives the entry that will commit them.
-    fn stage(
-        &mut self,
-        staging: &mut Staging,
-        ctx: &Context,
-        summary: &str,
-    ) -> anyhow::Result<Entry> {
+    fn stage(&mut self, staging: &mut Staging, summary: &str) -> anyhow::Result<Entry> {
         let store = &mut *self.store;
         let writes = std::mem::take(&mut self.writes);
         let marks = std::mem::take(&mut self.marks);
         let accepted = std::mem::take(&mut self.accepted);
-        let seq = store.next_seq();
-        let time = ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false);
+        let Attribution {
+            seq,
+            time,
+            operator,
+            command,
+        } = self.attribution.clone();
         let mut records = Vec::new();
         let mut summary = summary.to_owned();
 
@@ -256,8 +280,8 @@ impl<'s> Transaction<'s> {
         let mut entry = Entry {
             seq,
             time,
-            operator: ctx.operator.clone(),
-            command: ctx.command.clone(),
+            operator,
+            command,
             reason: self.reason.take(),
             summary,
             prev: store

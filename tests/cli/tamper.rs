@@ -723,7 +723,7 @@ fn what_cannot_be_accepted_is_refused() {
         (
             &["verify", "--accept", "plans/C02.toml", "--reason", "  "],
             INVALID,
-            "`--reason` is empty",
+            "accepting a hand edit needs a reason",
         ),
     ] {
         let stderr = f.fails_unchanged(args, code);
