@@ -8,7 +8,7 @@ use super::output::{cell, table};
 use crate::csv_cell::for_people;
 use crate::shortlist::overrides::Adjustment;
 use crate::shortlist::rules::Decision;
-use crate::shortlist::version::{Entry, Version, short_time};
+use crate::shortlist::version::{ListedUnit, Version, short_time};
 
 /// Step 4: draw the preliminary list (初步名单) from the comprehensive analysis and store it as a
 /// new version; its subcommands show, adjust, explain and print it
@@ -150,7 +150,7 @@ fn draw(env: &Env) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn decision_cell(entry: &Entry) -> String {
+fn decision_cell(entry: &ListedUnit) -> String {
     let mut text = entry.decision.label().to_owned();
     if entry.decision != entry.computed_decision {
         text.push_str(&format!(
@@ -235,7 +235,7 @@ fn warn_stale(env: &Env, version: &Version, stale: &[String]) {
 }
 
 /// The `--json` of a unit's place, as `show` and `explain` print it.
-fn entry_json(entry: &Entry) -> Value {
+fn entry_json(entry: &ListedUnit) -> Value {
     let criteria: serde_json::Map<String, Value> = entry
         .criteria
         .iter()

@@ -5,10 +5,10 @@ use serde::Serialize;
 use super::figure;
 use crate::campaign::Settings;
 use crate::shortlist::rules::Decision;
-use crate::shortlist::version::{Entry, Version, short_time};
+use crate::shortlist::version::{ListedUnit, Version, short_time};
 
 #[derive(Serialize)]
-struct Model<'a> {
+struct ListModel<'a> {
     campaign: &'a str,
     organizer: &'a str,
     approver: &'a str,
@@ -89,7 +89,7 @@ fn score(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"))
 }
 
-fn note(entry: &Entry) -> String {
+fn note(entry: &ListedUnit) -> String {
     let mut notes = Vec::new();
     if entry.decision != entry.computed_decision {
         notes.push(format!(
@@ -182,7 +182,7 @@ pub fn preliminary_list(
         })
         .collect();
     let first = version.units.first();
-    let model = Model {
+    let model = ListModel {
         campaign: &settings.name,
         organizer: &settings.organizer,
         approver: &settings.approver,

@@ -10,7 +10,7 @@ use crate::store::IndexRow;
 use crate::units::Unit;
 
 #[derive(Serialize)]
-struct Model<'a> {
+struct ReportModel<'a> {
     campaign: &'a str,
     unit: UnitModel<'a>,
     submitted: String,
@@ -101,7 +101,7 @@ pub fn self_assessment_report(
             })
         })
         .collect();
-    let model = Model {
+    let model = ReportModel {
         campaign: &settings.name,
         unit: UnitModel {
             code: &unit.code,

@@ -12,17 +12,17 @@ use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::inspect::analysis::{self, Analysis, Inputs};
-use crate::journal::Entry as JournalEntry;
+use crate::journal::Entry;
 use crate::steps::{Scope, State, Step};
 use crate::store::Transaction;
 use rules::{Candidate, CriterionScore, Decision};
-use version::{AppliedRules, Entry, Listed, Version};
+use version::{AppliedRules, Listed, ListedUnit, Version};
 
 /// A new version and what changed against the one before.
 #[derive(Debug)]
 pub struct Drawn {
     pub version: Version,
-    pub entry: JournalEntry,
+    pub entry: Entry,
     /// Units whose decision differs from the previous version: unit, before, after.
     pub changed: Vec<(String, Decision, Decision)>,
 }
@@ -195,7 +195,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
         settings.scoring.annual_grade(grade).map(|g| g.points)
     });
 
-    let units: Vec<Entry> = analyses
+    let units: Vec<ListedUnit> = analyses
         .iter()
         .zip(&candidates)
         .zip(decided.placements)
@@ -205,7 +205,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
                 (Some(o), Decision::Included | Decision::Excluded) => o.decision,
                 _ => placement.decision,
             };
-            Entry {
+            ListedUnit {
                 unit: unit.code.clone(),
                 name: unit.name.clone(),
                 category: unit.category,

@@ -52,7 +52,7 @@ impl Override {
 
 /// One unit's place in a version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
+pub struct ListedUnit {
     pub unit: String,
     pub name: String,
     pub category: Category,
@@ -73,7 +73,7 @@ pub struct Entry {
     pub checks: Vec<Check>,
 }
 
-impl Entry {
+impl ListedUnit {
     /// Every failed rule, the place against the quota, a tie at its edge, and the override.
     pub fn reasons(&self) -> Vec<String> {
         let mut reasons: Vec<String> = self
@@ -130,7 +130,7 @@ pub struct Version {
     #[serde(rename = "category")]
     pub categories: Vec<CategoryPlaces>,
     #[serde(rename = "unit")]
-    pub units: Vec<Entry>,
+    pub units: Vec<ListedUnit>,
     #[serde(rename = "input")]
     pub inputs: Vec<Input>,
 }
@@ -138,8 +138,8 @@ pub struct Version {
 impl Version {
     /// The units in the order people read the list: by category, ranked ones by rank, then
     /// the rest by code.
-    pub fn reading_order(&self) -> Vec<&Entry> {
-        let mut units: Vec<&Entry> = self.units.iter().collect();
+    pub fn reading_order(&self) -> Vec<&ListedUnit> {
+        let mut units: Vec<&ListedUnit> = self.units.iter().collect();
         units.sort_by(|a, b| {
             (a.category, a.rank.is_none(), a.rank, &a.unit).cmp(&(
                 b.category,
