@@ -330,7 +330,15 @@ impl UnitSteps {
     /// Refuses to do `step` for `unit` while a step it needs is not done, or while a step that
     /// builds on it is done (then the record is locked until reopened).
     pub fn check_may_do(&self, step: Step, unit: &str) -> Result<(), Error> {
-        for required in step.def().requires {
+        self.check_needs(step, unit)?;
+        self.check_not_locked(step, unit)
+    }
+
+    /// Refuses to do `step` for `unit` while a step it needs, directly or through another, is
+    /// not done; the earliest such step is named.
+    pub fn check_needs(&self, step: Step, unit: &str) -> Result<(), Error> {
+        let needed = Step::per_unit().filter(|d| d.step.dependents().contains(&step));
+        for required in needed.map(|d| &d.step) {
             let state = self.get(*required);
             if state != State::Done {
                 let why = match state {
@@ -344,6 +352,11 @@ impl UnitSteps {
                 .with_hint(format!("first run `{}`", required.submit_command(unit))));
             }
         }
+        Ok(())
+    }
+
+    /// Refuses to redo `step` for `unit` while a step that builds on it is done or begun.
+    fn check_not_locked(&self, step: Step, unit: &str) -> Result<(), Error> {
         if let Some(dependent) = step
             .dependents()
             .into_iter()

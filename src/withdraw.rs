@@ -8,7 +8,7 @@ use crate::error::Error;
 use crate::journal::{Entry, Reason};
 use crate::store::Transaction;
 
-pub const WITHDRAWALS_FILE: &str = "withdrawals.csv";
+pub use crate::steps::WITHDRAWALS_FILE;
 
 /// A unit's withdrawal, attributed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -3,15 +3,22 @@
 use clap::Args;
 
 use super::Env;
-use crate::error::{Error, Kind};
-use crate::steps::{STEPS, Step};
+use crate::steps::Step;
+
+/// The per-unit steps, by their commands, as clap offers and checks them.
+fn unit_step() -> impl clap::builder::TypedValueParser<Value = Step> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(Step::per_unit().map(|d| d.command))
+        .map(|command| Step::from_key(&command).expect("offered from the step table"))
+}
 
 /// Reopen a unit's step for correction; what built on it becomes stale and must be redone.
 /// Nothing is deleted.
 #[derive(Debug, Args)]
 pub struct ReopenArgs {
-    /// The step: plan, self-assess or inspect
-    step: String,
+    /// The step
+    #[arg(value_parser = unit_step())]
+    step: Step,
     /// The unit's code
     #[arg(long)]
     unit: String,
@@ -21,11 +28,7 @@ pub struct ReopenArgs {
 }
 
 pub fn run(env: &Env, args: ReopenArgs) -> anyhow::Result<()> {
-    let step = Step::from_key(&args.step).ok_or_else(|| {
-        let steps: Vec<&str> = STEPS.iter().map(|d| d.command).collect();
-        Error::new(Kind::Usage, format!("`{}` is not a step", args.step))
-            .with_hint(format!("name one of: {}", steps.join(", ")))
-    })?;
+    let step = args.step;
     let (mut campaign, ctx) = env.write()?;
     let entry = crate::reopen::reopen(&mut campaign, &ctx, step, &args.unit, &args.reason)?;
     if env.ui.json {

@@ -13,7 +13,7 @@ use crate::journal::Entry;
 use crate::store::Transaction;
 use crate::units::Register;
 
-pub const ANNUAL_FILE: &str = "analysis/annual.csv";
+pub use crate::steps::ANNUAL_FILE;
 
 /// One unit's annual-assessment result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -14,7 +14,7 @@ use crate::self_assess::{Completion, SelfAssessment};
 use crate::steps::{State, Step};
 use crate::store::Transaction;
 
-pub const CLEARED_FILE: &str = "analysis/cleared-flags.csv";
+pub use crate::steps::CLEARED_FLAGS_FILE as CLEARED_FILE;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

@@ -13,7 +13,7 @@ use crate::journal::Entry;
 use crate::store::Transaction;
 use crate::units::Register;
 
-pub const INSPECTORS_FILE: &str = "inspectors.csv";
+pub use crate::steps::INSPECTORS_FILE;
 
 /// An inspector and the unit they work in, if it takes part in the campaign.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -290,20 +290,8 @@ pub fn record(
 ) -> anyhow::Result<Recorded> {
     campaign.register()?.require(unit)?;
     let steps = campaign.steps_of(unit);
-    for required in [Step::Plan, Step::SelfAssess] {
-        if steps.get(required) != State::Done {
-            return Err(Error::step_order(format!(
-                "cannot inspect unit `{unit}`: its {required} ({}) is {}",
-                required.def().title,
-                match steps.get(required) {
-                    State::Stale => "open for correction",
-                    _ => "missing",
-                }
-            ))
-            .with_hint(format!("first run `{}`", required.submit_command(unit)))
-            .into());
-        }
-    }
+    // A begun inspection is added to: what it needs is checked, no lock.
+    steps.check_needs(Step::Inspect, unit)?;
     let plan = crate::plan::load(campaign, unit)?
         .ok_or_else(|| Error::step_order(format!("unit `{unit}` has no plan")))?;
     let inspectors = Inspectors::load(campaign)?;

@@ -46,7 +46,7 @@ use crate::store::Transaction;
 use crate::store::UNITS_FILE;
 use crate::units::Register;
 
-pub const VOTES_FILE: &str = "analysis/votes.csv";
+pub use crate::steps::VOTES_FILE;
 
 /// The criterion the optional overall grade (总体评价) is tallied under.
 pub const OVERALL: &str = "overall";

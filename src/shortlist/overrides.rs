@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::journal::{Entry, Reason};
 use crate::store::Transaction;
 
-pub const OVERRIDES_FILE: &str = "shortlist/overrides.csv";
+pub use crate::steps::OVERRIDES_FILE;
 
 /// What `adjust` asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -48,7 +48,7 @@ pub const CAMPAIGN_FILE: &str = "campaign.toml";
 pub const JOURNAL_FILE: &str = "journal.toml";
 /// The lock file where a folder cannot be locked (not on Unix), and of campaigns made before.
 pub const LOCK_FILE: &str = ".banzi.lock";
-pub const UNITS_FILE: &str = "units.csv";
+pub use crate::steps::UNITS_FILE;
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
