@@ -6,10 +6,11 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::campaign::{Campaign, Settings, quoted};
+use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::import::{Source, parse_toml, toml_diagnostic};
+use crate::settings::{Settings, quoted};
 use crate::steps::Step;
 use crate::submission::{self, Outcome, Submission};
 use crate::units::Unit;
@@ -293,11 +294,11 @@ pub fn template(unit: &Unit, settings: &Settings) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::campaign;
+    use crate::settings;
 
     fn settings() -> Settings {
-        let text = campaign::template("测试", 2026, "市委组织部", "市委");
-        campaign::parse(&source(&text)).unwrap()
+        let text = settings::template("测试", 2026, "市委组织部", "市委");
+        settings::parse(&source(&text)).unwrap()
     }
 
     fn source(text: &str) -> Source {

@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use crate::campaign::Settings;
 use crate::error::Diagnostic;
 use crate::import::{Source, toml_diagnostic};
+use crate::settings::Settings;
 
 /// A `[ratings]` table as written: criterion code -> rating, each with its place in the file.
 pub type RawRatings = Spanned<BTreeMap<Spanned<String>, Spanned<f64>>>;

@@ -6,11 +6,12 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::campaign::{Campaign, Settings, quoted};
+use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
 use crate::import::{Source, parse_toml, toml_diagnostic};
 use crate::plan::{self, Plan, check_unit_key, optional_text, required_text};
+use crate::settings::{Settings, quoted};
 use crate::steps::Step;
 use crate::submission::{self, Outcome, Submission};
 
@@ -351,7 +352,7 @@ pub fn template(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::campaign;
+    use crate::settings;
 
     fn source(text: &str) -> Source {
         Source::new(
@@ -363,7 +364,7 @@ mod tests {
     }
 
     fn settings() -> Settings {
-        campaign::parse(&source(&campaign::template("测试", 2026, "a", "b"))).unwrap()
+        settings::parse(&source(&settings::template("测试", 2026, "a", "b"))).unwrap()
     }
 
     fn plan() -> Plan {

@@ -195,11 +195,11 @@ pub struct UnitsImport {
 
 /// Imports a register file: a no-op when nothing changed, else one journal entry.
 pub fn import(
-    campaign: &mut crate::campaign::Campaign,
+    store: &mut Store,
     ctx: &crate::context::Context,
     source: &Source,
 ) -> anyhow::Result<UnitsImport> {
-    let existing = campaign.register()?;
+    let existing = Register::load(store)?;
     let (incoming, ignored_columns) = read_register_file(source, &existing)?;
     let (register, change) = existing.merge(incoming);
     if change.is_empty() {
@@ -209,7 +209,7 @@ pub fn import(
             ignored_columns,
         });
     }
-    let mut tx = crate::store::Transaction::new(&mut campaign.store, ctx);
+    let mut tx = crate::store::Transaction::new(store, ctx);
     tx.write(UNITS_FILE, register.to_csv());
     tx.add_input(&source.path, &source.sha256);
     let summary = format!(

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::Env;
-use crate::campaign;
 use crate::import::{Encoding, Source};
+use crate::settings;
 use crate::store::Transaction;
 use crate::store::{CAMPAIGN_FILE, Store};
 
@@ -31,9 +31,9 @@ pub struct InitArgs {
 
 pub fn run(env: &Env, args: InitArgs) -> anyhow::Result<()> {
     let ctx = env.context()?;
-    let text = campaign::template(&args.name, args.year, &args.organizer, &args.approver);
+    let text = settings::template(&args.name, args.year, &args.organizer, &args.approver);
     // Validate before anything is made, so a bad --year leaves no directory behind.
-    campaign::parse(&Source::new(
+    settings::parse(&Source::new(
         args.dir.join(CAMPAIGN_FILE),
         text.clone(),
         Encoding::Utf8,

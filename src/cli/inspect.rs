@@ -239,7 +239,7 @@ fn show(env: &Env, code: &str) -> anyhow::Result<()> {
 }
 
 /// The analysis for people, so that the sum can be redone by hand.
-fn render(a: &Analysis, unit_name: &str, settings: &crate::campaign::Settings) -> String {
+fn render(a: &Analysis, unit_name: &str, settings: &crate::settings::Settings) -> String {
     let w = &a.weights;
     let mut out = format!("{unit_name}（{}）综合分析\n\n", a.unit);
     out.push_str(&format!(

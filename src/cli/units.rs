@@ -41,7 +41,7 @@ fn import(env: &Env, file: &std::path::Path) -> anyhow::Result<()> {
         change,
         entry,
         ignored_columns,
-    } = crate::units::import(&mut campaign, &ctx, &source)?;
+    } = crate::units::import(&mut campaign.store, &ctx, &source)?;
     super::warn_ignored_columns(env, file, &ignored_columns);
     if env.ui.json {
         env.ui.json(&serde_json::json!({

@@ -9,12 +9,6 @@ pub use self_assessment_report::self_assessment_report;
 
 use minijinja::Environment;
 
-/// A figure as people read it: at most two decimals, no trailing zeros.
-pub fn figure(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
-
 /// Renders a template bundled with the binary. Every value is escaped for Markdown, since it may
 /// be text from a record; see [`markdown`].
 fn render(name: &str, source: &str, model: impl serde::Serialize) -> String {

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use super::figure;
-use crate::campaign::Settings;
+use crate::figures::figure;
+use crate::settings::Settings;
 use crate::shortlist::rules::Decision;
 use crate::shortlist::version::{ListedUnit, Version, short_time};
 

@@ -2,10 +2,10 @@
 
 use serde::Serialize;
 
-use super::figure;
-use crate::campaign::Settings;
+use crate::figures::figure;
 use crate::plan::Plan;
 use crate::self_assess::{Completion, SelfAssessment};
+use crate::settings::Settings;
 use crate::store::IndexRow;
 use crate::units::Unit;
 

@@ -8,9 +8,9 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 
 use super::{Encoding, Source, decode};
-use crate::campaign::Settings;
 use crate::error::{Error, Kind};
 use crate::plan::Plan;
+use crate::settings::Settings;
 use crate::units::Register;
 
 /// The example city's files, valid inputs to mutate.
@@ -21,7 +21,7 @@ pub const INSPECTORS: &str = include_str!("../../examples/city/inspectors.csv");
 pub const PLAN: &str = include_str!("../../examples/city/plans/C01.toml");
 pub const SELF_ASSESSMENT: &str = include_str!("../../examples/city/self-assessments/C01.toml");
 pub static SETTINGS_TEXT: LazyLock<String> =
-    LazyLock::new(|| crate::campaign::template("测试", 2026, "市委组织部", "市委"));
+    LazyLock::new(|| crate::settings::template("测试", 2026, "市委组织部", "市委"));
 
 fn valid(name: &str, text: &str) -> Source {
     Source::new(name, text.to_owned(), Encoding::Utf8, String::new())
@@ -29,7 +29,7 @@ fn valid(name: &str, text: &str) -> Source {
 
 /// The default settings, the example city's register and unit C01's plan, read once.
 pub static SETTINGS: LazyLock<Settings> =
-    LazyLock::new(|| crate::campaign::parse(&valid("campaign.toml", &SETTINGS_TEXT)).unwrap());
+    LazyLock::new(|| crate::settings::parse(&valid("campaign.toml", &SETTINGS_TEXT)).unwrap());
 pub static REGISTER: LazyLock<Register> = LazyLock::new(|| {
     let (units, _) =
         crate::units::read_register_file(&valid("units.csv", UNITS), &Register::default()).unwrap();

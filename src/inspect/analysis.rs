@@ -9,10 +9,11 @@
 
 use serde::Serialize;
 
-use crate::campaign::{Campaign, Components, Settings};
+use crate::campaign::Campaign;
 use crate::inspect::annual::AnnualResults;
 use crate::inspect::record::{self, Stored};
 use crate::inspect::votes::{Democratic, VoteTallies};
+use crate::settings::{Components, Settings};
 use crate::steps::State;
 
 /// The component weights actually used.

@@ -4,12 +4,13 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::campaign::{Campaign, Settings};
+use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
 use crate::inspect::{Changes, ImportOptions};
 use crate::journal::Entry;
+use crate::settings::Settings;
 use crate::store::Transaction;
 use crate::units::Register;
 

@@ -3,14 +3,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::campaign::{Campaign, Settings};
+use crate::campaign::Campaign;
 use crate::context::Context;
-use crate::documents::figure;
 use crate::error::Error;
+use crate::figures::figure;
 use crate::inspect::analysis::inspection_component;
 use crate::inspect::record::{self, Stored};
 use crate::journal::{Entry, Reason};
 use crate::self_assess::{Completion, SelfAssessment};
+use crate::settings::Settings;
 use crate::steps::{State, Step};
 use crate::store::Transaction;
 
@@ -226,7 +227,7 @@ mod tests {
     #[test]
     fn inflation_over_the_threshold_and_concealment_are_flagged() {
         let settings =
-            crate::campaign::parse(&source(&crate::campaign::template("t", 2026, "a", "b")))
+            crate::settings::parse(&source(&crate::settings::template("t", 2026, "a", "b")))
                 .unwrap();
         let plan =
             Plan::parse(&source(&crate::plan::tests::full_plan()), &settings, "C01").unwrap();

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::campaign::{Campaign, METHODS, Settings};
+use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
 use crate::import::{Source, parse_toml, toml_diagnostic};
@@ -15,6 +15,7 @@ use crate::inspect::inspectors::Inspectors;
 use crate::journal::Entry;
 use crate::plan::{Plan, check_unit_key, optional_text, required_text};
 use crate::self_assess::Completion;
+use crate::settings::{METHODS, Settings};
 use crate::steps::{State, Step};
 use crate::store::Transaction;
 use crate::store::sha256_hex;
@@ -339,7 +340,7 @@ pub fn record(
 
 /// A commented record template for `plan`'s unit, with one verification per indicator.
 pub fn template(plan: &Plan, settings: &Settings, unit_name: &str, today: NaiveDate) -> String {
-    let quoted = crate::campaign::quoted;
+    let quoted = crate::settings::quoted;
     let mut out = format!(
         "# 考察记录: {unit_name}\n\
          # One file per inspection activity. Then run: banzi inspect record {code} FILE\n\n\
@@ -397,7 +398,7 @@ mod tests {
     }
 
     fn settings() -> Settings {
-        crate::campaign::parse(&source(&crate::campaign::template("测试", 2026, "a", "b"))).unwrap()
+        crate::settings::parse(&source(&crate::settings::template("测试", 2026, "a", "b"))).unwrap()
     }
 
     fn plan() -> Plan {

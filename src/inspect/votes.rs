@@ -31,7 +31,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use anyhow::Context as _;
 use sha2::{Digest, Sha256};
 
-use crate::campaign::{Campaign, Scoring, Settings};
+use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::csv_cell;
 use crate::error::{Diagnostic, Error};
@@ -42,6 +42,7 @@ use crate::import::{
 };
 use crate::inspect::ImportOptions;
 use crate::journal::Entry;
+use crate::settings::{Scoring, Settings};
 use crate::store::Transaction;
 use crate::store::UNITS_FILE;
 use crate::units::Register;
@@ -2222,7 +2223,7 @@ mod tests {
     fn empty_fixture(weighted: bool) -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("campaign");
-        let mut settings = crate::campaign::template("测试", 2026, "市委组织部", "市委");
+        let mut settings = crate::settings::template("测试", 2026, "市委组织部", "市委");
         if weighted {
             for line in WEIGHTS {
                 settings = settings.replace(&format!("# {line}"), line);
@@ -2240,7 +2241,7 @@ mod tests {
     impl Fixture {
         fn with_units(mut self) -> Fixture {
             let register = Source::new("units.csv", REGISTER.into(), Encoding::Utf8, String::new());
-            crate::units::import(&mut self.campaign, &ctx(), &register).unwrap();
+            crate::units::import(&mut self.campaign.store, &ctx(), &register).unwrap();
             self
         }
 

@@ -15,8 +15,8 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use crate::campaign::{Quota, ShortlistRules};
-use crate::documents::figure;
+use crate::figures::figure;
+use crate::settings::{Quota, ShortlistRules};
 use crate::units::Category;
 
 /// One criterion's combined score.

@@ -1,0 +1,19 @@
+//! How figures read to people, in messages, records' reasons and documents alike: below every
+//! domain module, so none reaches up into the documents for it.
+
+/// A figure as people read it: at most two decimals, no trailing zeros.
+pub fn figure(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn at_most_two_decimals_and_no_trailing_zeros() {
+        assert_eq!(super::figure(92.0), "92");
+        assert_eq!(super::figure(88.5), "88.5");
+        assert_eq!(super::figure(0.583333), "0.58");
+        assert_eq!(super::figure(29.999), "30");
+    }
+}
