@@ -49,7 +49,7 @@ pub struct RecordRef {
     pub path: String,
     pub sha256: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub state: Option<String>,
+    pub state: Option<crate::steps::State>,
     /// For an accepted hand edit: the SHA-256 banzi had written before it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaced_sha256: Option<String>,
@@ -281,7 +281,7 @@ mod tests {
                 records: vec![RecordRef {
                     path: format!("plans/C0{seq}.toml"),
                     sha256: "cd".into(),
-                    state: Some("done".into()),
+                    state: Some(crate::steps::State::Done),
                     replaced_sha256: None,
                 }],
             };

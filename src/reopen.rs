@@ -49,7 +49,7 @@ pub fn reopen(
     ) {
         let done: Vec<String> = index
             .records_of(unit, which)
-            .filter(|row| row.state == State::Done.key())
+            .filter(|row| row.state == Some(State::Done))
             .map(|row| row.path.clone())
             .collect();
         if which != step && !done.is_empty() {

@@ -82,7 +82,7 @@ pub fn submit(
         let path = step.record_path(unit);
         let current = campaign.store.index().get(&path);
         if current
-            .is_some_and(|row| row.sha256 == sha256_hex(&bytes) && row.state == State::Done.key())
+            .is_some_and(|row| row.sha256 == sha256_hex(&bytes) && row.state == Some(State::Done))
             && campaign.store.is_intact(&path)
         {
             outcome.unchanged.push(unit.to_owned());

@@ -67,13 +67,10 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
     }
 
     // What the journal alone says each record must be.
-    let mut journaled: BTreeMap<&str, (u64, &str, Option<&str>)> = BTreeMap::new();
+    let mut journaled: BTreeMap<&str, (u64, &str, Option<State>)> = BTreeMap::new();
     for entry in store.journal() {
         for record in &entry.records {
-            journaled.insert(
-                &record.path,
-                (entry.seq, &record.sha256, record.state.as_deref()),
-            );
+            journaled.insert(&record.path, (entry.seq, &record.sha256, record.state));
         }
     }
     let index = store.index();
@@ -89,8 +86,7 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
                 ),
             ),
             Some((seq, sha, state)) => {
-                let state_in_index = (!row.state.is_empty()).then_some(row.state.as_str());
-                if *seq != row.seq || *sha != row.sha256 || *state != state_in_index {
+                if *seq != row.seq || *sha != row.sha256 || *state != row.state {
                     report.add(
                         &mut seen,
                         problem(
@@ -355,14 +351,14 @@ pub fn accept(
     let mut stale = Vec::new();
     for (file, _) in &accepted {
         let row = campaign.store.index().get(file).expect("checked above");
-        if let Some(step) = Step::from_key(&row.step) {
+        if let Some(step) = row.step {
             for dependent in step.dependents() {
                 stale.extend(
                     campaign
                         .store
                         .index()
                         .records_of(&row.unit, dependent)
-                        .filter(|r| r.state == State::Done.key())
+                        .filter(|r| r.state == Some(State::Done))
                         .map(|r| (r.path.clone(), format!("its {step} was edited by hand"))),
                 );
             }
@@ -416,14 +412,7 @@ fn read_as_owner(campaign: &Campaign, file: &str) -> anyhow::Result<()> {
         crate::shortlist::version::VERSIONS_FILE => {
             crate::shortlist::version::list(campaign).map(drop)
         }
-        _ => match Step::from_key(
-            &campaign
-                .store
-                .index()
-                .get(file)
-                .map(|r| r.step.clone())
-                .unwrap_or_default(),
-        ) {
+        _ => match campaign.store.index().get(file).and_then(|r| r.step) {
             Some(Step::Plan) => plan().map(drop),
             Some(Step::SelfAssess) => crate::self_assess::load(campaign, &plan()?).map(drop),
             Some(Step::Inspect) => crate::inspect::record::load_all(campaign, &plan()?).map(drop),

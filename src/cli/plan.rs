@@ -119,7 +119,7 @@ fn show(env: &Env, code: &str, as_toml: bool) -> anyhow::Result<()> {
             .as_deref()
             .map(|t| format!(": {}", cell(t)))
             .unwrap_or_default(),
-        row.state,
+        row.state.map_or("", crate::steps::State::key),
         row.seq
     ));
     let mut t = table(&[

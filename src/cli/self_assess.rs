@@ -105,10 +105,11 @@ fn report(env: &Env, code: &str) -> anyhow::Result<()> {
         .index()
         .get(&Step::SelfAssess.record_path(code))
         .expect("a loaded self-assessment is in the index");
-    if row.state != crate::steps::State::Done.key() {
+    if row.state != Some(crate::steps::State::Done) {
         env.ui.status(&format!(
             "warning: this self-assessment is {} ({}); submit it again before it is used",
-            row.state, row.note
+            row.state.map_or("", crate::steps::State::key),
+            row.note
         ));
     }
     let text = crate::documents::self_assessment_report(

@@ -267,7 +267,7 @@ pub fn load_all(campaign: &Campaign, plan: &Plan) -> anyhow::Result<Vec<Stored>>
         stored.push(Stored {
             path: row.path,
             seq: row.seq,
-            state: State::from_key(&row.state).unwrap_or_default(),
+            state: row.state.unwrap_or_default(),
             record,
         });
     }
@@ -309,7 +309,7 @@ pub fn record(
     let index = campaign.store.index();
     if let Some(same) = index
         .records_of(unit, Step::Inspect)
-        .find(|row| row.sha256 == sha && row.state == State::Done.key())
+        .find(|row| row.sha256 == sha && row.state == Some(State::Done))
     {
         return Ok(Recorded {
             path: same.path.clone(),

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::rules::{CategoryPlaces, Check, CriterionScore, Decision};
 use crate::campaign::Campaign;
-use crate::steps::Step;
+use crate::steps::{State, Step};
 use crate::store::CAMPAIGN_FILE;
 use crate::units::Category;
 
@@ -231,7 +231,7 @@ pub fn changes_since(campaign: &Campaign, version: &Version) -> Vec<String> {
             Some(old) if old.state != input.state => changes.push(format!(
                 "`{}` is now {}{}",
                 input.path,
-                input.state,
+                input.state.map_or("", State::key),
                 entry_of(&input.path)
             )),
             Some(_) => {}
@@ -259,8 +259,8 @@ mod tests {
             seq: 1,
             time: String::new(),
             unit: String::new(),
-            step: String::new(),
-            state: state.into(),
+            step: None,
+            state: State::from_key(state),
             note: String::new(),
         }
     }

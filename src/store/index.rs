@@ -23,8 +23,9 @@ pub struct IndexRow {
     /// When that journal entry was made, RFC 3339.
     pub time: String,
     pub unit: String,
-    pub step: String,
-    pub state: String,
+    /// The step the record belongs to; none for a record of no step.
+    pub step: Option<Step>,
+    pub state: Option<State>,
     pub note: String,
 }
 
@@ -33,8 +34,8 @@ pub struct IndexRow {
 pub struct Input {
     pub path: String,
     pub sha256: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub state: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<State>,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -96,9 +97,7 @@ impl Index {
     pub fn unit_steps(&self, required_kinds: &[String]) -> HashMap<&str, UnitSteps> {
         let mut progress: HashMap<&str, Progress> = HashMap::new();
         for row in self.rows.values() {
-            if let (Some(step), Some(state)) =
-                (Step::from_key(&row.step), State::from_key(&row.state))
-            {
+            if let (Some(step), Some(state)) = (row.step, row.state) {
                 progress
                     .entry(row.unit.as_str())
                     .or_default()
@@ -117,7 +116,7 @@ impl Index {
         let mut inputs: Vec<Input> = std::iter::once(Input {
             path: super::CAMPAIGN_FILE.to_owned(),
             sha256: settings_sha256.to_owned(),
-            state: String::new(),
+            state: None,
         })
         .chain(
             self.rows
@@ -126,7 +125,7 @@ impl Index {
                 .map(|r| Input {
                     path: r.path.clone(),
                     sha256: r.sha256.clone(),
-                    state: r.state.clone(),
+                    state: r.state,
                 }),
         )
         .collect();
@@ -135,7 +134,9 @@ impl Index {
         for input in &inputs {
             hasher.update(format!(
                 "{}\t{}\t{}\n",
-                input.path, input.sha256, input.state
+                input.path,
+                input.sha256,
+                input.state.map_or("", State::key)
             ));
         }
         (inputs, hex::encode(hasher.finalize()))
@@ -155,7 +156,7 @@ impl Index {
         let mut progress = Progress::default();
         for def in Step::per_unit() {
             for row in self.records_of(unit, def.step) {
-                if let Some(state) = State::from_key(&row.state) {
+                if let Some(state) = row.state {
                     progress.add(def.step, &row.path, state);
                 }
             }
@@ -193,8 +194,8 @@ mod tests {
             seq: 7,
             time: "2026-11-24T09:00:00+08:00".into(),
             unit: "C01".into(),
-            step: "plan".into(),
-            state: "done".into(),
+            step: Some(Step::Plan),
+            state: Some(State::Done),
             note: String::new(),
         });
         index.upsert(IndexRow {
@@ -205,8 +206,8 @@ mod tests {
             seq: 3,
             time: "2026-11-24T08:00:00+08:00".into(),
             unit: String::new(),
-            step: String::new(),
-            state: String::new(),
+            step: None,
+            state: None,
             note: "a, b".into(),
         });
         let again = Index::parse(std::str::from_utf8(&index.to_csv()).unwrap()).unwrap();

@@ -126,7 +126,7 @@ impl<'s> Transaction<'s> {
             .store
             .index
             .get(path)
-            .and_then(|row| Some((row.unit.clone(), Step::from_key(&row.step)?)));
+            .and_then(|row| Some((row.unit.clone(), row.step?)));
         self.writes.push(Staged {
             path: path.to_owned(),
             bytes,
@@ -218,11 +218,7 @@ impl<'s> Transaction<'s> {
                 .find(|(p, _)| *p == staged.path)
                 .map(|(_, previous)| previous.clone());
             let (unit, step, mut state) = match &staged.step {
-                Some((unit, step)) => (
-                    unit.clone(),
-                    step.def().key.to_owned(),
-                    State::Done.key().to_owned(),
-                ),
+                Some((unit, step)) => (unit.clone(), Some(*step), Some(State::Done)),
                 None => Default::default(),
             };
             let mut note = self
@@ -236,13 +232,13 @@ impl<'s> Transaction<'s> {
             if replaced_sha256.is_some()
                 && let Some(row) = store.index.get(&staged.path)
             {
-                state = row.state.clone();
+                state = row.state;
                 note = row.note.clone();
             }
             records.push(RecordRef {
                 path: staged.path.clone(),
                 sha256: sha256.clone(),
-                state: (!state.is_empty()).then(|| state.clone()),
+                state,
                 replaced_sha256,
             });
             store.index.upsert(IndexRow {
@@ -263,14 +259,14 @@ impl<'s> Transaction<'s> {
                 .index
                 .get_mut(&path)
                 .ok_or_else(|| anyhow::anyhow!("`{path}` has no record to mark {}", state.key()))?;
-            row.state = state.key().to_owned();
+            row.state = Some(state);
             row.note = note;
             row.seq = seq;
             row.time = time.clone();
             records.push(RecordRef {
                 path: path.clone(),
                 sha256: row.sha256.clone(),
-                state: Some(state.key().to_owned()),
+                state: Some(state),
                 replaced_sha256: None,
             });
         }
