@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Diagnostic, Error};
 use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
-use crate::store::{Store, UNITS_FILE};
+use crate::store::{Store, Table, UNITS_FILE};
 
 /// The kind of leadership team, which later decides the shortlist quota.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -70,6 +70,10 @@ pub struct Unit {
     pub government_head: String,
 }
 
+impl Table for Unit {
+    const PATH: &'static str = UNITS_FILE;
+}
+
 /// Whether `code` can name a unit: short, and safe as a file name on every system.
 pub fn is_safe_code(code: &str) -> bool {
     let mut chars = code.chars();
@@ -119,7 +123,7 @@ pub struct Register {
 impl Register {
     /// Loads `units.csv`; a campaign with no units yet has an empty register.
     pub fn load(store: &Store) -> anyhow::Result<Register> {
-        let units = store.read_csv_record(UNITS_FILE)?;
+        let units = store.read_table()?;
         Ok(Register { units })
     }
 
@@ -147,10 +151,6 @@ impl Register {
                     .with_hint("`banzi units list` shows the registered units")
             }
         })
-    }
-
-    pub fn to_csv(&self) -> Vec<u8> {
-        crate::store::csv_bytes(&self.units)
     }
 
     /// Applies an imported register: new units are added, changed ones replaced. Units missing
@@ -210,7 +210,7 @@ pub fn import(
         });
     }
     let mut tx = crate::store::Transaction::new(store, ctx);
-    tx.write(UNITS_FILE, register.to_csv());
+    tx.write_table(register.units());
     tx.add_input(&source.path, &source.sha256);
     let summary = format!(
         "unit register imported ({}): {} added, {} changed, {} in all",

@@ -6,7 +6,7 @@ use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
 use crate::journal::{Entry, Reason};
-use crate::store::Transaction;
+use crate::store::{Table, Transaction};
 
 pub use crate::steps::WITHDRAWALS_FILE;
 
@@ -20,9 +20,13 @@ pub struct Withdrawal {
     pub seq: u64,
 }
 
+impl Table for Withdrawal {
+    const PATH: &'static str = WITHDRAWALS_FILE;
+}
+
 /// Every withdrawal so far, in the order they were made.
 pub fn load(campaign: &Campaign) -> anyhow::Result<Vec<Withdrawal>> {
-    campaign.store.read_csv_record(WITHDRAWALS_FILE)
+    campaign.store.read_table()
 }
 
 /// Withdraws `unit` with a reason; its records stay.
@@ -52,6 +56,6 @@ pub fn withdraw(
         seq: by.seq,
     });
     tx.set_reason(&reason);
-    tx.write(WITHDRAWALS_FILE, crate::store::csv_bytes(&list));
+    tx.write_table(&list);
     tx.commit(&format!("{unit} withdrawn from the campaign"))
 }

@@ -11,7 +11,7 @@ use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
 use crate::inspect::{Changes, ImportOptions};
 use crate::journal::Entry;
 use crate::settings::Settings;
-use crate::store::Transaction;
+use crate::store::{Table, Transaction};
 use crate::units::Register;
 
 pub use crate::steps::ANNUAL_FILE;
@@ -26,6 +26,10 @@ pub struct AnnualResult {
     pub remarks: String,
 }
 
+impl Table for AnnualResult {
+    const PATH: &'static str = ANNUAL_FILE;
+}
+
 /// Every unit's stored result, in unit order.
 #[derive(Debug, Default)]
 pub struct AnnualResults {
@@ -34,7 +38,7 @@ pub struct AnnualResults {
 
 impl AnnualResults {
     pub fn load(campaign: &Campaign) -> anyhow::Result<AnnualResults> {
-        let results = campaign.store.read_csv_record(ANNUAL_FILE)?;
+        let results = campaign.store.read_table()?;
         Ok(AnnualResults { results })
     }
 
@@ -43,10 +47,6 @@ impl AnnualResults {
             .binary_search_by(|r| r.unit.as_str().cmp(unit))
             .ok()
             .map(|i| &self.results[i])
-    }
-
-    fn to_csv(&self) -> Vec<u8> {
-        crate::store::csv_bytes(&self.results)
     }
 }
 
@@ -206,7 +206,7 @@ pub fn import(
         changes.summary(&campaign.store, ANNUAL_FILE)
     );
     let mut tx = Transaction::new(&mut campaign.store, ctx);
-    tx.write(ANNUAL_FILE, AnnualResults { results }.to_csv());
+    tx.write_table(&results);
     tx.add_input(&source.path, &source.sha256);
     let entry = tx.commit(&summary)?;
     Ok(AnnualImport {

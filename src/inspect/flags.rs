@@ -13,7 +13,7 @@ use crate::journal::{Entry, Reason};
 use crate::self_assess::{Completion, SelfAssessment};
 use crate::settings::Settings;
 use crate::steps::{State, Step};
-use crate::store::Transaction;
+use crate::store::{Table, Transaction};
 
 pub use crate::steps::CLEARED_FLAGS_FILE as CLEARED_FILE;
 
@@ -56,6 +56,10 @@ pub struct Clearance {
     pub operator: String,
     pub time: String,
     pub seq: u64,
+}
+
+impl Table for Clearance {
+    const PATH: &'static str = CLEARED_FILE;
 }
 
 /// The flags of one unit, from its self-assessment and its inspection records.
@@ -132,7 +136,7 @@ pub fn of_unit(
 
 /// The clearances recorded so far.
 pub fn clearances(campaign: &Campaign) -> anyhow::Result<Vec<Clearance>> {
-    campaign.store.read_csv_record(CLEARED_FILE)
+    campaign.store.read_table()
 }
 
 /// The flags of a unit from its stored plan and inspection records, with their clearances;
@@ -203,7 +207,7 @@ pub fn clear(
         seq: by.seq,
     });
     tx.set_reason(&reason);
-    tx.write(CLEARED_FILE, crate::store::csv_bytes(&list));
+    tx.write_table(&list);
     tx.commit(&format!("flag {id} cleared"))
 }
 

@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
 use crate::journal::Entry;
-use crate::store::Transaction;
+use crate::store::{Table, Transaction};
 use crate::units::Register;
 
 pub use crate::steps::INSPECTORS_FILE;
@@ -20,6 +20,10 @@ pub use crate::steps::INSPECTORS_FILE;
 pub struct Inspector {
     pub name: String,
     pub home_unit: String,
+}
+
+impl Table for Inspector {
+    const PATH: &'static str = INSPECTORS_FILE;
 }
 
 /// The register; empty when none was imported, and then inspectors are not checked.
@@ -43,9 +47,7 @@ const COLUMNS: &[Column] = &[
 
 impl Inspectors {
     pub fn load(campaign: &Campaign) -> anyhow::Result<Inspectors> {
-        Ok(Inspectors::from_list(
-            campaign.store.read_csv_record(INSPECTORS_FILE)?,
-        ))
+        Ok(Inspectors::from_list(campaign.store.read_table()?))
     }
 
     pub fn from_list(mut list: Vec<Inspector>) -> Inspectors {
@@ -76,10 +78,6 @@ impl Inspectors {
             )),
             Ok(_) => None,
         }
-    }
-
-    fn to_csv(&self) -> Vec<u8> {
-        crate::store::csv_bytes(&self.list)
     }
 }
 
@@ -160,7 +158,7 @@ pub fn import(
         });
     }
     let mut tx = Transaction::new(&mut campaign.store, ctx);
-    tx.write(INSPECTORS_FILE, incoming.to_csv());
+    tx.write_table(incoming.list());
     tx.add_input(&source.path, &source.sha256);
     let summary = format!(
         "inspectors' register imported ({}): {} inspectors",

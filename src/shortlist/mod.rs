@@ -279,7 +279,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     tx.write(&path, text.into_bytes());
     tx.write_result(
         Step::Shortlist,
-        version::VERSIONS_FILE,
+        <Listed as crate::store::Table>::PATH,
         crate::store::csv_bytes(&listed),
         drawn.fingerprint.clone(),
     );

@@ -21,7 +21,7 @@ pub enum Adjustment {
 
 /// The overrides in force.
 pub fn load(campaign: &Campaign) -> anyhow::Result<Vec<Override>> {
-    campaign.store.read_csv_record(OVERRIDES_FILE)
+    campaign.store.read_table()
 }
 
 /// Records, replaces or clears the override of `unit`.
@@ -125,6 +125,6 @@ pub fn adjust(
         }
     };
     tx.set_reason(&reason);
-    tx.write(OVERRIDES_FILE, crate::store::csv_bytes(&overrides));
+    tx.write_table(&overrides);
     tx.commit(&summary)
 }

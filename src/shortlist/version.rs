@@ -37,6 +37,10 @@ pub struct Override {
     pub seq: u64,
 }
 
+impl crate::store::Table for Override {
+    const PATH: &'static str = crate::steps::OVERRIDES_FILE;
+}
+
 impl Override {
     /// The reason with who made the adjustment, when, and in which journal entry.
     pub fn attributed(&self) -> String {
@@ -164,13 +168,17 @@ pub struct Listed {
     pub included: usize,
 }
 
+impl crate::store::Table for Listed {
+    const PATH: &'static str = VERSIONS_FILE;
+}
+
 pub fn path_of(version: u32) -> String {
     format!("shortlist/v{version}.toml")
 }
 
 /// Every version stored so far, oldest first.
 pub fn list(campaign: &Campaign) -> anyhow::Result<Vec<Listed>> {
-    campaign.store.read_csv_record(VERSIONS_FILE)
+    campaign.store.read_table()
 }
 
 /// Reads a stored version.

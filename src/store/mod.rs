@@ -393,8 +393,13 @@ impl Store {
         })
     }
 
+    /// Reads the rows of a table record; none when banzi never wrote it.
+    pub fn read_table<T: Table>(&self) -> anyhow::Result<Vec<T>> {
+        self.read_csv_record(T::PATH)
+    }
+
     /// Reads a CSV record of serde rows; none when banzi never wrote it.
-    pub fn read_csv_record<T: serde::de::DeserializeOwned>(
+    fn read_csv_record<T: serde::de::DeserializeOwned>(
         &self,
         relative: &str,
     ) -> anyhow::Result<Vec<T>> {
@@ -585,6 +590,13 @@ fn read_index(
             Ok(Index::default())
         }
     }
+}
+
+/// A record kept as one CSV table: its row type knows where the table lives, so a table is read
+/// and written only through the store, by type, never by a path a module spells itself.
+pub trait Table: serde::Serialize + serde::de::DeserializeOwned {
+    /// Where the table lives, relative to the campaign root (from the step table).
+    const PATH: &'static str;
 }
 
 /// Serde rows as the bytes of a CSV record, with a header row; no cell can run as a formula.

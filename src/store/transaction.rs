@@ -87,6 +87,11 @@ impl<'s> Transaction<'s> {
         });
     }
 
+    /// Stages the rows of a table record.
+    pub fn write_table<T: super::Table>(&mut self, rows: &[T]) {
+        self.write(T::PATH, super::csv_bytes(rows));
+    }
+
     /// Stages a unit's record of a step at `path`; committing it marks the record done.
     pub fn write_step(&mut self, unit: &str, step: Step, path: String, bytes: Vec<u8>) {
         self.writes.push(Staged {
