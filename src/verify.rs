@@ -416,7 +416,8 @@ fn read_as_owner(campaign: &Campaign, file: &str) -> anyhow::Result<()> {
             Some(Step::Plan) => plan().map(drop),
             Some(Step::SelfAssess) => crate::self_assess::load(campaign, &plan()?).map(drop),
             Some(Step::Inspect) => crate::inspect::record::load_all(campaign, &plan()?).map(drop),
-            Some(Step::Units | Step::Shortlist) | None => {
+            // A campaign step's records are tables (above) or a list's versions.
+            _ => {
                 let listed = crate::shortlist::version::list(campaign)?
                     .into_iter()
                     .find(|l| l.path == file)
