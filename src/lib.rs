@@ -3,8 +3,8 @@
 //!
 //! The pipeline, in the order the one table in [`steps`] enforces:
 //!
-//! 1. [`units`]: the register of participating leadership teams is imported; [`withdraw`] takes
-//!    a unit out with its reason.
+//! 1. [`units`]: the register of participating leadership teams is imported; [`rulings`] take a
+//!    unit out (a withdrawal) or off the list whatever its figures (a veto), attributed.
 //! 2. [`plan`]: each unit submits a work plan of measurable indicators, one or more per criterion
 //!    of [`settings::Settings`].
 //! 3. [`self_assess`]: each unit checks its indicators and rates itself; [`documents`] renders the
@@ -37,6 +37,7 @@ pub mod journal;
 pub mod plan;
 pub mod ratings;
 pub mod reopen;
+pub mod rulings;
 pub mod self_assess;
 pub mod settings;
 pub mod shortlist;
@@ -46,4 +47,3 @@ pub mod store;
 pub mod submission;
 pub mod units;
 pub mod verify;
-pub mod withdraw;

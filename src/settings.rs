@@ -85,8 +85,6 @@ pub struct ShortlistRules {
     pub flags_block: bool,
     /// Places per category; a category without a quota gets none.
     pub quota: Vec<(Category, Quota)>,
-    /// Units disqualified outright (一票否决), with the reason.
-    pub vetoes: Vec<(String, String)>,
 }
 
 impl ShortlistRules {
@@ -256,8 +254,9 @@ struct RawShortlist {
     min_annual_grade: Spanned<String>,
     flags_block: bool,
     quota: BTreeMap<Spanned<String>, Spanned<RawQuota>>,
+    /// Vetoes were once written here; they are journaled decisions now (`banzi veto`).
     #[serde(default)]
-    veto: Vec<RawVeto>,
+    veto: Option<Spanned<toml::Value>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -265,13 +264,6 @@ struct RawShortlist {
 struct RawQuota {
     count: Option<Spanned<i64>>,
     share: Option<f64>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawVeto {
-    unit: Spanned<String>,
-    reason: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -497,17 +489,6 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
                     Some((category, quota))
                 })
                 .collect(),
-            vetoes: raw
-                .shortlist
-                .veto
-                .iter()
-                .map(|v| {
-                    (
-                        v.unit.get_ref().trim().to_owned(),
-                        v.reason.get_ref().trim().to_owned(),
-                    )
-                })
-                .collect(),
         },
         publicity: Publicity {
             min_working_days: u32::try_from(*raw.publicity.min_working_days.get_ref())
@@ -643,16 +624,14 @@ fn check_shortlist(
             );
         }
     }
-    let mut vetoed = std::collections::HashSet::new();
-    for veto in &s.veto {
-        let unit = veto.unit.get_ref().as_str();
-        if !vetoed.insert(unit) {
-            bad(
-                veto.unit.span(),
-                "shortlist.veto.unit",
-                format!("unit `{unit}` is vetoed twice; keep one block with every reason"),
-            );
-        }
+    if let Some(veto) = &s.veto {
+        bad(
+            veto.span(),
+            "shortlist.veto",
+            "a veto (一票否决) is a journaled decision, not a setting: make it with \
+             `banzi veto UNIT --reason \"…\" --basis \"…\"` and remove this block"
+                .into(),
+        );
     }
     let grade = s.min_annual_grade.get_ref();
     if !scoring.annual_grades.get_ref().contains_key(grade) {
@@ -693,22 +672,6 @@ fn check_shortlist(
                 &field,
                 "give either `count = N` or `share = 0.3`".into(),
             ),
-        }
-    }
-    for veto in &s.veto {
-        if !crate::units::is_safe_code(veto.unit.get_ref()) {
-            bad(
-                veto.unit.span(),
-                "shortlist.veto.unit",
-                format!("`{}` is not a unit code", veto.unit.get_ref()),
-            );
-        }
-        if veto.reason.get_ref().trim().is_empty() {
-            bad(
-                veto.reason.span(),
-                "shortlist.veto.reason",
-                "a veto needs its reason".into(),
-            );
         }
     }
 }
@@ -784,10 +747,7 @@ county = {{ count = 3 }}
 department = {{ share = 0.3 }}
 municipal-unit = {{ share = 0.25 }}
 
-# Vetoes (一票否决): one block per unit.
-# [[shortlist.veto]]
-# unit = "M05"
-# reason = "发生重大安全生产责任事故"
+# Vetoes (一票否决) are decisions, not settings: `banzi veto UNIT --reason "…" --basis "…"`.
 
 # The public notice (公示), used by `banzi publicize`.
 [publicity]
@@ -850,7 +810,6 @@ mod tests {
                 (Category::MunicipalUnit, Quota::Share(0.25)),
             ]
         );
-        assert!(rules.vetoes.is_empty());
     }
 
     #[test]
@@ -965,7 +924,7 @@ mod tests {
     }
 
     #[test]
-    fn per_criterion_floors_name_known_criteria_and_a_unit_is_vetoed_once() {
+    fn per_criterion_floors_name_known_criteria_and_a_veto_is_no_setting() {
         let text = template("x", 2026, "a", "b").replace(
             "# [shortlist.criterion_floors]  # optional: a stricter or looser floor for a criterion, by code\n# conduct = 75.0",
             "[shortlist.criterion_floors]\nconduct = 75.0\nhonesty = 80.0\npolitical = 120.0",
@@ -984,7 +943,12 @@ mod tests {
             .find(|d| d.message.contains("unknown criterion `honesty`"))
             .unwrap();
         assert_eq!(unknown.line, Some(honesty));
-        assert!(all.iter().any(|d| d.contains("`M05` is vetoed twice")));
+        let veto = err
+            .diagnostics
+            .iter()
+            .find(|d| d.field.as_deref() == Some("shortlist.veto"))
+            .unwrap();
+        assert!(veto.message.contains("banzi veto UNIT"), "{}", veto.message);
 
         let text = template("x", 2026, "a", "b").replace(
             "# [shortlist.criterion_floors]  # optional: a stricter or looser floor for a criterion, by code\n# conduct = 75.0",

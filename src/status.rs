@@ -41,8 +41,17 @@ pub struct UnitStatus {
     pub next: Option<String>,
     /// The reason, when the unit was withdrawn; it then holds up no step.
     pub withdrawn: Option<String>,
+    /// The veto in force (一票否决), attributed; a vetoed unit holds up no step either.
+    pub veto: Option<serde_json::Value>,
     #[serde(skip)]
     pub states: UnitSteps,
+}
+
+impl UnitStatus {
+    /// Neither withdrawn nor vetoed: the unit's steps are still awaited.
+    pub fn takes_part(&self) -> bool {
+        self.withdrawn.is_none() && self.veto.is_none()
+    }
 }
 
 impl Status {
@@ -50,7 +59,8 @@ impl Status {
         let register = campaign.register()?;
         let index = campaign.store.index();
         let all_steps = index.unit_steps(&campaign.settings.scoring.required_methods);
-        let withdrawals = crate::withdraw::load(campaign)?;
+        let withdrawals = crate::rulings::in_force::<crate::rulings::Withdrawal>(campaign)?;
+        let vetoes = crate::rulings::in_force::<crate::rulings::Veto>(campaign)?;
         let units: Vec<UnitStatus> = register
             .units()
             .iter()
@@ -66,9 +76,13 @@ impl Status {
                     .iter()
                     .find(|w| w.unit == unit.code)
                     .map(|w| w.reason.clone());
-                let next = match withdrawn {
-                    Some(_) => None,
-                    None => states.next_step().map(|s| s.submit_command(&unit.code)),
+                let veto = vetoes
+                    .iter()
+                    .find(|v| v.unit == unit.code)
+                    .map(crate::rulings::Ruling::to_json);
+                let next = match (&withdrawn, &veto) {
+                    (None, None) => states.next_step().map(|s| s.submit_command(&unit.code)),
+                    _ => None,
                 };
                 UnitStatus {
                     code: unit.code.clone(),
@@ -76,6 +90,7 @@ impl Status {
                     category: unit.category.key().to_owned(),
                     steps,
                     withdrawn,
+                    veto,
                     next,
                     states,
                 }
@@ -89,7 +104,7 @@ impl Status {
                 Scope::Campaign => !index.is_campaign_step_done(d.step, &campaign.settings_sha256),
                 _ => units
                     .iter()
-                    .any(|u| u.withdrawn.is_none() && u.states.get(d.step) != State::Done),
+                    .any(|u| u.takes_part() && u.states.get(d.step) != State::Done),
             })
             .unwrap_or(&STEPS[STEPS.len() - 1])
             .command;

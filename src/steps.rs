@@ -64,6 +64,7 @@ pub struct StepDef {
 
 pub const UNITS_FILE: &str = "units.csv";
 pub const WITHDRAWALS_FILE: &str = "withdrawals.csv";
+pub const VETOES_FILE: &str = "vetoes.csv";
 pub const INSPECTORS_FILE: &str = "inspectors.csv";
 pub const ANNUAL_FILE: &str = "analysis/annual.csv";
 pub const VOTES_FILE: &str = "analysis/votes.csv";
@@ -87,6 +88,10 @@ pub const STEPS: &[StepDef] = &[
             },
             CampaignFile {
                 path: WITHDRAWALS_FILE,
+                input: true,
+            },
+            CampaignFile {
+                path: VETOES_FILE,
                 input: true,
             },
         ],
@@ -520,6 +525,7 @@ mod tests {
         for path in [
             UNITS_FILE,
             WITHDRAWALS_FILE,
+            VETOES_FILE,
             "plans/C01.toml",
             "self-assessments/C01.toml",
             "inspections/C01/talk-1.toml",

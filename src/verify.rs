@@ -405,7 +405,12 @@ fn read_as_owner(campaign: &Campaign, file: &str) -> anyhow::Result<()> {
         crate::inspect::flags::CLEARED_FILE => {
             crate::inspect::flags::clearances(campaign).map(drop)
         }
-        crate::withdraw::WITHDRAWALS_FILE => crate::withdraw::load(campaign).map(drop),
+        crate::steps::WITHDRAWALS_FILE => {
+            crate::rulings::all::<crate::rulings::Withdrawal>(campaign).map(drop)
+        }
+        crate::steps::VETOES_FILE => {
+            crate::rulings::all::<crate::rulings::Veto>(campaign).map(drop)
+        }
         crate::shortlist::overrides::OVERRIDES_FILE => {
             crate::shortlist::overrides::load(campaign).map(drop)
         }

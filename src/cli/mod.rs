@@ -72,6 +72,7 @@ enum Command {
     Log(log::LogArgs),
     Reopen(reopen::ReopenArgs),
     Withdraw(withdraw::WithdrawArgs),
+    Veto(withdraw::VetoArgs),
     Shortlist(shortlist::ShortlistArgs),
     Verify(verify::VerifyArgs),
 }
@@ -163,7 +164,8 @@ pub fn run() -> ExitCode {
         Command::Status(args) => status::run(&env, args),
         Command::Log(args) => log::run(&env, args),
         Command::Reopen(args) => reopen::run(&env, args),
-        Command::Withdraw(args) => withdraw::run(&env, args),
+        Command::Withdraw(args) => withdraw::withdraw(&env, args),
+        Command::Veto(args) => withdraw::veto(&env, args),
         Command::Shortlist(args) => shortlist::run(&env, args),
         Command::Verify(args) => verify::run(&env, args),
     };

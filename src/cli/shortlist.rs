@@ -8,7 +8,7 @@ use super::output::{cell, table};
 use crate::csv_cell::for_people;
 use crate::shortlist::overrides::Adjustment;
 use crate::shortlist::rules::Decision;
-use crate::shortlist::version::{ListedUnit, Version, short_time};
+use crate::shortlist::version::{ListedUnit, RulingNote, Version, short_time};
 
 /// Step 4: draw the preliminary list (初步名单) from the comprehensive analysis and store it as a
 /// new version; its subcommands show, adjust, explain and print it
@@ -275,6 +275,8 @@ fn entry_json(entry: &ListedUnit) -> Value {
         })),
         "tie_at_edge": entry.tie_at_edge,
         "checks": checks,
+        "veto": entry.veto.as_ref().map(RulingNote::to_json),
+        "withdrawal": entry.withdrawal.as_ref().map(RulingNote::to_json),
     })
 }
 
@@ -386,6 +388,11 @@ fn explain(env: &Env, unit: &str, wanted: Option<u32>) -> anyhow::Result<()> {
         ));
     }
     lines.push(decision);
+    for (what, note) in [("退出参评", &entry.withdrawal), ("一票否决", &entry.veto)] {
+        if let Some(note) = note {
+            lines.push(format!("{what}: {}（{}）", note.reason, note.attributed()));
+        }
+    }
     if let Some(composite) = entry.composite {
         lines.push(format!(
             "综合得分 {composite:.4} = 考察部分 {:.4} + 民主测评部分 {:.4} + 年度考核部分 {:.4}",

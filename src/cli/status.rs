@@ -55,10 +55,12 @@ fn show(env: &Env, status: &Status) -> anyhow::Result<()> {
                 .map_or(unit.category.clone(), |c| c.label().to_owned()),
         ];
         row.extend(Step::per_unit().map(|d| state_label(unit.states.get(d.step)).to_owned()));
-        row.push(match (&unit.withdrawn, &unit.next) {
-            (Some(reason), _) => format!("已退出: {}", cell(reason)),
-            (None, Some(next)) => next.clone(),
-            (None, None) => "—".to_owned(),
+        let vetoed = unit.veto.as_ref().and_then(|v| v["reason"].as_str());
+        row.push(match (&unit.withdrawn, vetoed, &unit.next) {
+            (Some(reason), _, _) => format!("已退出: {}", cell(reason)),
+            (None, Some(reason), _) => format!("一票否决: {}", cell(reason)),
+            (None, None, Some(next)) => next.clone(),
+            (None, None, None) => "—".to_owned(),
         });
         t.add_row(row);
     }

@@ -25,6 +25,10 @@ struct ListModel<'a> {
     criterion_floors: Vec<String>,
     min_annual_grade: &'a str,
     flags_block: bool,
+    /// How a criterion's combined score is weighed, in words; none for an old version.
+    weights: Option<String>,
+    /// Whether the democratic evaluation counted, and so breaks ties.
+    democratic_counts: bool,
     criteria: Vec<&'a str>,
     categories: Vec<CategoryModel<'a>>,
     others: Vec<OtherModel<'a>>,
@@ -193,6 +197,22 @@ pub fn preliminary_list(
         sha256,
         head,
         superseded,
+        weights: version.rules.weights.map(|w| {
+            let mut parts = vec![format!("考察评分×{}", figure(w.inspection))];
+            if w.democratic > 0.0 {
+                parts.push(format!("民主测评×{}", figure(w.democratic)));
+            }
+            parts.push(format!("年度考核×{}", figure(w.annual)));
+            let mut text = format!(
+                "每项评价内容的综合得分＝{}，综合得分为各项按评价内容权重加权之和",
+                parts.join("＋")
+            );
+            if w.democratic <= 0.0 {
+                text.push_str("；本次未采用民主测评（权重为0）");
+            }
+            text
+        }),
+        democratic_counts: version.rules.weights.is_none_or(|w| w.democratic > 0.0),
         min_composite: figure(version.rules.min_composite),
         criterion_floor: figure(version.rules.criterion_floor),
         criterion_floors: version

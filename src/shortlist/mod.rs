@@ -13,6 +13,7 @@ use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::inspect::analysis::{self, Analysis, Inputs};
 use crate::journal::Entry;
+use crate::rulings::{self, Veto, Withdrawal};
 use crate::steps::{Scope, State, Step};
 use crate::store::Transaction;
 use rules::{Candidate, CriterionScore, Decision};
@@ -68,6 +69,7 @@ fn candidate(
     category: crate::units::Category,
     open_flags: Vec<String>,
     withdrawn: Option<String>,
+    vetoed: Option<String>,
 ) -> Candidate {
     let weights = analysis.weights;
     let part = |component: fn(&analysis::CriterionAnalysis) -> Option<f64>, weight: f64| {
@@ -98,6 +100,7 @@ fn candidate(
         annual_grade: analysis.annual.as_ref().map(|a| a.grade.clone()),
         open_flags,
         withdrawn,
+        vetoed,
     }
 }
 
@@ -113,23 +116,24 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     }
     let settings = &campaign.settings;
     let rules = &settings.shortlist;
-    let unknown: Vec<&str> = rules
-        .vetoes
-        .iter()
-        .map(|(unit, _)| unit.as_str())
-        .filter(|unit| register.get(unit).is_none())
-        .collect();
-    if !unknown.is_empty() {
-        return Err(Error::invalid(format!(
-            "campaign.toml vetoes unit(s) `{}` that are not in the register",
-            unknown.join("`, `")
-        ))
-        .with_hint("correct the `unit` of the [[shortlist.veto]] block; `banzi units list` shows the codes")
-        .into());
-    }
-    let withdrawals = crate::withdraw::load(campaign)?;
+    let withdrawals = rulings::in_force::<Withdrawal>(campaign)?;
+    let vetoes = rulings::in_force::<Veto>(campaign)?;
     let inputs = Inputs::load(campaign)?;
     let votes_used = !inputs.tallies.is_empty();
+    // The method is the campaign's as stated: a weighed component is never silently left out.
+    let democratic = settings.scoring.components.democratic;
+    if democratic > 0.0 && !votes_used {
+        return Err(Error::step_order(format!(
+            "the campaign's method weighs the democratic evaluation (民主测评) at {}, but no votes are imported",
+            crate::figures::figure(democratic)
+        ))
+        .with_hint(
+            "import them with `banzi inspect import-votes FILE`, or, if this campaign has no \
+             democratic evaluation, set `democratic = 0` in [scoring.components] of campaign.toml \
+             (with the other weights summing to 1) so that the remaining weights are its stated method",
+        )
+        .into());
+    }
     let cleared = crate::inspect::flags::clearances(campaign)?;
     let overrides = overrides::load(campaign)?;
 
@@ -154,9 +158,9 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
             None => Vec::new(),
         };
         let withdrawn = withdrawals.iter().find(|w| w.unit == unit.code);
+        let vetoed = vetoes.iter().find(|v| v.unit == unit.code);
         // A veto decides the unit whatever its figures, so it need not wait for them.
-        let vetoed = rules.vetoes.iter().any(|(u, _)| *u == unit.code);
-        if withdrawn.is_none() && !vetoed {
+        if withdrawn.is_none() && vetoed.is_none() {
             for (what, command) in lacking(campaign, &analysis, votes_used) {
                 diagnostics.push(Diagnostic::new(
                     std::path::Path::new(&unit.code),
@@ -164,7 +168,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
                 ));
             }
         }
-        analyses.push((unit, analysis, open_flags, withdrawn));
+        analyses.push((unit, analysis, open_flags, withdrawn, vetoed));
     }
     if !diagnostics.is_empty() {
         let units = diagnostics
@@ -182,12 +186,13 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
 
     let candidates: Vec<Candidate> = analyses
         .iter()
-        .map(|(unit, analysis, open_flags, withdrawn)| {
+        .map(|(unit, analysis, open_flags, withdrawn, vetoed)| {
             candidate(
                 analysis,
                 unit.category,
                 open_flags.clone(),
                 withdrawn.map(|w| w.reason.clone()),
+                vetoed.map(|v| v.reason.clone()),
             )
         })
         .collect();
@@ -199,30 +204,34 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
         .iter()
         .zip(&candidates)
         .zip(decided.placements)
-        .map(|(((unit, analysis, _, _), candidate), placement)| {
-            let adjustment = overrides.iter().find(|o| o.unit == unit.code).cloned();
-            let decision = match (&adjustment, placement.decision) {
-                (Some(o), Decision::Included | Decision::Excluded) => o.decision,
-                _ => placement.decision,
-            };
-            ListedUnit {
-                unit: unit.code.clone(),
-                name: unit.name.clone(),
-                category: unit.category,
-                rank: placement.rank,
-                composite: analysis.composite,
-                inspection_part: candidate.inspection,
-                democratic_part: candidate.democratic,
-                annual_grade: candidate.annual_grade.clone(),
-                open_flags: candidate.open_flags.clone(),
-                computed_decision: placement.decision,
-                decision,
-                tie_at_edge: placement.tie_at_edge,
-                adjustment,
-                criteria: candidate.criteria.clone(),
-                checks: placement.checks,
-            }
-        })
+        .map(
+            |(((unit, analysis, _, withdrawn, vetoed), candidate), placement)| {
+                let adjustment = overrides.iter().find(|o| o.unit == unit.code).cloned();
+                let decision = match (&adjustment, placement.decision) {
+                    (Some(o), Decision::Included | Decision::Excluded) => o.decision,
+                    _ => placement.decision,
+                };
+                ListedUnit {
+                    unit: unit.code.clone(),
+                    name: unit.name.clone(),
+                    category: unit.category,
+                    rank: placement.rank,
+                    composite: analysis.composite,
+                    inspection_part: candidate.inspection,
+                    democratic_part: candidate.democratic,
+                    annual_grade: candidate.annual_grade.clone(),
+                    open_flags: candidate.open_flags.clone(),
+                    computed_decision: placement.decision,
+                    decision,
+                    tie_at_edge: placement.tie_at_edge,
+                    adjustment,
+                    criteria: candidate.criteria.clone(),
+                    checks: placement.checks,
+                    withdrawal: withdrawn.map(version::RulingNote::of),
+                    veto: vetoed.map(version::RulingNote::of),
+                }
+            },
+        )
         .collect();
 
     let mut listed = version::list(campaign)?;
@@ -246,6 +255,11 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
             criterion_floors: rules.criterion_floors.iter().cloned().collect(),
             min_annual_grade: rules.min_annual_grade.clone(),
             flags_block: rules.flags_block,
+            weights: Some(version::ComponentWeights {
+                inspection: settings.scoring.components.inspection,
+                democratic: settings.scoring.components.democratic,
+                annual: settings.scoring.components.annual,
+            }),
         },
         categories: decided.categories,
         units,

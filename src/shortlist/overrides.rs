@@ -43,7 +43,7 @@ pub fn adjust(
     }
     // Clearing is always allowed, so an adjustment made before a withdrawal or veto can go.
     let clearing = adjustment == Adjustment::Clear;
-    if let Some(w) = crate::withdraw::load(campaign)?
+    if let Some(w) = crate::rulings::in_force::<crate::rulings::Withdrawal>(campaign)?
         .into_iter()
         .find(|w| w.unit == unit && !clearing)
     {
@@ -53,19 +53,18 @@ pub fn adjust(
         ))
         .into());
     }
-    if let Some((_, why)) = campaign
-        .settings
-        .shortlist
-        .vetoes
-        .iter()
-        .find(|(u, _)| u == unit && !clearing)
+    if let Some(veto) = crate::rulings::in_force::<crate::rulings::Veto>(campaign)?
+        .into_iter()
+        .find(|v| v.unit == unit && !clearing)
     {
         return Err(Error::invalid(format!(
-            "unit `{unit}` is vetoed (一票否决: {why}); a veto cannot be adjusted"
+            "unit `{unit}` is vetoed (一票否决: {}) in {}; a veto cannot be adjusted",
+            veto.reason,
+            crate::journal::cite(veto.seq)
         ))
-        .with_hint(
-            "a veto is lifted only by removing its [[shortlist.veto]] block from campaign.toml",
-        )
+        .with_hint(format!(
+            "a veto is lifted with `banzi veto {unit} --revoke --reason \"…\"`"
+        ))
         .into());
     }
 

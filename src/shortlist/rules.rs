@@ -41,7 +41,10 @@ pub struct Candidate {
     pub annual_grade: Option<String>,
     /// Ids of flags raised and not cleared.
     pub open_flags: Vec<String>,
+    /// The reason of the withdrawal in force, if any.
     pub withdrawn: Option<String>,
+    /// The reason of the veto in force, if any.
+    pub vetoed: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -300,7 +303,7 @@ pub fn decide(
                 reason: reason.clone(),
             };
             (Decision::Withdrawn, vec![failed(rule)])
-        } else if let Some((_, reason)) = rules.vetoes.iter().find(|(unit, _)| *unit == c.unit) {
+        } else if let Some(reason) = &c.vetoed {
             let rule = Rule::Veto {
                 reason: reason.clone(),
             };
@@ -498,7 +501,6 @@ mod tests {
                 (Category::County, Quota::Count(2)),
                 (Category::Department, Quota::Share(0.5)),
             ],
-            vetoes: vec![("D04".into(), "发生重大安全生产责任事故".into())],
         }
     }
 
@@ -533,6 +535,7 @@ mod tests {
             annual_grade: Some("良好".into()),
             open_flags: Vec::new(),
             withdrawn: None,
+            vetoed: None,
         }
     }
 
@@ -565,7 +568,10 @@ mod tests {
             unit("D01", Category::Department, 95.0, 80.0),
             unit("D02", Category::Department, 82.0, 80.0),
             unit("D03", Category::Department, 83.0, 80.0),
-            unit("D04", Category::Department, 99.0, 80.0),
+            Candidate {
+                vetoed: Some("发生重大安全生产责任事故".into()),
+                ..unit("D04", Category::Department, 99.0, 80.0)
+            },
         ];
         candidates[2].criteria[1].combined = Some(65.0);
         candidates[3].annual_grade = Some("一般".into());

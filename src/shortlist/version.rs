@@ -75,6 +75,61 @@ pub struct ListedUnit {
     pub criteria: Vec<CriterionScore>,
     #[serde(rename = "check")]
     pub checks: Vec<Check>,
+    /// The withdrawal in force when the list was drawn, attributed.
+    #[serde(default)]
+    pub withdrawal: Option<RulingNote>,
+    /// The veto in force when the list was drawn, attributed.
+    #[serde(default)]
+    pub veto: Option<RulingNote>,
+}
+
+/// A withdrawal or veto as a list keeps it: why, on what basis, by whom, when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RulingNote {
+    pub reason: String,
+    #[serde(default)]
+    pub basis: String,
+    pub operator: String,
+    pub time: String,
+    pub seq: u64,
+}
+
+impl RulingNote {
+    pub fn of<K: crate::rulings::Kind>(ruling: &crate::rulings::Ruling<K>) -> RulingNote {
+        RulingNote {
+            reason: ruling.reason.clone(),
+            basis: ruling.basis.clone(),
+            operator: ruling.operator.clone(),
+            time: ruling.time.clone(),
+            seq: ruling.seq,
+        }
+    }
+
+    /// Who decided, when, in which entry, and on what basis, in words.
+    pub fn attributed(&self) -> String {
+        let basis = if self.basis.is_empty() {
+            String::new()
+        } else {
+            format!("；依据：{}", self.basis)
+        };
+        format!(
+            "{}，{}，日志第 {} 条{basis}",
+            self.operator,
+            short_time(&self.time),
+            self.seq
+        )
+    }
+
+    /// As `shortlist show --json` gives it.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "reason": self.reason,
+            "basis": (!self.basis.is_empty()).then_some(&self.basis),
+            "operator": self.operator,
+            "time": self.time,
+            "seq": self.seq,
+        })
+    }
 }
 
 impl ListedUnit {
@@ -84,7 +139,17 @@ impl ListedUnit {
             .checks
             .iter()
             .filter(|c| c.decides())
-            .map(Check::text)
+            .map(|check| {
+                let ruling = match check.rule {
+                    super::rules::Rule::Withdrawn { .. } => self.withdrawal.as_ref(),
+                    super::rules::Rule::Veto { .. } => self.veto.as_ref(),
+                    _ => None,
+                };
+                match ruling {
+                    Some(note) => format!("{}（{}）", check.text(), note.attributed()),
+                    None => check.text(),
+                }
+            })
             .collect();
         if let Some(o) = &self.adjustment {
             let applied = if self.decision == o.decision {
@@ -119,6 +184,18 @@ pub struct AppliedRules {
     pub criterion_floors: std::collections::BTreeMap<String, f64>,
     pub min_annual_grade: String,
     pub flags_block: bool,
+    /// The weights of the composite's three components, as the campaign states them and the
+    /// list used them; none in versions drawn before they were kept.
+    #[serde(default)]
+    pub weights: Option<ComponentWeights>,
+}
+
+/// The weights of the inspection, the democratic evaluation and the annual assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct ComponentWeights {
+    pub inspection: f64,
+    pub democratic: f64,
+    pub annual: f64,
 }
 
 /// A stored version of the preliminary list.

@@ -1,0 +1,198 @@
+//! Rulings on a unit's part in the campaign: its withdrawal (退出参评) and its veto (一票否决).
+//! Each is a journaled decision with who made it, when, why and on what basis, and each can be
+//! revoked with a reason; the record keeps both, so the history reads in the record too.
+
+use std::marker::PhantomData;
+
+use serde::{Deserialize, Serialize};
+
+use crate::campaign::Campaign;
+use crate::context::Context;
+use crate::error::Error;
+use crate::journal::{Entry, Reason};
+use crate::store::{Table, Transaction};
+
+/// What kind of ruling a table holds, and how it is named to people.
+pub trait Kind {
+    /// The table, from the step table.
+    const PATH: &'static str;
+    /// `a withdrawal`, for messages.
+    const NOUN: &'static str;
+    /// `withdrawn`, for messages.
+    const DONE: &'static str;
+    /// The command that makes one, for hints.
+    const COMMAND: &'static str;
+}
+
+/// One ruling on one unit, attributed, and its revocation if it was revoked.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(bound = "")]
+pub struct Ruling<K: Kind> {
+    pub unit: String,
+    pub reason: String,
+    /// The document or finding the ruling rests on; may be empty.
+    #[serde(default)]
+    pub basis: String,
+    pub operator: String,
+    pub time: String,
+    pub seq: u64,
+    #[serde(default)]
+    pub revoked_reason: Option<String>,
+    #[serde(default)]
+    pub revoked_operator: Option<String>,
+    #[serde(default)]
+    pub revoked_time: Option<String>,
+    #[serde(default)]
+    pub revoked_seq: Option<u64>,
+    #[serde(skip)]
+    kind: PhantomData<K>,
+}
+
+impl<K: Kind> Clone for Ruling<K> {
+    fn clone(&self) -> Self {
+        Ruling {
+            unit: self.unit.clone(),
+            reason: self.reason.clone(),
+            basis: self.basis.clone(),
+            operator: self.operator.clone(),
+            time: self.time.clone(),
+            seq: self.seq,
+            revoked_reason: self.revoked_reason.clone(),
+            revoked_operator: self.revoked_operator.clone(),
+            revoked_time: self.revoked_time.clone(),
+            revoked_seq: self.revoked_seq,
+            kind: PhantomData,
+        }
+    }
+}
+
+impl<K: Kind> Table for Ruling<K> {
+    const PATH: &'static str = K::PATH;
+}
+
+impl<K: Kind> Ruling<K> {
+    pub fn in_force(&self) -> bool {
+        self.revoked_seq.is_none()
+    }
+
+    /// The ruling as `show --json` and `status --json` give it.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "reason": self.reason,
+            "basis": (!self.basis.is_empty()).then_some(&self.basis),
+            "operator": self.operator,
+            "time": self.time,
+            "seq": self.seq,
+        })
+    }
+}
+
+/// Every ruling of kind `K`, in force or revoked, in the order they were made.
+pub fn all<K: Kind>(campaign: &Campaign) -> anyhow::Result<Vec<Ruling<K>>> {
+    campaign.store.read_table()
+}
+
+/// The ruling of kind `K` in force on each unit that has one.
+pub fn in_force<K: Kind>(campaign: &Campaign) -> anyhow::Result<Vec<Ruling<K>>> {
+    Ok(all(campaign)?
+        .into_iter()
+        .filter(Ruling::in_force)
+        .collect())
+}
+
+/// Makes a ruling of kind `K` on `unit`; refused while one is in force.
+pub fn make<K: Kind>(
+    campaign: &mut Campaign,
+    ctx: &Context,
+    unit: &str,
+    reason: &str,
+    basis: Option<&str>,
+) -> anyhow::Result<Entry> {
+    campaign.register()?.require(unit)?;
+    let reason = Reason::new(reason, K::NOUN)?;
+    let basis = basis.map(|b| Reason::new(b, K::NOUN)).transpose()?;
+    let mut list: Vec<Ruling<K>> = all(campaign)?;
+    if let Some(done) = list.iter().find(|r| r.unit == unit && r.in_force()) {
+        return Err(Error::invalid(format!(
+            "unit `{unit}` was already {} by {} in {}: {}",
+            K::DONE,
+            done.operator,
+            crate::journal::cite(done.seq),
+            done.reason
+        ))
+        .with_hint(format!(
+            "to change it, revoke it first with `{} {unit} --revoke --reason \"…\"`",
+            K::COMMAND
+        ))
+        .into());
+    }
+    let mut tx = Transaction::new(&mut campaign.store, ctx);
+    let by = tx.attribution();
+    list.push(Ruling {
+        unit: unit.to_owned(),
+        reason: reason.to_string(),
+        basis: basis.as_ref().map(Reason::to_string).unwrap_or_default(),
+        operator: by.operator.clone(),
+        time: by.time.clone(),
+        seq: by.seq,
+        revoked_reason: None,
+        revoked_operator: None,
+        revoked_time: None,
+        revoked_seq: None,
+        kind: PhantomData,
+    });
+    tx.set_reason(&reason);
+    tx.write_table(&list);
+    tx.commit(&format!("{unit} {}", K::DONE))
+}
+
+/// Revokes the ruling of kind `K` in force on `unit`, with a reason; the ruling stays in the
+/// record beside its revocation.
+pub fn revoke<K: Kind>(
+    campaign: &mut Campaign,
+    ctx: &Context,
+    unit: &str,
+    reason: &str,
+) -> anyhow::Result<Entry> {
+    campaign.register()?.require(unit)?;
+    let reason = Reason::new(reason, &format!("revoking {}", K::NOUN))?;
+    let mut list: Vec<Ruling<K>> = all(campaign)?;
+    let Some(ruling) = list.iter_mut().find(|r| r.unit == unit && r.in_force()) else {
+        return Err(Error::invalid(format!(
+            "unit `{unit}` is not {}; there is nothing to revoke",
+            K::DONE
+        ))
+        .with_hint("`banzi status` shows each unit's standing")
+        .into());
+    };
+    let mut tx = Transaction::new(&mut campaign.store, ctx);
+    let by = tx.attribution();
+    ruling.revoked_reason = Some(reason.to_string());
+    ruling.revoked_operator = Some(by.operator.clone());
+    ruling.revoked_time = Some(by.time.clone());
+    ruling.revoked_seq = Some(by.seq);
+    let made = crate::journal::cite(ruling.seq);
+    tx.set_reason(&reason);
+    tx.write_table(&list);
+    tx.commit(&format!("{unit} no longer {} (revoking {made})", K::DONE))
+}
+
+/// A unit's withdrawal from the campaign (退出参评), e.g. after a merger; its records stay.
+pub enum Withdrawal {}
+
+impl Kind for Withdrawal {
+    const PATH: &'static str = crate::steps::WITHDRAWALS_FILE;
+    const NOUN: &'static str = "a withdrawal";
+    const DONE: &'static str = "withdrawn from the campaign";
+    const COMMAND: &'static str = "banzi withdraw";
+}
+
+/// A unit's veto (一票否决): out of the list whatever its figures, e.g. after a serious incident.
+pub enum Veto {}
+
+impl Kind for Veto {
+    const PATH: &'static str = crate::steps::VETOES_FILE;
+    const NOUN: &'static str = "a veto";
+    const DONE: &'static str = "vetoed (一票否决)";
+    const COMMAND: &'static str = "banzi veto";
+}
