@@ -1,6 +1,10 @@
 //! A scratch campaign in a temporary directory, and the real `banzi` binary run against it with
 //! a pinned operator and clock.
 //!
+//! [`Fixture::example`] and [`Fixture::synthetic`] build a campaign of the example city's units
+//! or of made-up ones to any step of [`STEPS`]: `Fixture::synthetic(&units).inspected()`, or for
+//! the example city `Fixture::inspected()` and its like.
+//!
 //! Layout of the temporary directory:
 //!
 //! ```text
@@ -16,7 +20,11 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use assert_cmd::assert::Assert;
+use banzi::steps::{STEPS, Step};
 use sha2::{Digest, Sha256};
+
+mod synthetic;
+pub use synthetic::*;
 
 pub const OPERATOR: &str = "测试员";
 pub const NOW: &str = "2026-11-24T09:30:00+08:00";
@@ -70,6 +78,102 @@ pub struct Fixture {
     tmp: tempfile::TempDir,
 }
 
+/// A campaign to build: the example city's units or made-up ones, `campaign.toml` edited right
+/// after `init`, then every step of [`STEPS`] taken in order through the one asked for.
+#[must_use = "a build makes nothing until it is given the step to reach"]
+pub struct Build {
+    register: Register,
+    edits: Vec<(String, String)>,
+}
+
+enum Register {
+    /// The example city's 16 units and their inputs under `examples/city`.
+    Example,
+    /// Units a test makes up, inspected by `methods`, which the campaign then requires.
+    Synthetic {
+        units: Vec<Unit>,
+        methods: Vec<String>,
+    },
+}
+
+impl Build {
+    /// Replaces `from` (which must occur) with `to` in `campaign.toml` before the first step.
+    pub fn edit_settings(mut self, from: &str, to: &str) -> Build {
+        self.edits.push((from.to_owned(), to.to_owned()));
+        self
+    }
+
+    /// Has a made-up campaign require these inspection methods (only `talk` unless told), and
+    /// every inspected unit recorded by each.
+    pub fn requiring(mut self, wanted: &[&str]) -> Build {
+        match &mut self.register {
+            Register::Synthetic { methods, .. } => {
+                *methods = wanted.iter().map(|m| (*m).to_owned()).collect();
+            }
+            Register::Example => panic!("the example city's methods are its campaign's"),
+        }
+        self
+    }
+
+    /// The campaign with every step through `last` taken.
+    pub fn through(self, last: Step) -> Fixture {
+        let f = Fixture::initialized();
+        if let Register::Synthetic { methods, .. } = &self.register {
+            f.edit_settings(
+                &methods_setting(&DEFAULT_METHODS),
+                &methods_setting(methods),
+            );
+        }
+        for (from, to) in &self.edits {
+            f.edit_settings(from, to);
+        }
+        for def in STEPS.iter().take_while(|d| d.step <= last) {
+            match &self.register {
+                Register::Example => f.take_example_step(def.step),
+                Register::Synthetic { units, methods } => {
+                    f.take_synthetic_step(def.step, units, methods)
+                }
+            }
+        }
+        f
+    }
+
+    /// Through the register.
+    pub fn registered(self) -> Fixture {
+        self.through(Step::Units)
+    }
+
+    /// Through the plans.
+    pub fn planned(self) -> Fixture {
+        self.through(Step::Plan)
+    }
+
+    /// Through the self-assessments.
+    pub fn self_assessed(self) -> Fixture {
+        self.through(Step::SelfAssess)
+    }
+
+    /// Through the inspection: the annual assessment and every required record (for the
+    /// example city, its votes and inspectors too).
+    pub fn inspected(self) -> Fixture {
+        self.through(Step::Inspect)
+    }
+
+    /// Through the first preliminary list.
+    pub fn drawn(self) -> Fixture {
+        self.through(Step::Shortlist)
+    }
+}
+
+/// The `required_methods` line of `campaign.toml`.
+fn methods_setting(methods: &[impl AsRef<str>]) -> String {
+    let quoted: Vec<String> = methods
+        .iter()
+        .map(|m| format!("\"{}\"", m.as_ref()))
+        .collect();
+    format!("required_methods = [{}]", quoted.join(", "))
+}
+
 impl Fixture {
     /// An empty temporary directory; no campaign yet.
     pub fn new() -> Fixture {
@@ -85,68 +189,93 @@ impl Fixture {
         f
     }
 
-    /// A campaign with the example city's 16 units registered.
-    pub fn with_units() -> Fixture {
-        let f = Fixture::initialized();
-        f.import_units();
-        f
-    }
-
-    /// A campaign with the example city's units and plans.
-    pub fn with_plans() -> Fixture {
-        let f = Fixture::with_units();
-        f.submit_plans();
-        f
-    }
-
-    /// A campaign with the example city's units, plans and self-assessments.
-    pub fn with_self_assessments() -> Fixture {
-        let f = Fixture::with_plans();
-        f.submit_self_assessments();
-        f
-    }
-
-    /// A campaign with the example city's units inspected: annual assessment, votes,
-    /// inspectors and every unit's inspection records.
-    pub fn inspected() -> Fixture {
-        let f = Fixture::with_self_assessments();
-        f.banzi(&[
-            "inspect",
-            "import-assessment",
-            example("annual-2026.csv").to_str().unwrap(),
-        ])
-        .success();
-        f.banzi(&[
-            "inspect",
-            "import-votes",
-            example("votes-2026.csv").to_str().unwrap(),
-        ])
-        .success();
-        f.banzi(&[
-            "inspectors",
-            "import",
-            example("inspectors.csv").to_str().unwrap(),
-        ])
-        .success();
-        let mut records: Vec<PathBuf> = std::fs::read_dir(example("inspections"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        records.sort();
-        for record in records {
-            let name = record.file_name().unwrap().to_str().unwrap();
-            let unit = name.split('-').next().unwrap();
-            f.banzi(&["inspect", "record", unit, record.to_str().unwrap()])
-                .success();
+    /// The example city's campaign, to build to a step.
+    pub fn example() -> Build {
+        Build {
+            register: Register::Example,
+            edits: Vec::new(),
         }
-        f
     }
 
-    /// A campaign with the example city's preliminary list drawn.
+    /// A campaign of `units`, to build to a step; it requires only the `talk` method unless
+    /// [`Build::requiring`] says otherwise.
+    pub fn synthetic(units: &[Unit]) -> Build {
+        Build {
+            register: Register::Synthetic {
+                units: units.to_vec(),
+                methods: vec!["talk".to_owned()],
+            },
+            edits: Vec::new(),
+        }
+    }
+
+    /// The example city with its 16 units registered.
+    pub fn registered() -> Fixture {
+        Fixture::example().registered()
+    }
+
+    /// The example city with its units' plans.
+    pub fn planned() -> Fixture {
+        Fixture::example().planned()
+    }
+
+    /// The example city with its units' plans and self-assessments.
+    pub fn self_assessed() -> Fixture {
+        Fixture::example().self_assessed()
+    }
+
+    /// The example city inspected: annual assessment, votes, inspectors and every unit's
+    /// inspection records.
+    pub fn inspected() -> Fixture {
+        Fixture::example().inspected()
+    }
+
+    /// The example city with its preliminary list drawn.
     pub fn drawn() -> Fixture {
-        let f = Fixture::inspected();
-        f.banzi(&["shortlist"]).success();
-        f
+        Fixture::example().drawn()
+    }
+
+    /// Takes `step` of the example city's campaign with its files.
+    fn take_example_step(&self, step: Step) {
+        match step {
+            Step::Units => self.import_units(),
+            Step::Plan => self.submit_plans(),
+            Step::SelfAssess => self.submit_self_assessments(),
+            Step::Inspect => {
+                self.banzi(&[
+                    "inspect",
+                    "import-assessment",
+                    example("annual-2026.csv").to_str().unwrap(),
+                ])
+                .success();
+                self.banzi(&[
+                    "inspect",
+                    "import-votes",
+                    example("votes-2026.csv").to_str().unwrap(),
+                ])
+                .success();
+                self.banzi(&[
+                    "inspectors",
+                    "import",
+                    example("inspectors.csv").to_str().unwrap(),
+                ])
+                .success();
+                let mut records: Vec<PathBuf> = std::fs::read_dir(example("inspections"))
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                    .collect();
+                records.sort();
+                for record in records {
+                    let name = record.file_name().unwrap().to_str().unwrap();
+                    let unit = name.split('-').next().unwrap();
+                    self.banzi(&["inspect", "record", unit, record.to_str().unwrap()])
+                        .success();
+                }
+            }
+            Step::Shortlist => {
+                self.banzi(&["shortlist"]).success();
+            }
+        }
     }
 
     /// A copy of the whole temporary directory, campaign and inputs.
@@ -254,6 +383,15 @@ impl Fixture {
         let file = example(&format!("self-assessments/{unit}.toml"));
         self.banzi(&["self-assess", "submit", unit, file.to_str().unwrap()])
             .success();
+    }
+
+    /// Replaces `from` (which must occur) with `to` in the campaign's `campaign.toml`, as a
+    /// person editing it would.
+    pub fn edit_settings(&self, from: &str, to: &str) {
+        let path = self.campaign().join("campaign.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "campaign.toml has no `{from}`");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
     }
 
     /// Writes `text` to `relative` under the temporary directory; gives `relative` back, to pass

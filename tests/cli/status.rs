@@ -18,7 +18,7 @@ fn a_new_campaign_is_in_the_units_phase() {
 
 #[test]
 fn registered_units_wait_for_their_plans() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let status = f.status();
     assert_eq!(status["phase"], "plan");
     let units = status["units"].as_array().unwrap();
@@ -40,7 +40,7 @@ fn registered_units_wait_for_their_plans() {
 
 #[test]
 fn the_phase_is_the_earliest_step_some_unit_still_has_to_do() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     f.submit_plan("C01");
     let status = f.status();
     assert_eq!(status["phase"], "plan");
@@ -68,7 +68,7 @@ fn the_phase_is_the_earliest_step_some_unit_still_has_to_do() {
 
 #[test]
 fn a_campaign_with_every_unit_self_assessed_is_in_the_inspect_phase() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     let status = f.status();
     assert_eq!(status["phase"], "inspect");
     for unit in status["units"].as_array().unwrap() {
@@ -87,7 +87,7 @@ fn a_campaign_with_every_unit_self_assessed_is_in_the_inspect_phase() {
 
 #[test]
 fn the_status_table_shows_states_and_totals() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     f.submit_self_assessment("C01");
     let table = f.stdout(&["status"]);
     assert!(table.contains("phase: self-assess"), "{table}");
@@ -107,7 +107,7 @@ fn the_status_table_shows_states_and_totals() {
 
 #[test]
 fn reading_the_status_never_changes_the_campaign() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let before = f.snapshot_dir();
     for args in [
         &["status"][..],
@@ -127,7 +127,7 @@ fn reading_the_status_never_changes_the_campaign() {
 
 #[test]
 fn reading_a_campaign_creates_no_file() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let before = f.snapshot_dir();
     f.banzi(&["status"]).success();
     f.banzi(&["verify"]).success();

@@ -54,7 +54,7 @@ fn an_unknown_subcommand_is_a_usage_error() {
 
 #[test]
 fn missing_arguments_and_unknown_flags_are_usage_errors() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     f.fails_unchanged(&["plan", "submit", "C01"], USAGE);
     f.fails_unchanged(&["units", "import"], USAGE);
     f.fails_unchanged(&["status", "--colour"], USAGE);
