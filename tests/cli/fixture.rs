@@ -1,5 +1,5 @@
 //! A scratch campaign in a temporary directory, and the real `banzi` binary run against it with
-//! a pinned operator and clock.
+//! a pinned operator and clock and nothing else of the environment.
 //!
 //! [`Fixture::example`] and [`Fixture::synthetic`] build a campaign of the example city's units
 //! or of made-up ones to any step of [`STEPS`]: `Fixture::synthetic(&units).inspected()`, or for
@@ -55,8 +55,8 @@ pub fn example_text(relative: &str) -> String {
     std::fs::read_to_string(example(relative)).unwrap()
 }
 
-/// The path of the banzi binary, for `std::process::Command`.
-pub fn banzi_bin() -> &'static str {
+/// The path of the banzi binary.
+fn banzi_bin() -> &'static str {
     env!("CARGO_BIN_EXE_banzi")
 }
 
@@ -64,14 +64,21 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-/// Sets the environment every banzi run of the tests gets, on a std command.
-pub fn pin_env(cmd: &mut std::process::Command) {
-    cmd.env("BANZI_OPERATOR", OPERATOR)
-        .env("BANZI_NOW", NOW)
+/// Sets the whole environment of a banzi run: nothing of the developer's shell reaches it (a
+/// `BANZI_CAMPAIGN`, `BANZI_FAULT_AT` or `CLICOLOR_FORCE` there would change what the tests see),
+/// only a pinned operator, clock and lock timeout, no colour, a plain locale and `home` as HOME.
+fn pin_env(cmd: &mut std::process::Command, home: &Path) {
+    cmd.env_clear()
+        .env("HOME", home)
+        .env("LANG", "C.UTF-8")
         .env("NO_COLOR", "1")
-        .env("BANZI_LOCK_TIMEOUT", "10")
-        .env_remove("BANZI_CAMPAIGN")
-        .env_remove("CLICOLOR_FORCE");
+        .env("BANZI_OPERATOR", OPERATOR)
+        .env("BANZI_NOW", NOW)
+        .env("BANZI_LOCK_TIMEOUT", "10");
+    // Coverage tools collect the binary's profile through it; it changes no result.
+    if let Some(profile) = std::env::var_os("LLVM_PROFILE_FILE") {
+        cmd.env("LLVM_PROFILE_FILE", profile);
+    }
 }
 
 pub struct Fixture {
@@ -295,19 +302,29 @@ impl Fixture {
         self.root().join(CAMPAIGN)
     }
 
+    /// A bare banzi process with the pinned environment, run in `dir`, no `-C`: for spawning.
+    pub fn process_in(&self, dir: &Path) -> std::process::Command {
+        let mut cmd = std::process::Command::new(banzi_bin());
+        pin_env(&mut cmd, self.root());
+        cmd.current_dir(dir);
+        cmd
+    }
+
+    /// banzi with `-C campaign` and `args`, in the temporary directory, for spawning.
+    pub fn process(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = self.process_in(self.root());
+        cmd.arg("-C").arg(CAMPAIGN).args(args);
+        cmd
+    }
+
     /// A bare banzi command with the pinned environment, run in `dir`, no `-C`.
     pub fn command_in(&self, dir: &Path) -> Command {
-        let mut std_cmd = std::process::Command::new(banzi_bin());
-        pin_env(&mut std_cmd);
-        std_cmd.current_dir(dir);
-        Command::from_std(std_cmd)
+        Command::from_std(self.process_in(dir))
     }
 
     /// banzi with `-C campaign` and `args`, in the temporary directory.
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = self.command_in(self.root());
-        cmd.arg("-C").arg(CAMPAIGN).args(args);
-        cmd
+        Command::from_std(self.process(args))
     }
 
     /// Runs banzi on the campaign.

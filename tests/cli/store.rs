@@ -406,12 +406,8 @@ fn a_writer_waits_for_the_lock_to_be_released() {
     let f = Fixture::initialized();
     let lock = lock_file(&f);
     lock.lock().unwrap();
-    let mut cmd = std::process::Command::new(banzi_bin());
-    pin_env(&mut cmd);
-    let child = cmd
-        .current_dir(f.root())
-        .args(["-C", CAMPAIGN, "units", "import"])
-        .arg(example("units.csv"))
+    let child = f
+        .process(&["units", "import", example("units.csv").to_str().unwrap()])
         .env("BANZI_LOCK_TIMEOUT", "20")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -429,11 +425,7 @@ fn a_writer_waits_for_the_lock_to_be_released() {
 }
 
 fn spawn(f: &Fixture, args: &[&str]) -> std::process::Child {
-    let mut cmd = std::process::Command::new(banzi_bin());
-    pin_env(&mut cmd);
-    cmd.current_dir(f.root())
-        .args(["-C", CAMPAIGN])
-        .args(args)
+    f.process(args)
         .env("BANZI_LOCK_TIMEOUT", "30")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

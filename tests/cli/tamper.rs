@@ -527,11 +527,8 @@ fn sixteen_writers_at_once_while_the_old_lock_file_comes_and_goes() {
     let children: Vec<_> = EXAMPLE_UNITS
         .iter()
         .map(|unit| {
-            let mut cmd = std::process::Command::new(banzi_bin());
-            pin_env(&mut cmd);
-            cmd.current_dir(f.root())
-                .args(["-C", CAMPAIGN, "plan", "submit", unit])
-                .arg(example(&format!("plans/{unit}.toml")))
+            let plan = example(&format!("plans/{unit}.toml"));
+            f.process(&["plan", "submit", unit, plan.to_str().unwrap()])
                 .env("BANZI_LOCK_TIMEOUT", "60")
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
