@@ -124,6 +124,16 @@ impl Build {
 
     /// The campaign with every step through `last` taken.
     pub fn through(self, last: Step) -> Fixture {
+        let f = self.start();
+        for def in STEPS.iter().take_while(|d| d.step <= last) {
+            self.take(&f, def.step);
+        }
+        f
+    }
+
+    /// The campaign initialized and its settings edited, no step taken yet: to take them one
+    /// at a time with [`Build::take`].
+    pub fn start(&self) -> Fixture {
         let f = Fixture::initialized();
         if let Register::Synthetic { methods, .. } = &self.register {
             f.edit_settings(
@@ -134,15 +144,15 @@ impl Build {
         for (from, to) in &self.edits {
             f.edit_settings(from, to);
         }
-        for def in STEPS.iter().take_while(|d| d.step <= last) {
-            match &self.register {
-                Register::Example => f.take_example_step(def.step),
-                Register::Synthetic { units, methods } => {
-                    f.take_synthetic_step(def.step, units, methods)
-                }
-            }
-        }
         f
+    }
+
+    /// Takes `step` on `f`, a campaign this build started, the steps before it taken.
+    pub fn take(&self, f: &Fixture, step: Step) {
+        match &self.register {
+            Register::Example => f.take_example_step(step),
+            Register::Synthetic { units, methods } => f.take_synthetic_step(step, units, methods),
+        }
     }
 
     /// Through the register.
