@@ -65,7 +65,7 @@ fn survives_a_kill_at_every_point(base: &Fixture, args: &[&str]) -> u64 {
 
 #[test]
 fn a_plan_import_replacing_several_plans() {
-    let base = Fixture::with_plans();
+    let base = Fixture::planned();
     for unit in ["C01", "C02", "D01", "M03"] {
         let text = example_text(&format!("plans/{unit}.toml"));
         let text = text.replacen("owner = \"", "owner = \"新", 1);
@@ -77,7 +77,7 @@ fn a_plan_import_replacing_several_plans() {
 
 #[test]
 fn a_units_import_replacing_the_register() {
-    let base = Fixture::with_units();
+    let base = Fixture::registered();
     let register = example_text("units.csv").replace("市委组织部", "中共某市委组织部");
     base.write("inputs/units.csv", &register);
     survives_a_kill_at_every_point(&base, &["units", "import", "inputs/units.csv"]);
@@ -105,7 +105,7 @@ fn drawing_the_shortlist() {
 /// Recovery is itself a change: killed while recovering, the next command recovers again.
 #[test]
 fn a_kill_during_recovery_is_recovered_by_the_next_command() {
-    let base = Fixture::with_units();
+    let base = Fixture::registered();
     let register = example_text("units.csv").replace("市委组织部", "中共某市委组织部");
     base.write("inputs/units.csv", &register);
     let args = ["units", "import", "inputs/units.csv"];
@@ -135,7 +135,7 @@ fn a_kill_during_recovery_is_recovered_by_the_next_command() {
 
 #[test]
 fn a_recovery_is_journaled() {
-    let base = Fixture::with_units();
+    let base = Fixture::registered();
     let plan = example("plans/C01.toml");
     let args = ["plan", "submit", "C01", plan.to_str().unwrap()];
     // The first points stage the record; later ones follow the commit.

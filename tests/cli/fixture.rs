@@ -1,5 +1,9 @@
 //! A scratch campaign in a temporary directory, and the real `banzi` binary run against it with
-//! a pinned operator and clock.
+//! a pinned operator and clock and nothing else of the environment.
+//!
+//! [`Fixture::example`] and [`Fixture::synthetic`] build a campaign of the example city's units
+//! or of made-up ones to any step of [`STEPS`]: `Fixture::synthetic(&units).inspected()`, or for
+//! the example city `Fixture::inspected()` and its like.
 //!
 //! Layout of the temporary directory:
 //!
@@ -16,7 +20,11 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use assert_cmd::assert::Assert;
+use banzi::steps::{STEPS, Step};
 use sha2::{Digest, Sha256};
+
+mod synthetic;
+pub use synthetic::*;
 
 pub const OPERATOR: &str = "测试员";
 pub const NOW: &str = "2026-11-24T09:30:00+08:00";
@@ -47,8 +55,8 @@ pub fn example_text(relative: &str) -> String {
     std::fs::read_to_string(example(relative)).unwrap()
 }
 
-/// The path of the banzi binary, for `std::process::Command`.
-pub fn banzi_bin() -> &'static str {
+/// The path of the banzi binary.
+fn banzi_bin() -> &'static str {
     env!("CARGO_BIN_EXE_banzi")
 }
 
@@ -56,18 +64,131 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-/// Sets the environment every banzi run of the tests gets, on a std command.
-pub fn pin_env(cmd: &mut std::process::Command) {
-    cmd.env("BANZI_OPERATOR", OPERATOR)
-        .env("BANZI_NOW", NOW)
+/// Sets the whole environment of a banzi run: nothing of the developer's shell reaches it (a
+/// `BANZI_CAMPAIGN`, `BANZI_FAULT_AT` or `CLICOLOR_FORCE` there would change what the tests see),
+/// only a pinned operator, clock and lock timeout, no colour, a plain locale and `home` as HOME.
+fn pin_env(cmd: &mut std::process::Command, home: &Path) {
+    cmd.env_clear()
+        .env("HOME", home)
+        .env("LANG", "C.UTF-8")
         .env("NO_COLOR", "1")
-        .env("BANZI_LOCK_TIMEOUT", "10")
-        .env_remove("BANZI_CAMPAIGN")
-        .env_remove("CLICOLOR_FORCE");
+        .env("BANZI_OPERATOR", OPERATOR)
+        .env("BANZI_NOW", NOW)
+        .env("BANZI_LOCK_TIMEOUT", "10");
+    // Coverage tools collect the binary's profile through it; it changes no result.
+    if let Some(profile) = std::env::var_os("LLVM_PROFILE_FILE") {
+        cmd.env("LLVM_PROFILE_FILE", profile);
+    }
 }
 
 pub struct Fixture {
     tmp: tempfile::TempDir,
+}
+
+/// A campaign to build: the example city's units or made-up ones, `campaign.toml` edited right
+/// after `init`, then every step of [`STEPS`] taken in order through the one asked for.
+#[must_use = "a build makes nothing until it is given the step to reach"]
+pub struct Build {
+    register: Register,
+    edits: Vec<(String, String)>,
+}
+
+enum Register {
+    /// The example city's 16 units and their inputs under `examples/city`.
+    Example,
+    /// Units a test makes up, inspected by `methods`, which the campaign then requires.
+    Synthetic {
+        units: Vec<Unit>,
+        methods: Vec<String>,
+    },
+}
+
+impl Build {
+    /// Replaces `from` (which must occur) with `to` in `campaign.toml` before the first step.
+    pub fn edit_settings(mut self, from: &str, to: &str) -> Build {
+        self.edits.push((from.to_owned(), to.to_owned()));
+        self
+    }
+
+    /// Has a made-up campaign require these inspection methods (only `talk` unless told), and
+    /// every inspected unit recorded by each.
+    pub fn requiring(mut self, wanted: &[&str]) -> Build {
+        match &mut self.register {
+            Register::Synthetic { methods, .. } => {
+                *methods = wanted.iter().map(|m| (*m).to_owned()).collect();
+            }
+            Register::Example => panic!("the example city's methods are its campaign's"),
+        }
+        self
+    }
+
+    /// The campaign with every step through `last` taken.
+    pub fn through(self, last: Step) -> Fixture {
+        let f = self.start();
+        for def in STEPS.iter().take_while(|d| d.step <= last) {
+            self.take(&f, def.step);
+        }
+        f
+    }
+
+    /// The campaign initialized and its settings edited, no step taken yet: to take them one
+    /// at a time with [`Build::take`].
+    pub fn start(&self) -> Fixture {
+        let f = Fixture::initialized();
+        if let Register::Synthetic { methods, .. } = &self.register {
+            f.edit_settings(
+                &methods_setting(&DEFAULT_METHODS),
+                &methods_setting(methods),
+            );
+        }
+        for (from, to) in &self.edits {
+            f.edit_settings(from, to);
+        }
+        f
+    }
+
+    /// Takes `step` on `f`, a campaign this build started, the steps before it taken.
+    pub fn take(&self, f: &Fixture, step: Step) {
+        match &self.register {
+            Register::Example => f.take_example_step(step),
+            Register::Synthetic { units, methods } => f.take_synthetic_step(step, units, methods),
+        }
+    }
+
+    /// Through the register.
+    pub fn registered(self) -> Fixture {
+        self.through(Step::Units)
+    }
+
+    /// Through the plans.
+    pub fn planned(self) -> Fixture {
+        self.through(Step::Plan)
+    }
+
+    /// Through the self-assessments.
+    pub fn self_assessed(self) -> Fixture {
+        self.through(Step::SelfAssess)
+    }
+
+    /// Through the inspection: the annual assessment and every required record (for the
+    /// example city, its votes and inspectors too).
+    pub fn inspected(self) -> Fixture {
+        self.through(Step::Inspect)
+    }
+
+    /// Through the first preliminary list.
+    pub fn drawn(self) -> Fixture {
+        self.through(Step::Shortlist)
+    }
+}
+
+/// The `required_methods` line of `campaign.toml`.
+fn methods_setting(methods: &[impl AsRef<str>]) -> String {
+    let quoted: Vec<String> = methods
+        .iter()
+        .map(|m| format!("\"{}\"", m.as_ref()))
+        .collect();
+    format!("required_methods = [{}]", quoted.join(", "))
 }
 
 impl Fixture {
@@ -85,68 +206,93 @@ impl Fixture {
         f
     }
 
-    /// A campaign with the example city's 16 units registered.
-    pub fn with_units() -> Fixture {
-        let f = Fixture::initialized();
-        f.import_units();
-        f
-    }
-
-    /// A campaign with the example city's units and plans.
-    pub fn with_plans() -> Fixture {
-        let f = Fixture::with_units();
-        f.submit_plans();
-        f
-    }
-
-    /// A campaign with the example city's units, plans and self-assessments.
-    pub fn with_self_assessments() -> Fixture {
-        let f = Fixture::with_plans();
-        f.submit_self_assessments();
-        f
-    }
-
-    /// A campaign with the example city's units inspected: annual assessment, votes,
-    /// inspectors and every unit's inspection records.
-    pub fn inspected() -> Fixture {
-        let f = Fixture::with_self_assessments();
-        f.banzi(&[
-            "inspect",
-            "import-assessment",
-            example("annual-2026.csv").to_str().unwrap(),
-        ])
-        .success();
-        f.banzi(&[
-            "inspect",
-            "import-votes",
-            example("votes-2026.csv").to_str().unwrap(),
-        ])
-        .success();
-        f.banzi(&[
-            "inspectors",
-            "import",
-            example("inspectors.csv").to_str().unwrap(),
-        ])
-        .success();
-        let mut records: Vec<PathBuf> = std::fs::read_dir(example("inspections"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        records.sort();
-        for record in records {
-            let name = record.file_name().unwrap().to_str().unwrap();
-            let unit = name.split('-').next().unwrap();
-            f.banzi(&["inspect", "record", unit, record.to_str().unwrap()])
-                .success();
+    /// The example city's campaign, to build to a step.
+    pub fn example() -> Build {
+        Build {
+            register: Register::Example,
+            edits: Vec::new(),
         }
-        f
     }
 
-    /// A campaign with the example city's preliminary list drawn.
+    /// A campaign of `units`, to build to a step; it requires only the `talk` method unless
+    /// [`Build::requiring`] says otherwise.
+    pub fn synthetic(units: &[Unit]) -> Build {
+        Build {
+            register: Register::Synthetic {
+                units: units.to_vec(),
+                methods: vec!["talk".to_owned()],
+            },
+            edits: Vec::new(),
+        }
+    }
+
+    /// The example city with its 16 units registered.
+    pub fn registered() -> Fixture {
+        Fixture::example().registered()
+    }
+
+    /// The example city with its units' plans.
+    pub fn planned() -> Fixture {
+        Fixture::example().planned()
+    }
+
+    /// The example city with its units' plans and self-assessments.
+    pub fn self_assessed() -> Fixture {
+        Fixture::example().self_assessed()
+    }
+
+    /// The example city inspected: annual assessment, votes, inspectors and every unit's
+    /// inspection records.
+    pub fn inspected() -> Fixture {
+        Fixture::example().inspected()
+    }
+
+    /// The example city with its preliminary list drawn.
     pub fn drawn() -> Fixture {
-        let f = Fixture::inspected();
-        f.banzi(&["shortlist"]).success();
-        f
+        Fixture::example().drawn()
+    }
+
+    /// Takes `step` of the example city's campaign with its files.
+    fn take_example_step(&self, step: Step) {
+        match step {
+            Step::Units => self.import_units(),
+            Step::Plan => self.submit_plans(),
+            Step::SelfAssess => self.submit_self_assessments(),
+            Step::Inspect => {
+                self.banzi(&[
+                    "inspect",
+                    "import-assessment",
+                    example("annual-2026.csv").to_str().unwrap(),
+                ])
+                .success();
+                self.banzi(&[
+                    "inspect",
+                    "import-votes",
+                    example("votes-2026.csv").to_str().unwrap(),
+                ])
+                .success();
+                self.banzi(&[
+                    "inspectors",
+                    "import",
+                    example("inspectors.csv").to_str().unwrap(),
+                ])
+                .success();
+                let mut records: Vec<PathBuf> = std::fs::read_dir(example("inspections"))
+                    .unwrap()
+                    .map(|e| e.unwrap().path())
+                    .collect();
+                records.sort();
+                for record in records {
+                    let name = record.file_name().unwrap().to_str().unwrap();
+                    let unit = name.split('-').next().unwrap();
+                    self.banzi(&["inspect", "record", unit, record.to_str().unwrap()])
+                        .success();
+                }
+            }
+            Step::Shortlist => {
+                self.banzi(&["shortlist"]).success();
+            }
+        }
     }
 
     /// A copy of the whole temporary directory, campaign and inputs.
@@ -166,19 +312,29 @@ impl Fixture {
         self.root().join(CAMPAIGN)
     }
 
+    /// A bare banzi process with the pinned environment, run in `dir`, no `-C`: for spawning.
+    pub fn process_in(&self, dir: &Path) -> std::process::Command {
+        let mut cmd = std::process::Command::new(banzi_bin());
+        pin_env(&mut cmd, self.root());
+        cmd.current_dir(dir);
+        cmd
+    }
+
+    /// banzi with `-C campaign` and `args`, in the temporary directory, for spawning.
+    pub fn process(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = self.process_in(self.root());
+        cmd.arg("-C").arg(CAMPAIGN).args(args);
+        cmd
+    }
+
     /// A bare banzi command with the pinned environment, run in `dir`, no `-C`.
     pub fn command_in(&self, dir: &Path) -> Command {
-        let mut std_cmd = std::process::Command::new(banzi_bin());
-        pin_env(&mut std_cmd);
-        std_cmd.current_dir(dir);
-        Command::from_std(std_cmd)
+        Command::from_std(self.process_in(dir))
     }
 
     /// banzi with `-C campaign` and `args`, in the temporary directory.
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = self.command_in(self.root());
-        cmd.arg("-C").arg(CAMPAIGN).args(args);
-        cmd
+        Command::from_std(self.process(args))
     }
 
     /// Runs banzi on the campaign.
@@ -254,6 +410,15 @@ impl Fixture {
         let file = example(&format!("self-assessments/{unit}.toml"));
         self.banzi(&["self-assess", "submit", unit, file.to_str().unwrap()])
             .success();
+    }
+
+    /// Replaces `from` (which must occur) with `to` in the campaign's `campaign.toml`, as a
+    /// person editing it would.
+    pub fn edit_settings(&self, from: &str, to: &str) {
+        let path = self.campaign().join("campaign.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "campaign.toml has no `{from}`");
+        std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
     }
 
     /// Writes `text` to `relative` under the temporary directory; gives `relative` back, to pass

@@ -3,14 +3,6 @@
 
 use crate::fixture::*;
 
-/// Replaces `from` with `to` in the campaign's `campaign.toml`, as a person editing it would.
-fn edit_settings(f: &Fixture, from: &str, to: &str) {
-    let path = f.campaign().join("campaign.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "campaign.toml has no `{from}`");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-}
-
 /// The line and column (1-based) of `needle` in the campaign's `campaign.toml`.
 fn place_in_settings(f: &Fixture, needle: &str) -> (usize, usize) {
     let text = std::fs::read_to_string(f.campaign().join("campaign.toml")).unwrap();
@@ -34,12 +26,8 @@ fn refused(f: &Fixture, args: &[&str]) -> String {
 
 #[test]
 fn a_quota_count_past_32_bits_is_refused_not_wrapped_to_no_places() {
-    let f = Fixture::with_units();
-    edit_settings(
-        &f,
-        "county = { count = 3 }",
-        "county = { count = 4294967296 }",
-    );
+    let f = Fixture::registered();
+    f.edit_settings("county = { count = 3 }", "county = { count = 4294967296 }");
     let units = example("units.csv");
     let stderr = refused(&f, &["units", "import", units.to_str().unwrap()]);
     let (line, column) = place_in_settings(&f, "4294967296");
@@ -54,7 +42,7 @@ fn a_quota_count_past_32_bits_is_refused_not_wrapped_to_no_places() {
 #[test]
 fn a_notice_period_of_billions_of_days_is_refused() {
     let f = Fixture::initialized();
-    edit_settings(&f, "min_working_days = 5", "min_working_days = 99999999999");
+    f.edit_settings("min_working_days = 5", "min_working_days = 99999999999");
     let stderr = refused(&f, &["status"]);
     assert!(
         stderr.contains("publicity.min_working_days: 99999999999 is not a plausible length of a public notice in working days (1-60)"),
@@ -103,7 +91,7 @@ fn refused_by_every_importer(
 
 #[test]
 fn a_row_shorter_than_the_header_is_refused_by_every_importer() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     refused_by_every_importer(
         &f,
         |header, row| {
@@ -116,7 +104,7 @@ fn a_row_shorter_than_the_header_is_refused_by_every_importer() {
 
 #[test]
 fn a_quote_never_closed_is_refused_by_every_importer() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     refused_by_every_importer(
         &f,
         |header, row| {
@@ -129,7 +117,7 @@ fn a_quote_never_closed_is_refused_by_every_importer() {
 
 #[test]
 fn a_utf8_file_with_a_gbk_row_is_refused_by_every_importer_naming_that_line() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     refused_by_every_importer(
         &f,
         |header, row| {
@@ -147,7 +135,7 @@ fn a_utf8_file_with_a_gbk_row_is_refused_by_every_importer_naming_that_line() {
 
 #[test]
 fn control_characters_in_a_cell_are_refused_by_every_importer() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     refused_by_every_importer(
         &f,
         |header, row| {
@@ -160,7 +148,7 @@ fn control_characters_in_a_cell_are_refused_by_every_importer() {
 
 #[test]
 fn a_misspelt_column_is_refused_with_a_suggestion_by_every_importer() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     refused_by_every_importer(
         &f,
         |header, row| {
@@ -178,7 +166,7 @@ fn a_misspelt_column_is_refused_with_a_suggestion_by_every_importer() {
 
 #[test]
 fn a_chinese_header_one_character_off_is_refused_with_a_suggestion() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let file = f.write(
         "inputs/annual.csv",
         "单位代码,年度,考核等次,得份\nC01,2026,优秀,94.2\n",
@@ -192,7 +180,7 @@ fn a_chinese_header_one_character_off_is_refused_with_a_suggestion() {
 
 #[test]
 fn columns_an_import_does_not_use_are_named_in_a_warning() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let file = f.write(
         "inputs/annual.csv",
         "序号,unit_code,单位名称,year,grade\n1,C01,东湖区,2026,优秀\n",
@@ -215,7 +203,7 @@ fn columns_an_import_does_not_use_are_named_in_a_warning() {
 
 #[test]
 fn a_gb18030_file_still_imports() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let (gb, _, _) = encoding_rs::GB18030.encode("name,home_unit\n郭文彬,D02\n沈佳琪,\n");
     let file = f.write_bytes("inputs/inspectors.csv", &gb);
     f.banzi(&["inspectors", "import", file])
@@ -225,7 +213,7 @@ fn a_gb18030_file_still_imports() {
 
 #[test]
 fn an_escaped_control_character_in_any_toml_input_is_refused_with_its_key() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     f.submit_plan("C01");
     f.submit_self_assessment("C01");
     let plan = f.write(
@@ -262,7 +250,7 @@ fn an_escaped_control_character_in_any_toml_input_is_refused_with_its_key() {
         stderr.contains("inputs/talk.toml:4:15: inspectors: control character U+0008"),
         "{stderr}"
     );
-    edit_settings(&f, "organizer = \"", "organizer = \"\\u0007");
+    f.edit_settings("organizer = \"", "organizer = \"\\u0007");
     let (line, column) = place_in_settings(&f, "\"\\u0007");
     let stderr = refused(&f, &["status"]);
     assert!(
@@ -275,7 +263,7 @@ fn an_escaped_control_character_in_any_toml_input_is_refused_with_its_key() {
 
 #[test]
 fn a_folder_import_refuses_files_it_would_skip_for_their_names() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let plan = |unit: &str| example_text(&format!("plans/{unit}.toml"));
     f.write("inputs/plans/C01.toml", &plan("C01"));
     f.write("inputs/plans/C03.TOML", &plan("C03"));

@@ -134,7 +134,7 @@ fn the_campaign_flag_naming_no_campaign_is_an_error_that_says_so() {
 
 #[test]
 fn the_campaign_is_found_by_walking_up_from_a_subdirectory() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let plans = f.campaign().join("plans");
     assert!(plans.is_dir());
     f.command_in(&plans)

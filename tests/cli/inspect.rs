@@ -41,7 +41,7 @@ fn the_annual_assessment_reads_utf8_bom_and_gb18030_with_crlf_and_padding() {
     ];
     let mut stored = Vec::new();
     for (name, bytes) in variants {
-        let f = Fixture::with_units();
+        let f = Fixture::registered();
         let name = format!("inputs/{name}.csv");
         let path = f.write_bytes(&name, &bytes);
         f.banzi(&["inspect", "import-assessment", path]).success();
@@ -56,7 +56,7 @@ fn the_annual_assessment_reads_utf8_bom_and_gb18030_with_crlf_and_padding() {
 
 #[test]
 fn every_bad_annual_row_is_reported_and_nothing_is_written() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let path = f.write(
         "inputs/annual.csv",
         &format!("{ANNUAL_HEADER}C01,2026,优秀,95,\nC99,2026,优秀,,\nC01,2026,良好,,\n\nC02,2025,很好,101,\n"),
@@ -76,7 +76,7 @@ fn every_bad_annual_row_is_reported_and_nothing_is_written() {
 
 #[test]
 fn a_dry_run_reports_and_writes_nothing() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let path = f.write(
         "inputs/annual.csv",
         &format!("{ANNUAL_HEADER}C01,2026,优秀,95,\n"),
@@ -92,7 +92,7 @@ fn a_dry_run_reports_and_writes_nothing() {
 
 #[test]
 fn the_same_results_again_are_no_change_and_different_ones_need_replace() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     annual(&f, "C01,2026,优秀,95,\nC02,2026,良好,86,\n");
     let entries = f.log().len();
     annual(&f, "C01,2026,优秀,95,\nC02,2026,良好,86,\n");
@@ -130,7 +130,7 @@ fn the_same_results_again_are_no_change_and_different_ones_need_replace() {
 
 #[test]
 fn an_inspection_needs_a_submitted_self_assessment() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let path = f.write(
         "inputs/r.toml",
         &record("C01", "talk", "\"赵六\"", [80; 5], ""),
@@ -148,7 +148,7 @@ fn an_inspection_needs_a_submitted_self_assessment() {
 
 #[test]
 fn an_inspector_may_not_inspect_their_own_unit_nor_be_missing_from_the_register() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     let register = f.write("inputs/inspectors.csv", "姓名,所在单位\n王五,C01\n赵六,\n");
     f.banzi(&["inspectors", "import", register]).success();
     assert_eq!(
@@ -182,7 +182,7 @@ fn an_inspector_may_not_inspect_their_own_unit_nor_be_missing_from_the_register(
 
 #[test]
 fn a_unit_is_inspected_once_every_required_method_has_a_record() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     record_file(&f, "C01", "talk", [80; 5], "");
     let unit = |f: &Fixture| f.status()["units"][0].clone();
     assert_eq!(unit(&f)["steps"]["inspect"], "partial");
@@ -221,7 +221,7 @@ fn a_unit_is_inspected_once_every_required_method_has_a_record() {
 
 #[test]
 fn the_composite_without_votes_is_rescaled_and_checks_to_the_last_decimal() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     annual(&f, "C01,2026,优秀,95,\nC02,2026,良好,86,\n");
     record_file(&f, "C01", "hearing", [90, 88, 86, 84, 92], "");
     record_file(&f, "C01", "talk", [80, 86, 84, 88, 91], "");
@@ -265,7 +265,7 @@ fn the_composite_without_votes_is_rescaled_and_checks_to_the_last_decimal() {
 
 #[test]
 fn a_unit_missing_inputs_has_no_composite_and_says_what_is_missing() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     record_file(&f, "C01", "talk", [80; 5], "");
     let c01 = f.json(&["inspect", "show", "C01"]);
     assert_eq!(c01["composite"], json!(null));
@@ -280,7 +280,7 @@ fn a_unit_missing_inputs_has_no_composite_and_says_what_is_missing() {
 
 #[test]
 fn self_inflation_and_concealment_are_flagged_and_cleared_only_with_a_reason() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     // C04 rated itself 98, 97, 96, 98, 97; its P1 was reported done.
     record_file(
         &f,
@@ -381,7 +381,7 @@ C02,班子成员,较差,较差,较差,较差,较差
 
 #[test]
 fn the_weighted_composite_renormalises_over_groups_with_votes_and_checks_to_the_last_decimal() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     weigh_two_groups(&f);
     annual(&f, "C01,2026,优秀,95,\nC02,2026,一般,72,\n");
     votes(&f, TWO_UNITS_VOTES);
@@ -451,7 +451,7 @@ fn the_weighted_composite_renormalises_over_groups_with_votes_and_checks_to_the_
 
 #[test]
 fn without_group_weights_the_democratic_component_is_the_mean_of_all_votes() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     votes(&f, TWO_UNITS_VOTES);
     let c02 = f.json(&["inspect", "show", "C02"]);
     // (100 + 40 + 40) / 3
@@ -474,7 +474,7 @@ fn votes_read_utf8_bom_and_gb18030_with_crlf_padding_and_blank_lines() {
     ];
     let mut stored = Vec::new();
     for (name, bytes) in variants {
-        let f = Fixture::with_units();
+        let f = Fixture::registered();
         let name = format!("inputs/{name}.csv");
         let path = f.write_bytes(&name, &bytes);
         f.banzi(&["inspect", "import-votes", path]).success();
@@ -491,7 +491,7 @@ fn votes_read_utf8_bom_and_gb18030_with_crlf_padding_and_blank_lines() {
 
 #[test]
 fn every_bad_vote_row_is_reported_and_nothing_is_written() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     weigh_two_groups(&f);
     let path = f.write(
         "inputs/votes.csv",
@@ -515,7 +515,7 @@ fn every_bad_vote_row_is_reported_and_nothing_is_written() {
 
 #[test]
 fn a_votes_file_that_identifies_raters_is_refused() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let path = f.write(
         "inputs/votes.csv",
         "单位代码,测评主体,姓名,政治强,能力强,活力强,合力强,作风硬\nC01,上级领导,张三,优秀,优秀,优秀,优秀,优秀\n",
@@ -527,7 +527,7 @@ fn a_votes_file_that_identifies_raters_is_refused() {
 
 #[test]
 fn the_same_votes_again_are_no_change_and_different_ones_need_replace() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     votes(&f, TWO_UNITS_VOTES);
     let entries = f.log().len();
     let again = votes(&f, TWO_UNITS_VOTES);
@@ -558,7 +558,7 @@ fn the_same_votes_again_are_no_change_and_different_ones_need_replace() {
 
 #[test]
 fn verify_reads_inspection_records_one_folder_deep_and_reports_strays_there() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     record_file(&f, "C01", "talk", [80; 5], "");
     f.banzi(&["verify"]).success();
     std::fs::write(
@@ -575,7 +575,7 @@ fn verify_reads_inspection_records_one_folder_deep_and_reports_strays_there() {
 
 #[test]
 fn every_bad_inspector_row_is_reported_and_the_same_register_again_is_no_change() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let bad = f.write(
         "inputs/bad.csv",
         "name,home_unit\n王五,C01\n王五,C02\n赵六,X99\n,C03\n",

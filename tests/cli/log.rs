@@ -6,7 +6,7 @@ use crate::fixture::*;
 
 #[test]
 fn every_change_is_an_entry_with_time_operator_command_and_records() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let log = f.log();
     assert_eq!(log.len(), 3);
     for (i, entry) in log.iter().enumerate() {
@@ -60,7 +60,7 @@ fn every_change_is_an_entry_with_time_operator_command_and_records() {
 
 #[test]
 fn the_sha256_of_every_journaled_record_is_that_of_the_file_on_disk() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     let mut checked = 0;
     for entry in f.log() {
         for record in entry["records"].as_array().unwrap() {
@@ -127,7 +127,7 @@ fn banzi_now_pins_the_time_and_must_be_rfc3339() {
 
 #[test]
 fn the_reason_of_a_reopening_is_journaled() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     let reason = "指标“P2”口径调整，需重新制定";
     f.banzi(&["reopen", "plan", "--unit", "C01", "--reason", reason])
         .success();
@@ -149,7 +149,7 @@ fn the_reason_of_a_reopening_is_journaled() {
 
 #[test]
 fn a_reason_with_quotes_and_line_breaks_survives_the_journal() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let reason = "第一行 \"引号\" ''' 三引号 \"\"\"\n第二行, 逗号";
     f.banzi(&["reopen", "plan", "--unit", "C01", "--reason", reason])
         .success();
@@ -161,7 +161,7 @@ fn a_reason_with_quotes_and_line_breaks_survives_the_journal() {
 
 #[test]
 fn log_last_shows_only_the_newest_entries() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     let last = f.json(&["log", "--last", "2"]);
     let seqs: Vec<u64> = last
         .as_array()
@@ -178,7 +178,7 @@ fn log_last_shows_only_the_newest_entries() {
 
 #[test]
 fn the_log_table_shows_operator_and_reason() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     f.banzi(&["reopen", "plan", "--unit", "C01", "--reason", "数据有误"])
         .success();
     let table = f.stdout(&["log"]);

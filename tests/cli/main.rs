@@ -2,6 +2,7 @@
 //! against a scratch campaign made by [`fixture::Fixture`].
 
 mod crash;
+mod environment;
 mod fixture;
 mod hostile;
 mod init;

@@ -14,7 +14,7 @@ fn filled_template(template: &str) -> String {
 
 #[test]
 fn the_template_is_a_commented_plan_with_one_indicator_per_criterion() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let template = f.stdout(&["plan", "template", "C01"]);
     assert!(
         template.starts_with("# 工作方案（制定方案）: 青川市东湖区\n"),
@@ -38,7 +38,7 @@ fn the_template_is_a_commented_plan_with_one_indicator_per_criterion() {
 
 #[test]
 fn the_template_is_refused_until_filled_in_and_accepted_after() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let template = f.stdout(&["plan", "template", "C01"]);
     let blank = f.write("inputs/blank.toml", &template);
     let stderr = f.fails_unchanged(&["plan", "submit", "C01", blank], INVALID);
@@ -70,7 +70,7 @@ fn the_template_needs_a_registered_unit() {
 
 #[test]
 fn a_submitted_plan_is_stored_as_given_and_journaled() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let file = example("plans/C01.toml");
     let outcome = f.json(&["plan", "submit", "C01", file.to_str().unwrap()]);
     assert_eq!(
@@ -95,7 +95,7 @@ fn a_submitted_plan_is_stored_as_given_and_journaled() {
 
 #[test]
 fn plan_show_prints_the_plan_as_json_toml_and_a_table() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let plan = f.json(&["plan", "show", "C01"]);
     assert_eq!(plan["unit"], "C01");
     assert_eq!(plan["state"], "done");
@@ -131,7 +131,7 @@ fn plan_show_prints_the_plan_as_json_toml_and_a_table() {
 
 #[test]
 fn plan_show_of_a_unit_without_a_plan_is_refused_by_step_order() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let stderr = f.fails(&["plan", "show", "C02"], STEP_ORDER);
     assert!(stderr.contains("unit `C02` has no plan yet"), "{stderr}");
     assert!(stderr.contains("banzi plan template C02"), "{stderr}");
@@ -139,7 +139,7 @@ fn plan_show_of_a_unit_without_a_plan_is_refused_by_step_order() {
 
 #[test]
 fn a_plan_whose_unit_key_names_another_unit_is_refused_with_its_place() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let file = f.write("inputs/C01.toml", &example_text("plans/C01.toml"));
     let stderr = f.fails_unchanged(&["plan", "submit", "C02", file], INVALID);
     assert!(
@@ -150,7 +150,7 @@ fn a_plan_whose_unit_key_names_another_unit_is_refused_with_its_place() {
 
 #[test]
 fn a_plan_for_an_unregistered_unit_is_refused() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let file = f.write(
         "inputs/X99.toml",
         &edited_example("plans/C01.toml", "unit = \"C01\"", "unit = \"X99\""),
@@ -175,7 +175,7 @@ fn a_plan_before_any_unit_is_registered_is_refused_by_step_order() {
 
 #[test]
 fn a_plan_missing_a_criterion_is_refused_with_line_and_column() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let text = example_text("plans/C01.toml");
     let cut = text.find("[[indicator]]\nid = \"Z1\"").unwrap();
     let file = f.write("inputs/C01.toml", &text[..cut]);
@@ -189,7 +189,7 @@ fn a_plan_missing_a_criterion_is_refused_with_line_and_column() {
 
 #[test]
 fn every_problem_of_a_plan_is_reported_as_file_line_column_field_message() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let text = example_text("plans/C01.toml")
         .replacen("id = \"P2\"", "id = \"P1\"", 1)
         .replacen("criterion = \"vitality\"", "criterion = \"vigour\"", 1)
@@ -216,7 +216,7 @@ fn every_problem_of_a_plan_is_reported_as_file_line_column_field_message() {
 
 #[test]
 fn a_plan_that_is_not_valid_toml_is_refused_with_line_and_column() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let file = f.write(
         "inputs/C01.toml",
         "unit = \"C01\"\n[[indicator]]\nid = \"P1\n",
@@ -232,7 +232,7 @@ fn a_plan_that_is_not_valid_toml_is_refused_with_line_and_column() {
 
 #[test]
 fn an_unknown_key_in_a_plan_is_refused_with_its_place() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let file = f.write(
         "inputs/C01.toml",
         &edited_example(
@@ -252,7 +252,7 @@ fn an_unknown_key_in_a_plan_is_refused_with_its_place() {
 
 #[test]
 fn a_value_of_the_wrong_type_is_reported_with_its_key() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let file = f.write(
         "inputs/C01.toml",
         &edited_example("plans/C01.toml", "id = \"P1\"", "id = 1"),
@@ -271,7 +271,7 @@ fn a_value_of_the_wrong_type_is_reported_with_its_key() {
 
 #[test]
 fn a_plan_in_gb18030_is_accepted_and_stored_as_utf8() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let text = example_text("plans/C01.toml");
     let (gb18030, _, unmappable) = encoding_rs::GB18030.encode(&text);
     assert!(!unmappable);
@@ -283,7 +283,7 @@ fn a_plan_in_gb18030_is_accepted_and_stored_as_utf8() {
 
 #[test]
 fn importing_a_folder_stores_every_plan_in_one_journal_entry() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let outcome = f.json(&["plan", "import", example("plans").to_str().unwrap()]);
     assert_eq!(outcome["stored"], json!(EXAMPLE_UNITS));
     assert_eq!(outcome["seq"], 3);
@@ -308,7 +308,7 @@ fn importing_a_folder_stores_every_plan_in_one_journal_entry() {
 
 #[test]
 fn importing_a_folder_ignores_office_lock_and_backup_files() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     f.write("inputs/plans/C01.toml", &example_text("plans/C01.toml"));
     f.write("inputs/plans/~$C01.toml", "\u{0}\u{1} not toml");
     f.write("inputs/plans/.~C02.toml", "not toml either");
@@ -326,7 +326,7 @@ fn importing_a_folder_ignores_office_lock_and_backup_files() {
 
 #[test]
 fn one_bad_file_in_a_folder_stores_none() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     for unit in ["C01", "C02", "C03"] {
         f.write(
             &format!("inputs/plans/{unit}.toml"),
@@ -353,7 +353,7 @@ fn one_bad_file_in_a_folder_stores_none() {
 
 #[test]
 fn a_folder_file_without_a_unit_key_stores_none() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     f.write("inputs/plans/C01.toml", &example_text("plans/C01.toml"));
     f.write("inputs/plans/notes.toml", "title = \"没有单位\"\n");
     let stderr = f.fails_unchanged(&["plan", "import", "inputs/plans"], INVALID);
@@ -366,7 +366,7 @@ fn a_folder_file_without_a_unit_key_stores_none() {
 
 #[test]
 fn two_files_for_one_unit_in_a_folder_store_none() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     f.write("inputs/plans/a.toml", &example_text("plans/D01.toml"));
     f.write("inputs/plans/b.toml", &example_text("plans/D01.toml"));
     let stderr = f.fails_unchanged(&["plan", "import", "inputs/plans"], INVALID);
@@ -378,7 +378,7 @@ fn two_files_for_one_unit_in_a_folder_store_none() {
 
 #[test]
 fn an_empty_or_missing_folder_is_refused() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     std::fs::create_dir_all(f.root().join("inputs/empty")).unwrap();
     let stderr = f.fails_unchanged(&["plan", "import", "inputs/empty"], INVALID);
     assert!(stderr.contains("has no .toml files"), "{stderr}");
@@ -391,7 +391,7 @@ fn an_empty_or_missing_folder_is_refused() {
 
 #[test]
 fn a_plan_can_be_replaced_until_it_is_self_assessed() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let entries = f.log().len();
     let text = edited_example("plans/C01.toml", "target = \"12次\"", "target = \"14次\"");
     let file = f.write("inputs/C01.toml", &text);
@@ -413,7 +413,7 @@ fn a_plan_can_be_replaced_until_it_is_self_assessed() {
 
 #[test]
 fn resubmitting_the_same_plan_is_no_change() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let before = f.snapshot_dir();
     let file = example("plans/C01.toml");
     let outcome = f.json(&["plan", "submit", "C01", file.to_str().unwrap()]);
@@ -426,7 +426,7 @@ fn resubmitting_the_same_plan_is_no_change() {
 
 #[test]
 fn a_self_assessed_plan_is_locked() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     let file = f.write(
         "inputs/C01.toml",
         &edited_example("plans/C01.toml", "target = \"12次\"", "target = \"14次\""),
@@ -438,7 +438,7 @@ fn a_self_assessed_plan_is_locked() {
 
 #[test]
 fn a_folder_with_a_locked_plan_stores_none() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     f.submit_self_assessment("C02");
     let stderr = f.fails_unchanged(
         &["plan", "import", example("plans").to_str().unwrap()],

@@ -10,7 +10,7 @@ fn pair(plan: &str, self_assess: &str) -> (String, String) {
 
 #[test]
 fn reopening_a_plan_makes_it_and_its_self_assessment_stale_and_keeps_the_files() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     let before = f.snapshot_dir();
     f.banzi(&["reopen", "plan", "--unit", "C01", "--reason", "指标调整"])
         .success()
@@ -32,7 +32,7 @@ fn reopening_a_plan_makes_it_and_its_self_assessment_stale_and_keeps_the_files()
 
 #[test]
 fn resubmitting_a_reopened_plan_leaves_the_self_assessment_stale_until_resubmitted() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     f.banzi(&["reopen", "plan", "--unit", "C01", "--reason", "指标调整"])
         .success();
 
@@ -56,7 +56,7 @@ fn resubmitting_a_reopened_plan_leaves_the_self_assessment_stale_until_resubmitt
 
 #[test]
 fn the_same_plan_can_be_resubmitted_after_reopening() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     f.banzi(&["reopen", "plan", "--unit", "C01", "--reason", "核对"])
         .success();
     let entries = f.log().len();
@@ -67,7 +67,7 @@ fn the_same_plan_can_be_resubmitted_after_reopening() {
 
 #[test]
 fn a_stale_self_assessment_still_reports_with_a_warning() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     f.banzi(&[
         "reopen",
         "self-assess",
@@ -88,7 +88,7 @@ fn a_stale_self_assessment_still_reports_with_a_warning() {
 
 #[test]
 fn a_self_assessment_cannot_be_taken_while_its_plan_is_reopened() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     f.banzi(&["reopen", "plan", "--unit", "C01", "--reason", "指标调整"])
         .success();
     let file = example("self-assessments/C01.toml");
@@ -105,7 +105,7 @@ fn a_self_assessment_cannot_be_taken_while_its_plan_is_reopened() {
 
 #[test]
 fn reopening_a_plan_without_a_self_assessment_marks_only_the_plan() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     f.banzi(&["reopen", "plan", "--unit", "C01", "--reason", "补充指标"])
         .success();
     assert_eq!(f.steps("C01"), pair("stale", "missing"));
@@ -114,7 +114,7 @@ fn reopening_a_plan_without_a_self_assessment_marks_only_the_plan() {
 
 #[test]
 fn reopening_a_missing_step_is_refused_by_step_order() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let stderr = f.fails_unchanged(
         &["reopen", "self-assess", "--unit", "C01", "--reason", "x"],
         STEP_ORDER,
@@ -131,7 +131,7 @@ fn reopening_a_missing_step_is_refused_by_step_order() {
 
 #[test]
 fn reopening_a_step_twice_is_refused_by_step_order() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     f.banzi(&["reopen", "plan", "--unit", "C01", "--reason", "x"])
         .success();
     let stderr = f.fails_unchanged(
@@ -143,7 +143,7 @@ fn reopening_a_step_twice_is_refused_by_step_order() {
 
 #[test]
 fn reopening_an_unknown_step_is_a_usage_error() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let stderr = f.fails_unchanged(
         &["reopen", "inspection", "--unit", "C01", "--reason", "x"],
         USAGE,
@@ -161,7 +161,7 @@ fn reopening_an_unknown_step_is_a_usage_error() {
 
 #[test]
 fn reopening_needs_a_reason() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     f.fails_unchanged(&["reopen", "plan", "--unit", "C01"], USAGE);
     let stderr = f.fails_unchanged(
         &["reopen", "plan", "--unit", "C01", "--reason", "  "],
@@ -172,7 +172,7 @@ fn reopening_needs_a_reason() {
 
 #[test]
 fn reopening_an_unregistered_unit_is_refused() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let stderr = f.fails_unchanged(
         &["reopen", "plan", "--unit", "X99", "--reason", "x"],
         INVALID,

@@ -7,7 +7,7 @@ use crate::fixture::*;
 
 #[test]
 fn the_template_is_pre_filled_with_the_plan_indicators() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let template = f.stdout(&["self-assess", "template", "C01"]);
     assert!(
         template.starts_with("# 自评报告: 青川市东湖区\n"),
@@ -34,7 +34,7 @@ fn the_template_is_pre_filled_with_the_plan_indicators() {
 
 #[test]
 fn the_filled_in_template_is_accepted() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let template = f.stdout(&["self-assess", "template", "C01"]);
     let mut filled = template
         .replace("summary = \"\"", "summary = \"全年任务完成良好\"")
@@ -55,7 +55,7 @@ fn the_filled_in_template_is_accepted() {
 
 #[test]
 fn the_unedited_template_is_refused() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let template = f.stdout(&["self-assess", "template", "C01"]);
     let file = f.write("inputs/C01.toml", &template);
     let stderr = f.fails_unchanged(&["self-assess", "submit", "C01", file], INVALID);
@@ -71,7 +71,7 @@ fn the_unedited_template_is_refused() {
 
 #[test]
 fn a_self_assessment_without_a_plan_is_refused_by_step_order() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let file = example("self-assessments/C01.toml");
     let stderr = f.fails_unchanged(
         &["self-assess", "submit", "C01", file.to_str().unwrap()],
@@ -91,7 +91,7 @@ fn a_self_assessment_without_a_plan_is_refused_by_step_order() {
 
 #[test]
 fn a_self_assessment_is_stored_and_journaled() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let file = example("self-assessments/C01.toml");
     let outcome = f.json(&["self-assess", "submit", "C01", file.to_str().unwrap()]);
     assert_eq!(
@@ -110,7 +110,7 @@ fn a_self_assessment_is_stored_and_journaled() {
 
 #[test]
 fn unknown_indicators_bad_ratings_and_missing_ratings_are_refused_with_line_and_column() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let text = example_text("self-assessments/C01.toml")
         .replacen("conduct = 89", "conduct = 130", 1)
         .replacen("vitality = 87\n", "", 1)
@@ -139,7 +139,7 @@ fn unknown_indicators_bad_ratings_and_missing_ratings_are_refused_with_line_and_
 
 #[test]
 fn a_rating_for_an_unknown_criterion_and_a_bad_status_are_refused() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let text = example_text("self-assessments/C01.toml")
         .replacen("conduct = 89", "conduct = 89\ncharisma = 95", 1)
         .replacen("status = \"done\"", "status = \"finished\"", 1);
@@ -159,7 +159,7 @@ fn a_rating_for_an_unknown_criterion_and_a_bad_status_are_refused() {
 
 #[test]
 fn a_self_assessment_whose_unit_key_names_another_unit_is_refused() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let file = f.write(
         "inputs/C01.toml",
         &example_text("self-assessments/C01.toml"),
@@ -173,7 +173,7 @@ fn a_self_assessment_whose_unit_key_names_another_unit_is_refused() {
 
 #[test]
 fn importing_a_folder_stores_every_self_assessment_and_completes_the_phase() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let outcome = f.json(&[
         "self-assess",
         "import",
@@ -189,7 +189,7 @@ fn importing_a_folder_stores_every_self_assessment_and_completes_the_phase() {
 
 #[test]
 fn importing_a_folder_with_one_unit_lacking_a_plan_stores_none() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     f.submit_plan("C01");
     f.write(
         "inputs/sa/C01.toml",
@@ -210,7 +210,7 @@ fn importing_a_folder_with_one_unit_lacking_a_plan_stores_none() {
 
 #[test]
 fn the_report_is_markdown_with_the_completion_rate() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     let report = f.stdout(&["self-assess", "report", "C01"]);
     assert!(report.starts_with("# "), "{report}");
     assert!(report.contains("自评报告"), "{report}");
@@ -221,7 +221,7 @@ fn the_report_is_markdown_with_the_completion_rate() {
 
 #[test]
 fn the_report_counts_partial_and_not_done_indicators() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let text = example_text("self-assessments/C01.toml")
         .replacen("status = \"done\"", "status = \"partial\"", 1)
         .replacen("status = \"done\"", "status = \"未完成\"", 1);
@@ -236,7 +236,7 @@ fn the_report_counts_partial_and_not_done_indicators() {
 
 #[test]
 fn the_report_of_a_unit_without_a_self_assessment_is_refused_by_step_order() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let stderr = f.fails(&["self-assess", "report", "C01"], STEP_ORDER);
     assert!(stderr.contains("has no self-assessment yet"), "{stderr}");
     assert!(
@@ -247,7 +247,7 @@ fn the_report_of_a_unit_without_a_self_assessment_is_refused_by_step_order() {
 
 #[test]
 fn the_self_assessment_report_of_the_example_city() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     let report = f.stdout(&["self-assess", "report", "C01"]);
     insta::assert_snapshot!("self_assessment_report_c01", f.without_head_hash(&report));
 }

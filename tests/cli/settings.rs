@@ -16,7 +16,7 @@ fn line_of(f: &Fixture, needle: &str) -> usize {
 
 #[test]
 fn a_misspelt_key_in_the_settings_stops_every_command_with_its_place() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     edit_settings(&f, "flags_block = true", "flag_block = true");
     let line = line_of(&f, "flag_block");
     for args in [

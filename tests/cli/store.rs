@@ -18,7 +18,7 @@ fn tamper(f: &Fixture, relative: &str) {
 
 #[test]
 fn an_untouched_campaign_verifies() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     f.banzi(&["verify"])
         .success()
         .stderr(predicate::str::contains(
@@ -46,7 +46,7 @@ fn an_untouched_campaign_verifies() {
 
 #[test]
 fn a_record_edited_by_hand_is_refused_by_every_command_and_by_verify() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     tamper(&f, "plans/C01.toml");
     for args in [
         &["plan", "show", "C01"][..],
@@ -89,7 +89,7 @@ fn a_record_edited_by_hand_is_refused_by_every_command_and_by_verify() {
 
 #[test]
 fn a_change_built_on_an_edited_record_is_refused() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     tamper(&f, "plans/C01.toml");
     let file = example("self-assessments/C01.toml");
     let stderr = f.fails_unchanged(
@@ -102,7 +102,7 @@ fn a_change_built_on_an_edited_record_is_refused() {
 
 #[test]
 fn an_edited_unit_register_is_refused() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     tamper(&f, "units.csv");
     let stderr = f.fails(&["units", "list"], INTEGRITY);
     assert!(
@@ -117,7 +117,7 @@ fn an_edited_unit_register_is_refused() {
 
 #[test]
 fn an_edited_self_assessment_is_refused_by_the_report() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     tamper(&f, "self-assessments/M06.toml");
     f.fails(&["self-assess", "report", "M06"], INTEGRITY);
     f.fails(&["verify"], INTEGRITY);
@@ -125,7 +125,7 @@ fn an_edited_self_assessment_is_refused_by_the_report() {
 
 #[test]
 fn a_hand_edited_record_restored_to_what_banzi_wrote_is_accepted_again() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let original = f.read("plans/C01.toml");
     tamper(&f, "plans/C01.toml");
     f.fails(&["plan", "show", "C01"], INTEGRITY);
@@ -136,7 +136,7 @@ fn a_hand_edited_record_restored_to_what_banzi_wrote_is_accepted_again() {
 
 #[test]
 fn a_plan_submitted_over_a_hand_edited_record_is_refused() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     tamper(&f, "plans/C01.toml");
     let text = edited_example("plans/C01.toml", "target = \"12次\"", "target = \"14次\"");
     let file = f.write("inputs/C01.toml", &text);
@@ -145,7 +145,7 @@ fn a_plan_submitted_over_a_hand_edited_record_is_refused() {
 
 #[test]
 fn a_deleted_record_is_reported_missing() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     std::fs::remove_file(f.campaign().join("plans/C03.toml")).unwrap();
     let stderr = f.fails(&["plan", "show", "C03"], INTEGRITY);
     assert!(
@@ -157,7 +157,7 @@ fn a_deleted_record_is_reported_missing() {
 
 #[test]
 fn a_file_banzi_did_not_write_is_reported_by_verify() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     std::fs::copy(
         example("plans/C01.toml"),
         f.campaign().join("plans/X99.toml"),
@@ -172,7 +172,7 @@ fn a_file_banzi_did_not_write_is_reported_by_verify() {
 
 #[test]
 fn an_index_edited_to_hide_a_change_is_refused_everywhere() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     tamper(&f, "plans/C01.toml");
     hide_in_index(&f, "plans/C01.toml");
     let stderr = f.fails(&["plan", "show", "C01"], INTEGRITY);
@@ -206,7 +206,7 @@ fn hide_in_index(f: &Fixture, relative: &str) {
 
 #[test]
 fn a_damaged_journal_is_an_integrity_problem() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let journal = f.read_text("journal.toml");
     std::fs::write(
         f.campaign().join("journal.toml"),
@@ -219,7 +219,7 @@ fn a_damaged_journal_is_an_integrity_problem() {
 
 #[test]
 fn a_journal_missing_its_last_entry_is_caught_everywhere() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let journal = f.read_text("journal.toml");
     let last = journal.rfind("\n[[entry]]").unwrap();
     std::fs::write(f.campaign().join("journal.toml"), &journal[..last]).unwrap();
@@ -238,7 +238,7 @@ fn a_journal_missing_its_last_entry_is_caught_everywhere() {
 
 #[test]
 fn edited_settings_are_a_note_and_are_journaled_with_the_next_change() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let settings = f
         .read_text("campaign.toml")
         .replace("min_working_days = 5", "min_working_days = 7");
@@ -267,7 +267,7 @@ fn edited_settings_are_a_note_and_are_journaled_with_the_next_change() {
 
 #[test]
 fn invalid_settings_are_refused_with_their_place() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let settings = f
         .read_text("campaign.toml")
         .replace("year = 2026", "year = 1900");
@@ -281,7 +281,7 @@ fn invalid_settings_are_refused_with_their_place() {
 
 #[test]
 fn failing_commands_leave_the_campaign_byte_for_byte_unchanged() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     f.submit_self_assessment("C01");
     let bad_units = f.write(
         "inputs/units.csv",
@@ -373,7 +373,7 @@ fn a_writer_gives_up_while_another_holds_the_lock_and_succeeds_after() {
 
 #[test]
 fn readers_share_the_lock_but_exclude_a_writer() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let lock = lock_file(&f);
     lock.lock_shared().unwrap();
     f.command(&["status"])
@@ -406,12 +406,8 @@ fn a_writer_waits_for_the_lock_to_be_released() {
     let f = Fixture::initialized();
     let lock = lock_file(&f);
     lock.lock().unwrap();
-    let mut cmd = std::process::Command::new(banzi_bin());
-    pin_env(&mut cmd);
-    let child = cmd
-        .current_dir(f.root())
-        .args(["-C", CAMPAIGN, "units", "import"])
-        .arg(example("units.csv"))
+    let child = f
+        .process(&["units", "import", example("units.csv").to_str().unwrap()])
         .env("BANZI_LOCK_TIMEOUT", "20")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -429,11 +425,7 @@ fn a_writer_waits_for_the_lock_to_be_released() {
 }
 
 fn spawn(f: &Fixture, args: &[&str]) -> std::process::Child {
-    let mut cmd = std::process::Command::new(banzi_bin());
-    pin_env(&mut cmd);
-    cmd.current_dir(f.root())
-        .args(["-C", CAMPAIGN])
-        .args(args)
+    f.process(args)
         .env("BANZI_LOCK_TIMEOUT", "30")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -451,7 +443,7 @@ fn assert_consecutive_journal(f: &Fixture, entries: usize) {
 #[test]
 fn two_concurrent_folder_imports_both_succeed_with_consecutive_journal_entries() {
     for _round in 0..3 {
-        let f = Fixture::with_units();
+        let f = Fixture::registered();
         for unit in EXAMPLE_UNITS {
             let folder = if unit.starts_with('M') {
                 "inputs/a"
@@ -481,7 +473,7 @@ fn two_concurrent_folder_imports_both_succeed_with_consecutive_journal_entries()
 
 #[test]
 fn many_concurrent_writers_each_get_their_own_journal_entry() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let files: Vec<String> = EXAMPLE_UNITS[..8]
         .iter()
         .map(|u| {

@@ -351,7 +351,7 @@ fn a_folder_of_records_linked_to_a_copy_outside() {
 
 #[test]
 fn a_plans_folder_linked_outside_before_any_plan_is_submitted() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let outside = f.root().join("outside");
     std::fs::create_dir(&outside).unwrap();
     assert!(!f.campaign().join("plans").exists());
@@ -424,7 +424,7 @@ fn a_record_linked_to_a_copy_outside() {
 
 #[test]
 fn a_link_planted_where_a_record_will_be_written() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let outside = f.write("outside/C01.toml", "# 不是计划\n");
     std::fs::create_dir(f.campaign().join("plans")).unwrap();
     symlink(f.root().join(outside), f.campaign().join("plans/C01.toml")).unwrap();
@@ -508,7 +508,7 @@ fn version_control_beside_the_records_is_allowed() {
 
 #[test]
 fn sixteen_writers_at_once_while_the_old_lock_file_comes_and_goes() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let stop = Arc::new(AtomicBool::new(false));
     let lock_file = f.campaign().join(".banzi.lock");
     let churn = {
@@ -527,11 +527,8 @@ fn sixteen_writers_at_once_while_the_old_lock_file_comes_and_goes() {
     let children: Vec<_> = EXAMPLE_UNITS
         .iter()
         .map(|unit| {
-            let mut cmd = std::process::Command::new(banzi_bin());
-            pin_env(&mut cmd);
-            cmd.current_dir(f.root())
-                .args(["-C", CAMPAIGN, "plan", "submit", unit])
-                .arg(example(&format!("plans/{unit}.toml")))
+            let plan = example(&format!("plans/{unit}.toml"));
+            f.process(&["plan", "submit", unit, plan.to_str().unwrap()])
                 .env("BANZI_LOCK_TIMEOUT", "60")
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
@@ -572,7 +569,7 @@ fn sixteen_writers_at_once_while_the_old_lock_file_comes_and_goes() {
 
 #[test]
 fn a_lock_timeout_that_is_no_number_of_seconds_is_a_usage_error() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let units = example("units.csv");
     for value in ["1e20", "-1", "abc", "inf", "NaN"] {
         for args in [
@@ -620,7 +617,7 @@ fn edit_plan_by_hand(f: &Fixture) -> (String, String) {
 
 #[test]
 fn an_accepted_hand_edit_is_journaled_and_makes_what_built_on_it_stale() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     let (old, new) = edit_plan_by_hand(&f);
     f.fails(&["plan", "show", "C01"], INTEGRITY);
     let reason = "经核实，按原件更正目标值";
@@ -651,7 +648,7 @@ fn an_accepted_hand_edit_is_journaled_and_makes_what_built_on_it_stale() {
 
 #[test]
 fn an_invalid_hand_edit_is_refused_with_its_place() {
-    let base = Fixture::with_self_assessments();
+    let base = Fixture::self_assessed();
     for (from, to, place) in [
         (
             "criterion = \"conduct\"",
@@ -682,7 +679,7 @@ fn an_invalid_hand_edit_is_refused_with_its_place() {
 
 #[test]
 fn what_cannot_be_accepted_is_refused() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     let settings = f
         .read_text("campaign.toml")
         .replace("min_working_days = 5", "min_working_days = 7");
@@ -737,7 +734,7 @@ fn what_cannot_be_accepted_is_refused() {
 
 #[test]
 fn a_printed_head_is_checked_against_the_journal() {
-    let f = Fixture::with_plans();
+    let f = Fixture::planned();
     let last = f.log().pop().unwrap();
     let seq = last["seq"].as_u64().unwrap();
     let hash = &last["hash"].as_str().unwrap()[..12];
@@ -842,7 +839,7 @@ fn an_emptied_journal() {
 
 #[test]
 fn an_accepted_hand_edit_of_a_stale_record_leaves_it_stale() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     f.banzi(&["reopen", "plan", "--unit", "C01", "--reason", "指标调整"])
         .success();
     assert_eq!(f.steps("C01"), ("stale".into(), "stale".into()));

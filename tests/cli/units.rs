@@ -35,7 +35,7 @@ fn expected_units() -> serde_json::Value {
 
 #[test]
 fn the_example_register_imports_all_sixteen_units() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let units = f.json(&["units", "list"]);
     let codes: Vec<&str> = units
         .as_array()
@@ -59,7 +59,7 @@ fn a_campaign_without_units_lists_none() {
 
 #[test]
 fn units_list_prints_a_table_with_chinese_category_labels() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let table = f.stdout(&["units", "list"]);
     assert!(table.contains("党委（党组）书记"), "{table}");
     assert!(
@@ -332,7 +332,7 @@ fn a_missing_file_is_invalid_input() {
 
 #[test]
 fn importing_the_same_file_again_changes_nothing() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let entries = f.log().len();
     let before = f.snapshot_dir();
     f.banzi(&["units", "import", example("units.csv").to_str().unwrap()])
@@ -344,7 +344,7 @@ fn importing_the_same_file_again_changes_nothing() {
 
 #[test]
 fn a_changed_head_is_applied_in_one_journal_entry() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     let entries = f.log().len();
     let text = example_text("units.csv").replace(
         "C01,青川市东湖区,county,陈志远,林晓峰",

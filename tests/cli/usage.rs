@@ -15,23 +15,85 @@ fn help_documents_the_exit_codes() {
         .stdout(predicate::str::contains("5  integrity problem"));
 }
 
+/// The clap definition of the command line, as the binary parses it.
+fn cli() -> clap::Command {
+    <banzi::cli::Cli as clap::CommandFactory>::command()
+}
+
+/// Every command a person can type, the top one first, as the words after `banzi` with its
+/// definition: subcommands and theirs, to any depth, as clap defines them.
+fn every_command() -> Vec<(Vec<String>, clap::Command)> {
+    fn walk(path: &[String], cmd: &clap::Command, out: &mut Vec<(Vec<String>, clap::Command)>) {
+        out.push((path.to_vec(), cmd.clone()));
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let mut longer = path.to_vec();
+            longer.push(sub.get_name().to_owned());
+            walk(&longer, sub, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&[], &cli(), &mut out);
+    out
+}
+
+/// `text` with every run of whitespace made one space, so wrapped help compares with its source.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[test]
-fn every_subcommand_has_help() {
+fn the_command_line_definition_is_consistent() {
+    cli().debug_assert();
+}
+
+#[test]
+fn every_command_has_help_that_says_what_it_does_and_shows_its_arguments_and_subcommands() {
+    let commands = every_command();
+    assert!(
+        commands.len() > cli().get_subcommands().count(),
+        "subcommands of subcommands are walked too"
+    );
     let f = Fixture::new();
-    for sub in [
-        "init",
-        "units",
-        "plan",
-        "self-assess",
-        "status",
-        "log",
-        "reopen",
-        "verify",
-    ] {
-        f.command_in(f.root())
-            .args([sub, "--help"])
+    for (path, cmd) in commands {
+        let typed = format!("banzi {}", path.join(" ")).trim_end().to_owned();
+        let about = cmd.get_about().map(|a| a.to_string()).unwrap_or_default();
+        assert!(
+            !about.trim().is_empty(),
+            "`{typed}` has no about text: give its args struct or variant a doc comment"
+        );
+        let out = f
+            .command_in(f.root())
+            .args(&path)
+            .arg("--help")
             .assert()
             .success();
+        let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(
+            one_line(&help).contains(&one_line(&about)),
+            "`{typed} --help` does not say what it does ({about:?}):\n{help}"
+        );
+        for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+            let id = arg.get_id();
+            assert!(
+                arg.get_help()
+                    .is_some_and(|h| !h.to_string().trim().is_empty()),
+                "`{typed}`'s argument `{id}` has no help: give its field a doc comment"
+            );
+            if let Some(long) = arg.get_long() {
+                assert!(
+                    help.contains(&format!("--{long}")),
+                    "`{typed} --help` does not show `--{long}`:\n{help}"
+                );
+            }
+        }
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let name = sub.get_name();
+            assert!(
+                help.lines()
+                    .any(|l| l.split_whitespace().next() == Some(name)),
+                "`{typed} --help` does not list `{name}`:\n{help}"
+            );
+        }
     }
 }
 
@@ -54,7 +116,7 @@ fn an_unknown_subcommand_is_a_usage_error() {
 
 #[test]
 fn missing_arguments_and_unknown_flags_are_usage_errors() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     f.fails_unchanged(&["plan", "submit", "C01"], USAGE);
     f.fails_unchanged(&["units", "import"], USAGE);
     f.fails_unchanged(&["status", "--colour"], USAGE);

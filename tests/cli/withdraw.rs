@@ -6,7 +6,7 @@ use crate::fixture::*;
 
 #[test]
 fn a_withdrawn_unit_holds_up_no_step_and_keeps_its_records() {
-    let f = Fixture::with_self_assessments();
+    let f = Fixture::self_assessed();
     assert_eq!(f.status()["phase"], "inspect");
     f.banzi(&["withdraw", "C03", "--reason", "机构改革撤并，不参评"])
         .success();
@@ -31,7 +31,7 @@ fn a_withdrawn_unit_holds_up_no_step_and_keeps_its_records() {
 
 #[test]
 fn a_withdrawal_needs_a_registered_unit_a_reason_and_happens_once() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     f.fails_unchanged(&["withdraw", "X99", "--reason", "x"], INVALID);
     f.fails_unchanged(&["withdraw", "C03", "--reason", "  "], INVALID);
     f.fails(&["withdraw", "C03"], USAGE);
@@ -45,7 +45,7 @@ fn a_withdrawal_needs_a_registered_unit_a_reason_and_happens_once() {
 
 #[test]
 fn withdrawn_units_do_not_hold_the_phase_back() {
-    let f = Fixture::with_units();
+    let f = Fixture::registered();
     for unit in EXAMPLE_UNITS.iter().filter(|u| **u != "C01") {
         f.banzi(&["withdraw", unit, "--reason", "测试"]).success();
     }
