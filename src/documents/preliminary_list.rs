@@ -208,7 +208,7 @@ pub fn preliminary_list(
                 parts.join("＋")
             );
             if w.democratic <= 0.0 {
-                text.push_str("；本次未采用民主测评（权重为0）");
+                text.push_str("；本次未采用民主测评，其权重为0");
             }
             text
         }),

@@ -161,7 +161,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
         let vetoed = vetoes.iter().find(|v| v.unit == unit.code);
         // A veto decides the unit whatever its figures, so it need not wait for them.
         if withdrawn.is_none() && vetoed.is_none() {
-            for (what, command) in lacking(campaign, &analysis, votes_used) {
+            for (what, command) in lacking(campaign, &analysis, votes_used && democratic > 0.0) {
                 diagnostics.push(Diagnostic::new(
                     std::path::Path::new(&unit.code),
                     format!("{what}; run `{command}`"),

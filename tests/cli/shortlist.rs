@@ -725,13 +725,13 @@ fn override_units() -> Vec<Unit> {
     ]
 }
 
-const VETO: &str = "\n[[shortlist.veto]]\nunit = \"V01\"\nreason = \"发生重大安全生产责任事故\"\n";
+const VETO_REASON: &str = "发生重大安全生产责任事故";
+const VETO_BASIS: &str = "市应急管理局事故调查报告（应急〔2026〕8号）";
 
+/// Vetoes `unit` with `banzi veto`, the reason and basis above.
 fn with_veto(f: &Fixture, unit: &str) {
-    let path = f.campaign().join("campaign.toml");
-    let mut text = std::fs::read_to_string(&path).unwrap();
-    text.push_str(&VETO.replace("V01", unit));
-    std::fs::write(path, text).unwrap();
+    f.banzi(&["veto", unit, "--reason", VETO_REASON, "--basis", VETO_BASIS])
+        .success();
 }
 
 #[test]
@@ -946,6 +946,7 @@ fn overrides_include_and_exclude_beside_the_rules_decision_and_can_be_cleared() 
     // A withdrawal comes before an adjustment made earlier, which is kept and said not to apply.
     f.banzi(&["withdraw", "O02", "--reason", "主要负责人调整"])
         .success();
+    let withdrawn_seq = last_seq(&f);
     let v4 = draw(&f);
     let o02 = entry(&v4, "O02");
     assert_eq!(o02["decision"], "withdrawn");
@@ -954,7 +955,9 @@ fn overrides_include_and_exclude_beside_the_rules_decision_and_can_be_cleared() 
     assert_eq!(
         reasons(&v4, "O02"),
         [
-            "退出参评：主要负责人调整".to_owned(),
+            format!(
+                "退出参评：主要负责人调整（测试员，2026-11-24 09:30，日志第 {withdrawn_seq} 条）"
+            ),
             format!(
                 "组织部调整为列入：{INCLUDE_O02}（测试员，2026-11-24 09:30，#{include_seq}）（退出参评或一票否决的单位不适用）"
             )
@@ -1022,13 +1025,10 @@ fn withdrawn_and_vetoed_units_are_out_with_their_reasons() {
     f.banzi(&["withdraw", "W01", "--reason", "机构改革撤并"])
         .success();
 
-    with_veto(&f, "Q99");
-    let stderr = f.fails_unchanged(&["shortlist"], INVALID);
-    assert!(
-        stderr.contains("campaign.toml vetoes unit(s) `Q99` that are not in the register"),
-        "{stderr}"
-    );
-    f.edit_settings("unit = \"Q99\"", "unit = \"V01\"");
+    let stderr = f.fails_unchanged(&["veto", "Q99", "--reason", VETO_REASON], INVALID);
+    assert!(stderr.contains("`Q99`"), "{stderr}");
+    with_veto(&f, "V01");
+    let veto_seq = f.log().last().unwrap()["seq"].clone();
 
     // V01 has the best composite, (4 × 95 + 300) / 7 ≈ 97.14, but is vetoed: O01 and O02 take
     // the two places. V01 still participates; W01 does not.
@@ -1045,8 +1045,15 @@ fn withdrawn_and_vetoed_units_are_out_with_their_reasons() {
     assert_close(&v01["composite"], 680.0 / 7.0, "V01");
     assert_eq!(
         reasons(&list, "V01"),
-        ["一票否决：发生重大安全生产责任事故"]
+        [format!(
+            "一票否决：{VETO_REASON}（测试员，2026-11-24 09:30，日志第 {veto_seq} 条；依据：{VETO_BASIS}）"
+        )]
     );
+    assert_eq!(
+        v01["veto"],
+        json!({"reason": VETO_REASON, "basis": VETO_BASIS, "operator": OPERATOR, "time": NOW, "seq": veto_seq})
+    );
+    assert_eq!(entry(&list, "O01")["veto"], json!(null));
     assert_eq!(
         v01["checks"],
         json!([{"rule": "veto", "passed": false, "reason": "发生重大安全生产责任事故", "text": "一票否决：发生重大安全生产责任事故"}])
@@ -1054,7 +1061,12 @@ fn withdrawn_and_vetoed_units_are_out_with_their_reasons() {
     let w01 = entry(&list, "W01");
     assert_eq!(w01["decision"], "withdrawn");
     assert_eq!(w01["composite"], json!(null));
-    assert_eq!(reasons(&list, "W01"), ["退出参评：机构改革撤并"]);
+    let w01_reason = &reasons(&list, "W01")[0];
+    assert!(
+        w01_reason.starts_with("退出参评：机构改革撤并（测试员，2026-11-24 09:30，日志第 "),
+        "{w01_reason}"
+    );
+    assert_eq!(w01["withdrawal"]["operator"], OPERATOR);
     assert_eq!(
         (
             decision(&list, "O01"),
@@ -1067,13 +1079,15 @@ fn withdrawn_and_vetoed_units_are_out_with_their_reasons() {
 
     let doc = f.stdout(&["shortlist", "document"]);
     assert!(
-        doc.contains(
-            "| V01 | 测试单位V01 | 县级 | 97.14 | 一票否决 | 一票否决：发生重大安全生产责任事故 |"
-        ),
+        doc.contains(&format!(
+            "| V01 | 测试单位V01 | 县级 | 97.14 | 一票否决 | 一票否决：{VETO_REASON}（测试员，2026-11-24 09:30，日志第 {veto_seq} 条；依据：{VETO_BASIS}） |"
+        )),
         "{doc}"
     );
     assert!(
-        doc.contains("| W01 | 测试单位W01 | 县级 | — | 退出参评 | 退出参评：机构改革撤并 |"),
+        doc.contains(
+            "| W01 | 测试单位W01 | 县级 | — | 退出参评 | 退出参评：机构改革撤并（测试员，"
+        ),
         "{doc}"
     );
     f.fails_unchanged(
@@ -1204,6 +1218,24 @@ fn every_change_of_an_input_makes_the_list_stale_until_it_is_drawn_again() {
     let v6 = draw(&f);
     assert_eq!(reasons(&v6, "S03"), ["综合得分 89.71，低于最低分 90"]);
 
+    // A method that weighs the democratic evaluation is refused without votes, naming both
+    // ways out; it is never silently rescaled.
+    f.edit_settings(
+        "components = { inspection = 0.5714285714285714, democratic = 0, annual = 0.4285714285714286 }",
+        "components = { inspection = 0.4, democratic = 0.3, annual = 0.3 }",
+    );
+    let stderr = f.fails_unchanged(&["shortlist"], STEP_ORDER);
+    assert!(
+        stderr.contains(
+            "the campaign's method weighs the democratic evaluation (民主测评) at 0.3, but no votes are imported"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("banzi inspect import-votes FILE") && stderr.contains("`democratic = 0`"),
+        "{stderr}"
+    );
+
     // Votes, once imported, are needed for every participating unit, and change the composite.
     let path = f.write(
         "inputs/votes.csv",
@@ -1213,7 +1245,10 @@ fn every_change_of_an_input_makes_the_list_stale_until_it_is_drawn_again() {
     let seq = last_seq(&f);
     assert_eq!(
         stale(&f),
-        [format!("`analysis/votes.csv` was added in entry #{seq}")]
+        [
+            format!("`analysis/votes.csv` was added in entry #{seq}"),
+            "`campaign.toml` changed (the settings)".to_owned()
+        ]
     );
     let stderr = f.fails_unchanged(&["shortlist"], STEP_ORDER);
     assert!(
@@ -1499,7 +1534,7 @@ fn the_csv_has_a_bom_chinese_headers_and_one_row_per_unit() {
             "—",
             "退出参评",
             "退出参评",
-            "退出参评：机构改革撤并，不参评",
+            "退出参评：机构改革撤并，不参评（测试员，2026-11-24 09:30，日志第 12 条）",
             "",
             "否"
         ]
@@ -1645,9 +1680,9 @@ fn text_a_spreadsheet_would_run_runs_from_no_csv_and_reads_back_exactly() {
         assert_eq!(entry(&list, &format!("S0{}", i + 1))["name"], *name);
     }
     assert_eq!(entry(&list, "S02")["override"]["reason"], "@因故调整");
-    assert_eq!(
-        reasons(&list, "W01"),
-        ["退出参评：+1 机构撤并"],
+    assert_eq!(entry(&list, "W01")["withdrawal"]["reason"], "+1 机构撤并");
+    assert!(
+        reasons(&list, "W01")[0].starts_with("退出参评：+1 机构撤并（测试员，"),
         "the withdrawal's reason as given"
     );
 

@@ -99,6 +99,7 @@ fn registered_units_wait_for_their_plans() {
             "steps": {"plan": "missing", "self_assess": "missing", "inspect": "missing"},
             "next": "banzi plan submit C01 FILE",
             "withdrawn": null,
+            "veto": null,
         })
     );
     assert_eq!(units[5]["category"], "department");
