@@ -53,22 +53,18 @@ banzi inspect show C04 | head -24
 banzi inspect flags
 banzi inspect clear-flag concealment-D05-Z2 --reason "经复核，台账已补正，不属瞒报"
 
-step "shortlist: a withdrawal, a veto (一票否决) in campaign.toml, and the preliminary list"
+step "shortlist: a withdrawal, a veto (一票否决), and the preliminary list"
 banzi withdraw M06 --reason "机构改革撤并，不参评"
-cat >> "$BANZI_CAMPAIGN/campaign.toml" <<'TOML'
-
-[[shortlist.veto]]
-unit = "M05"
-reason = "发生重大安全生产责任事故"
-TOML
+banzi veto M05 --reason "发生重大安全生产责任事故" --basis "市应急管理局事故调查报告（应急〔2026〕8号）"
 banzi shortlist
 banzi shortlist show
 
-step "shortlist: the department's adjustment, a new version, and why D02 is on it"
-banzi shortlist adjust D02 --include --reason "市委部门名额按比例仅1个，经部务会研究增列"
+step "shortlist: the department's adjustment, a new version, and why D05 is on it"
+banzi shortlist adjust D05 --include --reason "市委部门名额按比例仅1个，政法队伍教育整顿成效突出，经部务会研究增列"
 banzi status | tail -1
 banzi shortlist
-banzi shortlist explain D02
+banzi shortlist explain D05
+banzi shortlist explain M05 | head -3
 
 step "reports: each unit's self-assessment report (自评报告)"
 mkdir -p "$out/reports"
