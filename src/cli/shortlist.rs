@@ -114,13 +114,23 @@ fn draw(env: &Env) -> anyhow::Result<()> {
     let drawn = crate::shortlist::draw(&mut campaign, &ctx)?;
     let version = &drawn.version;
     if env.ui.json {
-        env.ui.json(&version_json(version, &[]))?;
+        let mut value = version_json(version, &[]);
+        value["stored"] = drawn.entry.is_some().into();
+        env.ui.json(&value)?;
     }
+    let Some(entry) = &drawn.entry else {
+        env.ui.status(&format!(
+            "no change: nothing the list is drawn from changed since version {} ({}); it is current",
+            version.version,
+            crate::journal::cite(version.seq)
+        ));
+        return Ok(());
+    };
     let count = |d: Decision| version.units.iter().filter(|u| u.decision == d).count();
     env.ui.done(&format!(
         "{} ({}): {} included, {} excluded, {} withdrawn, {} vetoed",
-        drawn.entry.summary,
-        drawn.entry.cite(),
+        entry.summary,
+        entry.cite(),
         count(Decision::Included),
         count(Decision::Excluded),
         count(Decision::Withdrawn),
@@ -176,6 +186,9 @@ fn show(env: &Env, wanted: Option<u32>, csv: bool) -> anyhow::Result<()> {
         return env.ui.json(&version_json(&version, &stale));
     }
     if csv {
+        // The CSV is what gets opened in WPS and printed: a stale list is refused as the
+        // document is.
+        refuse_stale(&version, wanted, &stale)?;
         return print_csv(&version, &super::head(&campaign));
     }
     env.ui.data(&format!(
@@ -314,6 +327,8 @@ fn print_csv(version: &Version, head: &str) -> anyhow::Result<()> {
     if let Some(first) = version.units.first() {
         header.extend(first.criteria.iter().map(|c| c.name.clone()));
     }
+    // Every printed copy says which list it is.
+    header.push("版本".to_owned());
     // People open this in Excel/WPS: no cell may run as a formula.
     writer.write_record(header.iter().map(|c| for_people(c).into_owned()))?;
     for entry in version.reading_order() {
@@ -334,6 +349,7 @@ fn print_csv(version: &Version, head: &str) -> anyhow::Result<()> {
             if entry.tie_at_edge { "是" } else { "否" }.to_owned(),
         ];
         row.extend(entry.criteria.iter().map(|c| score(c.combined)));
+        row.push(format!("第{}版", version.version));
         writer.write_record(row.iter().map(|c| for_people(c).into_owned()))?;
     }
     // The same width as the rows above, so a strict CSV reader takes it too.
@@ -421,22 +437,29 @@ fn explain(env: &Env, unit: &str, wanted: Option<u32>) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Refuses to print the latest version for people while it is stale; a version asked for by
+/// number is printed as it was.
+fn refuse_stale(version: &Version, wanted: Option<u32>, stale: &[String]) -> anyhow::Result<()> {
+    if wanted.is_some() || stale.is_empty() {
+        return Ok(());
+    }
+    Err(crate::error::Error::step_order(format!(
+        "version {} of the preliminary list is stale: {}",
+        version.version,
+        stale.join("; ")
+    ))
+    .with_hint(format!(
+        "run `banzi shortlist` to draw a new version, or pass `--version {}` to print this one as it was",
+        version.version
+    ))
+    .into())
+}
+
 fn document(env: &Env, wanted: Option<u32>) -> anyhow::Result<()> {
     let campaign = env.read()?;
     let version = crate::shortlist::stored(&campaign, wanted)?;
     let stale = crate::shortlist::staleness(&campaign, &version)?;
-    if wanted.is_none() && !stale.is_empty() {
-        return Err(crate::error::Error::step_order(format!(
-            "version {} of the preliminary list is stale: {}",
-            version.version,
-            stale.join("; ")
-        ))
-        .with_hint(format!(
-            "run `banzi shortlist` to draw a new version, or pass `--version {}` to print this one as it was",
-            version.version
-        ))
-        .into());
-    }
+    refuse_stale(&version, wanted, &stale)?;
     let sha256 = campaign
         .store
         .index()

@@ -19,11 +19,12 @@ use crate::store::Transaction;
 use rules::{Candidate, CriterionScore, Decision};
 use version::{AppliedRules, Listed, ListedUnit, Version};
 
-/// A new version and what changed against the one before.
+/// A new version and what changed against the one before; or, when nothing it is drawn from
+/// changed, the latest version as it stands, and no entry.
 #[derive(Debug)]
 pub struct Drawn {
     pub version: Version,
-    pub entry: Entry,
+    pub entry: Option<Entry>,
     /// Units whose decision differs from the previous version: unit, before, after.
     pub changed: Vec<(String, Decision, Decision)>,
 }
@@ -104,7 +105,8 @@ fn candidate(
     }
 }
 
-/// Draws the preliminary list from the comprehensive analysis and stores it as a new version.
+/// Draws the preliminary list from the comprehensive analysis and stores it as a new version,
+/// unless nothing it is drawn from changed since the latest, which then stands.
 pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     let register = campaign.register()?;
     if register.units().is_empty() {
@@ -113,6 +115,15 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
                 .with_hint("first run `banzi units import UNITS.csv`")
                 .into(),
         );
+    }
+    if let Some(latest) = version::list(campaign)?.pop()
+        && latest.fingerprint == version::current_inputs(campaign).1
+    {
+        return Ok(Drawn {
+            version: version::load(campaign, &latest)?,
+            entry: None,
+            changed: Vec::new(),
+        });
     }
     let settings = &campaign.settings;
     let rules = &settings.shortlist;
@@ -303,7 +314,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     ))?;
     Ok(Drawn {
         version: drawn,
-        entry,
+        entry: Some(entry),
         changed,
     })
 }

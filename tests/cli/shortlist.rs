@@ -16,9 +16,12 @@ use crate::fixture::*;
 
 const VOTES_HEADER: &str = "单位代码,测评主体,政治强,能力强,活力强,合力强,作风硬\n";
 
-/// `banzi shortlist --json`: draws a new version.
+/// `banzi shortlist --json`, which must store a new version; the list as `show` gives it.
 fn draw(f: &Fixture) -> Value {
-    f.json(&["shortlist"])
+    let mut drawn = f.json(&["shortlist"]);
+    let stored = drawn.as_object_mut().unwrap().remove("stored");
+    assert_eq!(stored, Some(json!(true)), "a new version is stored");
+    drawn
 }
 
 /// `banzi shortlist show --json`.
@@ -1123,7 +1126,25 @@ fn every_change_of_an_input_makes_the_list_stale_until_it_is_drawn_again() {
     f.banzi(&["shortlist", "show", "--csv", "--json"])
         .code(USAGE);
 
-    // Every run is a new version, even with nothing changed.
+    // A run with nothing changed stores nothing and says which version is current.
+    let entries = f.log().len();
+    let again = f.json(&["shortlist"]);
+    assert_eq!(again["stored"], false);
+    assert_eq!(again["version"], 1);
+    assert_eq!(f.log().len(), entries, "no journal entry");
+    let out = f.banzi(&["shortlist"]).success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("no change: nothing the list is drawn from changed since version 1"),
+        "{stderr}"
+    );
+    assert_eq!(
+        f.json(&["shortlist", "versions"]).as_array().unwrap().len(),
+        1
+    );
+
+    // Any change to what it is drawn from, even a comment in the settings, is a new version.
+    f.edit_settings("min_working_days = 5", "min_working_days = 5 # 公示期");
     let v2 = draw(&f);
     assert_eq!(v2["version"], 2);
     assert_eq!(v2["units"], v1["units"]);
@@ -1491,6 +1512,7 @@ fn the_csv_has_a_bom_chinese_headers_and_one_row_per_unit() {
         "边界并列",
     ];
     expected.extend(CRITERION_NAMES);
+    expected.push("版本");
     assert_eq!(headers, expected);
     let mut rows: Vec<Vec<String>> = reader
         .records()
@@ -1510,7 +1532,11 @@ fn the_csv_has_a_bom_chinese_headers_and_one_row_per_unit() {
         ["S01", "S02", "S03", "D01", "D02", "M01", "M02"],
         "one row per unit, in the list's order"
     );
-    assert!(rows.iter().all(|r| r.len() == 15), "{rows:?}");
+    assert!(rows.iter().all(|r| r.len() == 16), "{rows:?}");
+    assert!(
+        rows.iter().all(|r| r[15] == "第2版"),
+        "every row names its version"
+    );
     let s01 = &rows[0];
     assert_eq!(
         s01[..7],
@@ -1518,7 +1544,7 @@ fn the_csv_has_a_bom_chinese_headers_and_one_row_per_unit() {
     );
     assert_eq!(s01[9], "是");
     assert!(s01[7].contains("在名额边界并列"), "{s01:?}");
-    assert_eq!(s01[10..], ["93.14"; 5]);
+    assert_eq!(s01[10..15], ["93.14"; 5]);
     assert_eq!(rows[1][5], "不列入");
     assert_eq!(rows[1][9], "是");
     assert_eq!(rows[2][3], "", "S03 is not ranked");
@@ -1808,4 +1834,32 @@ fn hostile_names_and_reasons_leave_the_document_as_it_is_with_plain_ones() {
     ] {
         assert!(text.contains(shown), "{shown:?} is not shown in\n{hostile}");
     }
+}
+
+#[test]
+fn a_stale_list_is_refused_as_csv_as_it_is_as_a_document() {
+    let f = Fixture::synthetic(&[
+        county("S01", [90; 5], "优秀"),
+        county("S02", [85; 5], "良好"),
+    ])
+    .drawn();
+    f.import_annual(&[("S02", "优秀")], true);
+    for args in [
+        &["shortlist", "show", "--csv"][..],
+        &["shortlist", "document"],
+    ] {
+        let stderr = f.fails_unchanged(args, STEP_ORDER);
+        assert!(
+            stderr.contains(
+                "version 1 of the preliminary list is stale: `analysis/annual.csv` changed"
+            ),
+            "{stderr}"
+        );
+        assert!(stderr.contains("--version 1"), "{stderr}");
+    }
+    // Asked for by number, it prints as it was, its version in every row.
+    let csv = f.stdout(&["shortlist", "show", "--csv", "--version", "1"]);
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][15], "第1版");
 }
