@@ -376,7 +376,8 @@ fn flags(env: &Env) -> anyhow::Result<()> {
         env.ui.status("no flags");
         return Ok(());
     }
-    let mut t = table(&["id", "单位", "类型", "自报", "考察", "来源", "状态"]);
+    // The id is what `clear-flag` takes; the finding is for people.
+    let mut t = table(&["id", "单位", "类型", "疑点", "来源", "状态"]);
     for f in &flags {
         let kind = match f.kind {
             crate::inspect::flags::FlagKind::SelfInflation => "自夸（自评分偏高）",
@@ -395,8 +396,7 @@ fn flags(env: &Env) -> anyhow::Result<()> {
             f.id.clone(),
             f.unit.clone(),
             kind.to_owned(),
-            format!("{}: {}", f.subject, f.self_reported),
-            f.inspected.clone(),
+            cell(&f.words),
             format!(
                 "{} + {} 条考察记录",
                 f.self_source,

@@ -45,6 +45,8 @@ pub struct Flag {
     pub self_source: String,
     /// The inspection records behind the finding.
     pub inspection_sources: Vec<String>,
+    /// The finding in words, for people: `能力强：自评97分，考察评分79分，高出18分`.
+    pub words: String,
     pub cleared: Option<Clearance>,
 }
 
@@ -90,6 +92,13 @@ pub fn of_unit(
                 inspection_rating: Some(inspected),
                 self_source: self_source.to_owned(),
                 inspection_sources: inputs.into_iter().map(|i| i.record).collect(),
+                words: format!(
+                    "{}：自评{}分，考察评分{}分，高出{}分",
+                    criterion.name,
+                    figure(own),
+                    figure(inspected),
+                    figure(own - inspected)
+                ),
                 cleared: None,
             });
         }
@@ -113,6 +122,8 @@ pub fn of_unit(
         if found.is_empty() {
             continue;
         }
+        let mut verified: Vec<&str> = found.iter().map(|(_, status)| status.label()).collect();
+        verified.dedup();
         flags.push(Flag {
             id: format!("concealment-{unit}-{}", result.id),
             kind: FlagKind::Concealment,
@@ -128,6 +139,11 @@ pub fn of_unit(
             inspection_rating: None,
             self_source: self_source.to_owned(),
             inspection_sources: found.iter().map(|(path, _)| (*path).to_owned()).collect(),
+            words: format!(
+                "指标{}自报已完成，考察核实为{}",
+                result.id,
+                verified.join("、")
+            ),
             cleared: None,
         });
     }

@@ -68,7 +68,7 @@ fn lacking(campaign: &Campaign, analysis: &Analysis, votes_used: bool) -> Vec<(S
 fn candidate(
     analysis: &Analysis,
     category: crate::units::Category,
-    open_flags: Vec<String>,
+    open_flags: Vec<(String, String)>,
     withdrawn: Option<String>,
     vetoed: Option<String>,
 ) -> Candidate {
@@ -158,12 +158,12 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
             None => Vec::new(),
         };
         let analysis = analysis::analyse_records(campaign, &inputs, &unit.code, &records);
-        let open_flags: Vec<String> = match &plan {
+        let open_flags: Vec<(String, String)> = match &plan {
             Some(plan) => {
                 crate::inspect::flags::of_stored_unit(campaign, plan, &records, &cleared)?
                     .into_iter()
                     .filter(|f| f.cleared.is_none())
-                    .map(|f| f.id)
+                    .map(|f| (f.id, f.words))
                     .collect()
             }
             None => Vec::new(),
@@ -231,7 +231,11 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
                     inspection_part: candidate.inspection,
                     democratic_part: candidate.democratic,
                     annual_grade: candidate.annual_grade.clone(),
-                    open_flags: candidate.open_flags.clone(),
+                    open_flags: candidate
+                        .open_flags
+                        .iter()
+                        .map(|(id, _)| id.clone())
+                        .collect(),
                     computed_decision: placement.decision,
                     decision,
                     tie_at_edge: placement.tie_at_edge,

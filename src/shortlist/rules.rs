@@ -39,8 +39,8 @@ pub struct Candidate {
     pub democratic: f64,
     pub criteria: Vec<CriterionScore>,
     pub annual_grade: Option<String>,
-    /// Ids of flags raised and not cleared.
-    pub open_flags: Vec<String>,
+    /// Flags raised and not cleared: their ids and their findings in words.
+    pub open_flags: Vec<(String, String)>,
     /// The reason of the withdrawal in force, if any.
     pub withdrawn: Option<String>,
     /// The reason of the veto in force, if any.
@@ -107,8 +107,12 @@ pub enum Rule {
         minimum: String,
     },
     Flags {
+        /// The flags' ids, for scripts.
         open: Vec<String>,
         blocking: bool,
+        /// The same flags in words, for people; empty in lists drawn before they were kept.
+        #[serde(default)]
+        words: Vec<String>,
     },
     Quota {
         category: Category,
@@ -180,9 +184,13 @@ impl Check {
                 minimum,
             } => format!("年度考核「{grade}」，{}「{minimum}」", meets(self.passed)),
             Rule::Flags { open, .. } if open.is_empty() => "无未排除的疑点".to_owned(),
-            Rule::Flags { open, blocking } => format!(
+            Rule::Flags {
+                open,
+                blocking,
+                words,
+            } => format!(
                 "未排除的疑点：{}{}",
-                open.join("、"),
+                if words.is_empty() { open } else { words }.join("；"),
                 if *blocking {
                     ""
                 } else {
@@ -467,8 +475,13 @@ fn thresholds(
     checks.push(Check {
         passed: !rules.flags_block || c.open_flags.is_empty(),
         rule: Rule::Flags {
-            open: c.open_flags.clone(),
+            open: c.open_flags.iter().map(|(id, _)| id.clone()).collect(),
             blocking: rules.flags_block,
+            words: c
+                .open_flags
+                .iter()
+                .map(|(_, words)| words.clone())
+                .collect(),
         },
     });
     checks
@@ -502,6 +515,10 @@ mod tests {
                 (Category::Department, Quota::Share(0.5)),
             ],
         }
+    }
+
+    fn flag(id: &str, words: &str) -> (String, String) {
+        (id.to_owned(), words.to_owned())
     }
 
     fn grade_points(grade: &str) -> Option<f64> {
@@ -575,7 +592,10 @@ mod tests {
         ];
         candidates[2].criteria[1].combined = Some(65.0);
         candidates[3].annual_grade = Some("一般".into());
-        candidates[5].open_flags = vec!["inflation-C06-political".into()];
+        candidates[5].open_flags = vec![flag(
+            "inflation-C06-political",
+            "政治强：自评98分，考察评分80分，高出18分",
+        )];
         candidates[6].withdrawn = Some("撤并".into());
         candidates[7].composite = None;
 
@@ -607,7 +627,10 @@ mod tests {
             ]
         );
         assert_eq!(reasons[3], ["年度考核「一般」，低于「良好」"]);
-        assert_eq!(reasons[5], ["未排除的疑点：inflation-C06-political"]);
+        assert_eq!(
+            reasons[5],
+            ["未排除的疑点：政治强：自评98分，考察评分80分，高出18分"]
+        );
         assert_eq!(reasons[6], ["退出参评：撤并"]);
         assert_eq!(reasons[7], ["综合得分缺失：综合分析不完整"]);
         assert_eq!(reasons[11], ["一票否决：发生重大安全生产责任事故"]);
@@ -693,8 +716,11 @@ mod tests {
         ];
         c.annual_grade = None;
         c.open_flags = vec![
-            "inflation-C01-political".into(),
-            "concealment-C01-A1".into(),
+            flag(
+                "inflation-C01-political",
+                "政治强：自评97分，考察评分79分，高出18分",
+            ),
+            flag("concealment-C01-A1", "指标A1自报已完成，考察核实为部分完成"),
         ];
         let decided = decide(&rules(), &[c], grade_points);
         assert_eq!(decided.placements[0].decision, Decision::Excluded);
@@ -705,7 +731,7 @@ mod tests {
                 "能力强 69.00，低于单项最低分 70",
                 "作风硬 74.00，低于单项最低分 75",
                 "无年度考核结果，须达到「良好」",
-                "未排除的疑点：inflation-C01-political、concealment-C01-A1"
+                "未排除的疑点：政治强：自评97分，考察评分79分，高出18分；指标A1自报已完成，考察核实为部分完成"
             ]
         );
     }
@@ -715,12 +741,15 @@ mod tests {
         let mut rules = rules();
         rules.flags_block = false;
         let mut flagged = unit("C01", Category::County, 90.0, 85.0);
-        flagged.open_flags = vec!["concealment-C01-P1".into()];
+        flagged.open_flags = vec![flag(
+            "concealment-C01-P1",
+            "指标P1自报已完成，考察核实为未完成",
+        )];
         let decided = decide(&rules, &[flagged], grade_points);
         assert_eq!(decided.placements[0].decision, Decision::Included);
         assert_eq!(
             decided.placements[0].checks[4].text(),
-            "未排除的疑点：concealment-C01-P1（按规则不影响列入）"
+            "未排除的疑点：指标P1自报已完成，考察核实为未完成（按规则不影响列入）"
         );
     }
 

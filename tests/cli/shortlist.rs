@@ -413,7 +413,8 @@ fn each_rule_excludes_on_its_own_and_every_failed_rule_is_a_reason() {
     assert_eq!(reasons(&list, "G01"), ["年度考核「一般」，低于「良好」"]);
     assert_eq!(
         reasons(&list, "X01"),
-        ["未排除的疑点：inflation-X01-conduct"]
+        ["未排除的疑点：作风硬：自评100分，考察评分84分，高出16分"],
+        "in words; the id stays for scripts"
     );
     assert_eq!(
         entry(&list, "X01")["open_flags"],
@@ -426,13 +427,14 @@ fn each_rule_excludes_on_its_own_and_every_failed_rule_is_a_reason() {
             .map(|name| format!("{name} 28.57，低于单项最低分 70")),
     );
     all.push("年度考核「较差」，低于「良好」".to_owned());
+    // Self-rated 90, inspected 50: 40 points above on every criterion.
     all.push(format!(
         "未排除的疑点：{}",
-        CRITERIA
+        CRITERION_NAMES
             .iter()
-            .map(|c| format!("inflation-Z01-{c}"))
+            .map(|name| format!("{name}：自评90分，考察评分50分，高出40分"))
             .collect::<Vec<_>>()
-            .join("、")
+            .join("；")
     ));
     assert_eq!(reasons(&list, "Z01"), all);
 
@@ -540,7 +542,10 @@ fn an_uncleared_flag_excludes_until_cleared_or_the_rules_let_flags_pass() {
     assert_eq!(entry(&v2, "X01")["rank"], 2);
     assert_eq!(entry(&v2, "X01")["open_flags"], json!([]));
     assert_eq!(decision(&v2, "Y01"), "excluded");
-    assert_eq!(reasons(&v2, "Y01"), ["未排除的疑点：inflation-Y01-conduct"]);
+    assert_eq!(
+        reasons(&v2, "Y01"),
+        ["未排除的疑点：作风硬：自评100分，考察评分83分，高出17分"]
+    );
 
     f.edit_settings("flags_block = true", "flags_block = false");
     let v3 = draw(&f);
@@ -557,7 +562,7 @@ fn an_uncleared_flag_excludes_until_cleared_or_the_rules_let_flags_pass() {
     assert_eq!(flag_check["passed"], true);
     assert_eq!(
         flag_check["text"],
-        "未排除的疑点：inflation-Y01-conduct（按规则不影响列入）"
+        "未排除的疑点：作风硬：自评100分，考察评分83分，高出17分（按规则不影响列入）"
     );
     // Z01 still fails every other rule, and no longer for its flags.
     let z01 = reasons(&v3, "Z01");
