@@ -243,29 +243,31 @@ fn render(a: &Analysis, unit_name: &str, settings: &crate::settings::Settings) -
     let w = &a.weights;
     let mut out = format!("{unit_name}（{}）综合分析\n\n", a.unit);
     out.push_str(&format!(
-        "component weights: inspection {} + democratic {} + annual {}\n",
+        "构成权重：考察 {} ＋ 民主测评 {} ＋ 年度考核 {}\n",
         w.inspection, w.democratic, w.annual
     ));
     if w.rescaled {
         let c = settings.scoring.components;
         out.push_str(&format!(
-            "  this campaign uses no democratic-evaluation votes: inspection {} and annual {} were rescaled to sum to 1\n",
+            "  本次未导入民主测评：考察 {} 与年度考核 {} 按比例折算为合计 1（生成初步名单前须导入民主测评，或将其权重设为 0）\n",
             c.inspection, c.annual
         ));
     }
     match &a.annual {
         Some(r) => out.push_str(&format!(
-            "annual assessment: {} = {} points{}{}\n",
+            "年度考核：{}，计 {} 分{}{}\n",
             r.grade,
             r.points,
-            r.score.map(|s| format!(", score {s}")).unwrap_or_default(),
+            r.score
+                .map(|s| format!("，考核得分 {s}"))
+                .unwrap_or_default(),
             if r.remarks.is_empty() {
                 String::new()
             } else {
-                format!(", {}", cell(&r.remarks))
+                format!("，{}", cell(&r.remarks))
             }
         )),
-        None => out.push_str("annual assessment: none imported\n"),
+        None => out.push_str("年度考核：尚未导入\n"),
     }
 
     let mut t = table(&["评价内容", "权重", "考察", "民主测评", "年度考核", "综合"]);
@@ -282,7 +284,7 @@ fn render(a: &Analysis, unit_name: &str, settings: &crate::settings::Settings) -
     out.push('\n');
     out.push_str(&t.to_string());
     out.push_str(&format!(
-        "\n综合 = {} × 考察 + {} × 民主测评 + {} × 年度考核\n",
+        "\n各项综合得分＝{} × 考察 ＋ {} × 民主测评 ＋ {} × 年度考核\n",
         w.inspection, w.democratic, w.annual
     ));
 
@@ -309,7 +311,7 @@ fn render(a: &Analysis, unit_name: &str, settings: &crate::settings::Settings) -
             }));
             t.add_row(row);
         }
-        out.push_str("\ninspection = the mean of the activities' ratings:\n");
+        out.push_str("\n考察评分＝各次考察评分的平均值：\n");
         out.push_str(&t.to_string());
         out.push('\n');
     }
@@ -337,12 +339,12 @@ fn render(a: &Analysis, unit_name: &str, settings: &crate::settings::Settings) -
             t.add_row(row);
         }
         out.push_str(&format!(
-            "\ndemocratic, {}: {} = {}\n",
+            "\n民主测评（{}）：{}＝{}\n",
             c.name,
             if d.weighted {
-                "Σ effective weight × group mean (weights renormalised over groups with votes)"
+                "Σ 实际权重 × 各测评主体平均分（权重按有投票的测评主体重新折算）"
             } else {
-                "the mean of all non-blank votes"
+                "全部有效票的平均分"
             },
             figure(Some(d.value))
         ));
@@ -356,12 +358,13 @@ fn render(a: &Analysis, unit_name: &str, settings: &crate::settings::Settings) -
         .map(|c| format!("{} × {}", c.weight, figure(c.combined)))
         .collect();
     out.push_str(&format!(
-        "\ncomposite = {} = {}\n",
-        terms.join(" + "),
+        "\n综合得分＝{}＝{}\n",
+        terms.join(" ＋ "),
         figure(a.composite)
     ));
     if !a.missing.is_empty() {
-        out.push_str(&format!("missing: {}\n", a.missing.join("; ")));
+        let words: Vec<String> = a.missing.iter().map(analysis::Missing::words).collect();
+        out.push_str(&format!("尚缺：{}\n", words.join("；")));
     }
     out
 }

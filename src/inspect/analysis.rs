@@ -51,6 +51,44 @@ impl Weights {
     }
 }
 
+/// An input a unit's composite still waits for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Missing {
+    /// Records of these inspection methods.
+    Records(Vec<String>),
+    Annual,
+    Votes,
+}
+
+impl Missing {
+    /// For scripts (`inspect show --json`).
+    pub fn text(&self) -> String {
+        match self {
+            Missing::Records(methods) => {
+                let named: Vec<String> = methods
+                    .iter()
+                    .map(|m| format!("{m} ({})", record::method_label(m)))
+                    .collect();
+                format!("inspection records for {}", named.join(", "))
+            }
+            Missing::Annual => "the annual-assessment result".to_owned(),
+            Missing::Votes => "democratic-evaluation votes for some criteria".to_owned(),
+        }
+    }
+
+    /// For people, in the campaign's language.
+    pub fn words(&self) -> String {
+        match self {
+            Missing::Records(methods) => {
+                let named: Vec<&str> = methods.iter().map(|m| record::method_label(m)).collect();
+                format!("{}的考察记录", named.join("、"))
+            }
+            Missing::Annual => "年度考核结果".to_owned(),
+            Missing::Votes => "部分评价内容的民主测评".to_owned(),
+        }
+    }
+}
+
 /// One inspection activity's rating of one criterion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InspectionInput {
@@ -90,7 +128,7 @@ pub struct Analysis {
     pub annual: Option<AnnualInput>,
     pub criteria: Vec<CriterionAnalysis>,
     /// What the composite still lacks, in words; empty when it is complete.
-    pub missing: Vec<String>,
+    pub missing: Vec<Missing>,
     /// Σ criterion weight × combined score; none while anything is missing.
     pub composite: Option<f64>,
 }
@@ -184,14 +222,10 @@ pub fn compute(
 
     let mut missing = Vec::new();
     if !missing_methods.is_empty() {
-        let named: Vec<String> = missing_methods
-            .iter()
-            .map(|m| format!("{m} ({})", record::method_label(m)))
-            .collect();
-        missing.push(format!("inspection records for {}", named.join(", ")));
+        missing.push(Missing::Records(missing_methods.to_vec()));
     }
     if annual.is_none() {
-        missing.push("the annual-assessment result".to_owned());
+        missing.push(Missing::Annual);
     }
 
     let mut criteria = Vec::new();
@@ -224,7 +258,7 @@ pub fn compute(
         });
     }
     if votes_missing {
-        missing.push("democratic-evaluation votes for some criteria".to_owned());
+        missing.push(Missing::Votes);
     }
     let composite = if missing.is_empty() {
         criteria
@@ -286,7 +320,7 @@ impl Analysis {
             "unit": self.unit,
             "composite": self.composite,
             "complete": self.missing.is_empty(),
-            "missing": self.missing,
+            "missing": self.missing.iter().map(Missing::text).collect::<Vec<_>>(),
             "weights": self.weights,
             "annual": self.annual,
             "criteria": criteria,

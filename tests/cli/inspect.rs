@@ -259,8 +259,8 @@ fn the_composite_without_votes_is_rescaled_and_checks_to_the_last_decimal() {
     );
 
     let people = f.stdout(&["inspect", "show", "C01"]);
-    assert!(people.contains("rescaled to sum to 1"), "{people}");
-    assert!(people.contains("= 92.50"), "{people}");
+    assert!(people.contains("按比例折算为合计 1"), "{people}");
+    assert!(people.contains("＝92.50"), "{people}");
 }
 
 #[test]
