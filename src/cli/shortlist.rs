@@ -471,7 +471,10 @@ fn document(env: &Env, wanted: Option<u32>) -> anyhow::Result<()> {
         &version,
         &sha256,
         &super::head(&campaign),
-        &stale,
+        crate::shortlist::version::list(&campaign)?
+            .last()
+            .map_or(version.version, |l| l.version),
+        !stale.is_empty(),
     ));
     Ok(())
 }

@@ -18,7 +18,7 @@ struct ListModel<'a> {
     seq: u64,
     sha256: &'a str,
     head: &'a str,
-    superseded: Option<&'a str>,
+    superseded: Option<String>,
     min_composite: String,
     criterion_floor: String,
     /// Floors of particular criteria, in words: `作风硬不低于 75 分`.
@@ -108,15 +108,22 @@ fn note(entry: &ListedUnit) -> String {
 }
 
 /// The document of `version`; `sha256` is its stored record's, `head` the journal's head it was
-/// printed from, `stale` why it is out of date.
+/// printed from, `latest` the number of the current version, `stale` whether its inputs changed.
 pub fn preliminary_list(
     settings: &Settings,
     version: &Version,
     sha256: &str,
     head: &str,
-    stale: &[String],
+    latest: u32,
+    stale: bool,
 ) -> String {
-    let superseded = stale.first().map(String::as_str);
+    let superseded = if latest != version.version {
+        Some(format!("已被第{latest}版取代"))
+    } else if stale {
+        Some("生成后其所据记录已有变动，请重新生成".to_owned())
+    } else {
+        None
+    };
     let sorted = version.reading_order();
     let categories = version
         .categories

@@ -1166,7 +1166,7 @@ fn every_change_of_an_input_makes_the_list_stale_until_it_is_drawn_again() {
     assert!(!doc.contains("注意"), "{doc}");
     let doc = f.stdout(&["shortlist", "document", "--version", "1"]);
     assert!(
-        doc.contains("> **注意：本版本已不是现行名单**（version 1 is superseded by version 2）"),
+        doc.contains("> **注意：本版本已不是现行名单**（已被第2版取代）。"),
         "{doc}"
     );
     f.fails_unchanged(&["shortlist", "show", "--version", "9"], INVALID);
