@@ -152,6 +152,18 @@ fn import_votes(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
     bar.finish_and_clear();
     let imported = imported?;
     super::warn_ignored_columns(env, &args.file, &imported.ignored_columns);
+    if imported.entry.is_some() {
+        // A weighed group that did not vote shifts its weight to the others: say so per unit.
+        let tallies = crate::inspect::votes::VoteTallies::load(&campaign)?;
+        for unit in imported.added.iter().chain(&imported.replaced) {
+            for gap in tallies.gaps(unit, &campaign.settings.scoring) {
+                env.ui.warn(&format!(
+                    "{unit}: {}",
+                    gap.words(|code| criterion_name(&campaign.settings, code))
+                ));
+            }
+        }
+    }
     env.ui.status(&format!("{} votes read", imported.rows));
     let changes = crate::inspect::Changes {
         added: imported.added,
@@ -219,6 +231,13 @@ fn record(env: &Env, unit: &str, file: &std::path::Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A criterion's name, or its code when the settings no longer have it.
+fn criterion_name(settings: &crate::settings::Settings, code: &str) -> String {
+    settings
+        .criterion(code)
+        .map_or_else(|| code.to_owned(), |c| c.name.clone())
+}
+
 /// A figure for people: two decimals, or a dash when missing.
 fn figure(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"))
@@ -233,8 +252,14 @@ fn show(env: &Env, code: &str) -> anyhow::Result<()> {
     if env.ui.json {
         return env.ui.json(&analysis.to_json());
     }
-    env.ui
-        .data(&render(&analysis, &cell(&unit.name), &campaign.settings));
+    let mut text = render(&analysis, &cell(&unit.name), &campaign.settings);
+    for gap in inputs.tallies.gaps(code, &campaign.settings.scoring) {
+        text.push_str(&format!(
+            "注意：{}\n",
+            gap.words(|c| criterion_name(&campaign.settings, c))
+        ));
+    }
+    env.ui.data(&text);
     Ok(())
 }
 

@@ -289,6 +289,7 @@ fn entry_json(entry: &ListedUnit) -> Value {
         "tie_at_edge": entry.tie_at_edge,
         "checks": checks,
         "veto": entry.veto.as_ref().map(RulingNote::to_json),
+        "vote_gaps": entry.vote_gaps,
         "withdrawal": entry.withdrawal.as_ref().map(RulingNote::to_json),
     })
 }
@@ -404,6 +405,9 @@ fn explain(env: &Env, unit: &str, wanted: Option<u32>) -> anyhow::Result<()> {
         ));
     }
     lines.push(decision);
+    for gap in &entry.vote_gaps {
+        lines.push(format!("民主测评: {gap}"));
+    }
     for (what, note) in [("退出参评", &entry.withdrawal), ("一票否决", &entry.veto)] {
         if let Some(note) = note {
             lines.push(format!("{what}: {}（{}）", note.reason, note.attributed()));

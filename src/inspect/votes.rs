@@ -89,6 +89,40 @@ pub struct GroupTally {
     pub effective_weight: f64,
 }
 
+/// A weighed rater group that did not vote for a unit, or abstained on one criterion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoteGap {
+    pub unit: String,
+    pub rater_group: String,
+    /// The criterion every vote of the group left blank; none when the group did not vote.
+    pub criterion: Option<String>,
+}
+
+impl VoteGap {
+    fn absent(unit: &str, group: &str) -> VoteGap {
+        VoteGap {
+            unit: unit.to_owned(),
+            rater_group: group.to_owned(),
+            criterion: None,
+        }
+    }
+
+    /// In words, with the criterion's name from `names` (code → name).
+    pub fn words(&self, name_of: impl Fn(&str) -> String) -> String {
+        match &self.criterion {
+            None => format!(
+                "测评主体「{}」未参加测评，其权重按其余测评主体重新折算",
+                self.rater_group
+            ),
+            Some(code) => format!(
+                "测评主体「{}」对{}全部弃权，该项权重按其余测评主体重新折算",
+                self.rater_group,
+                name_of(code)
+            ),
+        }
+    }
+}
+
 /// The democratic component of one criterion of one unit, with everything that made it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Democratic {
@@ -140,6 +174,47 @@ impl VoteTallies {
             }
         }
         Ok(tallies)
+    }
+
+    /// Where a rater group that `scoring.rater_groups` weighs did not vote for `unit`: not at all
+    /// (criterion `None`), or only blank votes on a criterion. Its weight then goes to the other
+    /// groups, renormalised; people are told.
+    pub fn gaps(&self, unit: &str, scoring: &Scoring) -> Vec<VoteGap> {
+        let Some(tallies) = self.units.get(unit) else {
+            return Vec::new();
+        };
+        let stride = self.grades.len() + 1;
+        let mut gaps = Vec::new();
+        for (group, _) in &scoring.rater_groups {
+            let Some(g) = self.groups.iter().position(|name| name == group) else {
+                gaps.push(VoteGap::absent(unit, group));
+                continue;
+            };
+            let keys: Vec<(usize, u32)> = tallies
+                .keys
+                .iter()
+                .enumerate()
+                .filter(|(_, key)| key.0 as usize == g)
+                .map(|(k, key)| (k, key.1))
+                .collect();
+            if keys.is_empty() {
+                gaps.push(VoteGap::absent(unit, group));
+                continue;
+            }
+            for (k, criterion) in keys {
+                let counts = &tallies.counts[k * stride..(k + 1) * stride];
+                let blank_only = counts[..self.grades.len()].iter().all(|&c| c == 0);
+                let code = &self.criteria[criterion as usize];
+                if blank_only && code != OVERALL {
+                    gaps.push(VoteGap {
+                        unit: unit.to_owned(),
+                        rater_group: group.clone(),
+                        criterion: Some(code.clone()),
+                    });
+                }
+            }
+        }
+        gaps
     }
 
     /// Whether no votes were ever imported: the campaign does not use them.

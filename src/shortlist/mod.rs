@@ -244,6 +244,18 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
                     checks: placement.checks,
                     withdrawal: withdrawn.map(version::RulingNote::of),
                     veto: vetoed.map(version::RulingNote::of),
+                    vote_gaps: inputs
+                        .tallies
+                        .gaps(&unit.code, &settings.scoring)
+                        .iter()
+                        .map(|gap| {
+                            gap.words(|code| {
+                                settings
+                                    .criterion(code)
+                                    .map_or_else(|| code.to_owned(), |c| c.name.clone())
+                            })
+                        })
+                        .collect(),
                 }
             },
         )

@@ -81,6 +81,10 @@ pub struct ListedUnit {
     /// The veto in force when the list was drawn, attributed.
     #[serde(default)]
     pub veto: Option<RulingNote>,
+    /// Weighed rater groups that did not vote for the unit, in words: their weight went to the
+    /// other groups.
+    #[serde(default)]
+    pub vote_gaps: Vec<String>,
 }
 
 /// A withdrawal or veto as a list keeps it: why, on what basis, by whom, when.

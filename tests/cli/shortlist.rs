@@ -1868,3 +1868,82 @@ fn a_stale_list_is_refused_as_csv_as_it_is_as_a_document() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(&rows[0][15], "第1版");
 }
+
+/// A weighed rater group that did not vote, or abstained on a criterion, is said at import, in
+/// `inspect show` and in `explain`, and its weight goes to the other groups.
+#[test]
+fn a_missing_or_abstaining_rater_group_is_warned_and_the_weights_renormalised() {
+    let f = Fixture::synthetic(&[county("S01", [90; 5], "优秀"), county("S02", [90; 5], "优秀")])
+        .edit_settings(
+            "components = { inspection = 0.5714285714285714, democratic = 0, annual = 0.4285714285714286 }",
+            "components = { inspection = 0.4, democratic = 0.3, annual = 0.3 }",
+        )
+        .edit_settings("# \"上级领导\" = 0.3", "\"上级领导\" = 0.3")
+        .edit_settings("# \"班子成员\" = 0.3", "\"班子成员\" = 0.3")
+        .edit_settings("# \"中层干部\" = 0.2", "\"中层干部\" = 0.2")
+        .edit_settings("# \"服务对象\" = 0.2", "\"服务对象\" = 0.2")
+        .inspected();
+    // S02: no 服务对象 at all; 中层干部 left 政治强 blank.
+    let votes = format!(
+        "{VOTES_HEADER}\
+         S01,上级领导,优秀,优秀,优秀,优秀,优秀\nS01,班子成员,优秀,优秀,优秀,优秀,优秀\n\
+         S01,中层干部,优秀,优秀,优秀,优秀,优秀\nS01,服务对象,优秀,优秀,优秀,优秀,优秀\n\
+         S02,上级领导,优秀,优秀,优秀,优秀,优秀\nS02,班子成员,较好,较好,较好,较好,较好\n\
+         S02,中层干部,,一般,一般,一般,一般\n"
+    );
+    let path = f.write("inputs/votes.csv", &votes);
+    let out = f.banzi(&["inspect", "import-votes", path]).success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr
+            .contains("warning: S02: 测评主体「服务对象」未参加测评，其权重按其余测评主体重新折算"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning: S02: 测评主体「中层干部」对政治强全部弃权"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("S01:"), "{stderr}");
+
+    // By hand, S02's democratic component:
+    //   政治强: (0.3 × 100 + 0.3 × 80) / (0.3 + 0.3) = 54 / 0.6 = 90;
+    //   能力强: (0.3 × 100 + 0.3 × 80 + 0.2 × 60) / (0.3 + 0.3 + 0.2) = 66 / 0.8 = 82.5.
+    let s02 = f.json(&["inspect", "show", "S02"]);
+    assert_close(&s02["criteria"]["political"]["democratic"], 90.0, "政治强");
+    assert_close(&s02["criteria"]["capability"]["democratic"], 82.5, "能力强");
+    let groups = s02["criteria"]["capability"]["democratic_groups"]
+        .as_array()
+        .unwrap();
+    for (group, want) in [
+        ("上级领导", 0.3 / 0.8),
+        ("班子成员", 0.3 / 0.8),
+        ("中层干部", 0.2 / 0.8),
+    ] {
+        let got = groups
+            .iter()
+            .find(|g| g["rater_group"] == group)
+            .unwrap_or_else(|| panic!("{group} in {groups:?}"))["effective_weight"]
+            .as_f64()
+            .unwrap();
+        assert!((got - want).abs() < 1e-12, "{group}: {got}");
+    }
+    let people = f.stdout(&["inspect", "show", "S02"]);
+    assert!(
+        people.contains("注意：测评主体「服务对象」未参加测评"),
+        "{people}"
+    );
+
+    let list = draw(&f);
+    assert_eq!(
+        entry(&list, "S02")["vote_gaps"].as_array().unwrap().len(),
+        2
+    );
+    assert_eq!(entry(&list, "S01")["vote_gaps"], json!([]));
+    let explain = f.stdout(&["shortlist", "explain", "S02"]);
+    assert!(
+        explain.contains(
+            "民主测评: 测评主体「中层干部」对政治强全部弃权，该项权重按其余测评主体重新折算"
+        ),
+        "{explain}"
+    );
+}
