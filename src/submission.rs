@@ -64,31 +64,31 @@ pub fn submit(
                 ))
                 .into());
             }
+            Ok(())
+        })()
+        .and_then(|()| {
+            // What is stored already, done, is no change, whatever locks the step now.
+            if is_stored(campaign, step, submission) {
+                return Ok(false);
+            }
             campaign.steps_of(unit).check_may_do(step, unit)?;
-            validate(campaign, submission)
-        })();
+            validate(campaign, submission)?;
+            Ok(true)
+        });
         match checked {
-            Ok(()) => {}
+            Ok(false) => outcome.unchanged.push(unit.to_owned()),
+            Ok(true) => {
+                outcome.stored.push(unit.to_owned());
+                staged.push((
+                    unit.to_owned(),
+                    submission.source.text.clone().into_bytes(),
+                    &submission.source,
+                ));
+            }
             Err(e) => match e.downcast::<Error>() {
-                Ok(e) => {
-                    failures.push((&submission.source.path, e));
-                    continue;
-                }
+                Ok(e) => failures.push((&submission.source.path, e)),
                 Err(other) => return Err(other),
             },
-        }
-        let bytes = submission.source.text.clone().into_bytes();
-        // Unchanged only if the file on disk is intact too: resubmitting repairs a hand edit.
-        let path = step.record_path(unit);
-        let current = campaign.store.index().get(&path);
-        if current
-            .is_some_and(|row| row.sha256 == sha256_hex(&bytes) && row.state == Some(State::Done))
-            && campaign.store.is_intact(&path)
-        {
-            outcome.unchanged.push(unit.to_owned());
-        } else {
-            outcome.stored.push(unit.to_owned());
-            staged.push((unit.to_owned(), bytes, &submission.source));
         }
     }
     if !failures.is_empty() {
@@ -109,6 +109,15 @@ pub fn submit(
     };
     outcome.entry = Some(tx.commit(&summary)?);
     Ok(outcome)
+}
+
+/// Whether the unit's record of `step` is already this submission, done.
+fn is_stored(campaign: &Campaign, step: Step, submission: &Submission) -> bool {
+    let path = step.record_path(&submission.unit);
+    campaign.store.index().get(&path).is_some_and(|row| {
+        row.sha256 == sha256_hex(submission.source.text.as_bytes())
+            && row.state == Some(State::Done)
+    })
 }
 
 /// One error for a batch: its exit code is the most specific kind among the failures.

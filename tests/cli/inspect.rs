@@ -193,12 +193,16 @@ fn a_unit_is_inspected_once_every_required_method_has_a_record() {
     assert_eq!(unit(&f)["steps"]["inspect"], "done");
     assert!(f.campaign().join("inspections/C01/talk-2.toml").is_file());
 
-    // The self-assessment the inspection checked is now locked; reopening it makes the records stale.
+    // The self-assessment the inspection checked is now locked (the same one again is no
+    // change); reopening it makes the records stale.
     let file = example("self-assessments/C01.toml");
-    let stderr = f.fails(
-        &["self-assess", "submit", "C01", file.to_str().unwrap()],
-        STEP_ORDER,
+    f.banzi(&["self-assess", "submit", "C01", file.to_str().unwrap()])
+        .success();
+    let changed = f.write(
+        "inputs/sa-C01.toml",
+        &edited_example("self-assessments/C01.toml", "一年来", "这一年来"),
     );
+    let stderr = f.fails(&["self-assess", "submit", "C01", changed], STEP_ORDER);
     assert!(
         stderr.contains("its inspection (组织考察) is already done"),
         "{stderr}"

@@ -437,16 +437,44 @@ fn a_self_assessed_plan_is_locked() {
 }
 
 #[test]
-fn a_folder_with_a_locked_plan_stores_none() {
+fn a_folder_with_a_changed_locked_plan_stores_none() {
     let f = Fixture::planned();
     f.submit_self_assessment("C02");
-    let stderr = f.fails_unchanged(
-        &["plan", "import", example("plans").to_str().unwrap()],
-        STEP_ORDER,
+    for unit in EXAMPLE_UNITS {
+        f.write(
+            &format!("inputs/plans/{unit}.toml"),
+            &example_text(&format!("plans/{unit}.toml")),
+        );
+    }
+    f.write(
+        "inputs/plans/C02.toml",
+        &edited_example("plans/C02.toml", "goal = \"", "goal = \"全年"),
     );
+    let stderr = f.fails_unchanged(&["plan", "import", "inputs/plans"], STEP_ORDER);
     assert!(
         stderr.contains("1 of 16 files cannot be submitted; nothing was stored"),
         "{stderr}"
     );
     assert!(stderr.contains("locked"), "{stderr}");
+}
+
+#[test]
+fn resubmitting_what_is_stored_is_no_change_whatever_the_lock() {
+    let f = Fixture::planned();
+    f.submit_self_assessment("C02");
+    let entries = f.log().len();
+    let plan = example("plans/C02.toml");
+    let out = f
+        .banzi(&["plan", "submit", "C02", plan.to_str().unwrap()])
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("unchanged: the plan of C02"), "{stderr}");
+    let folder = example("plans");
+    let report = f.json(&["plan", "import", folder.to_str().unwrap()]);
+    assert_eq!(report["stored"], serde_json::json!([]));
+    assert_eq!(report["unchanged"].as_array().unwrap().len(), 16);
+    let sa = example("self-assessments/C02.toml");
+    f.banzi(&["self-assess", "submit", "C02", sa.to_str().unwrap()])
+        .success();
+    assert_eq!(f.log().len(), entries, "nothing journaled");
 }

@@ -303,12 +303,16 @@ fn failing_commands_leave_the_campaign_byte_for_byte_unchanged() {
     );
     let c01_plan = example("plans/C01.toml");
     let c01_plan = c01_plan.to_str().unwrap();
+    let c01_changed = f.write(
+        "inputs/C01-changed.toml",
+        &edited_example("plans/C01.toml", "goal = \"", "goal = \"全年"),
+    );
     let cases: Vec<(Vec<&str>, i32)> = vec![
         (vec!["units", "import", bad_units], INVALID),
         (vec!["plan", "submit", "C02", bad_plan], INVALID),
         (vec!["plan", "import", "inputs/plans"], INVALID),
         (vec!["self-assess", "submit", "C02", bad_self], INVALID),
-        (vec!["plan", "submit", "C01", c01_plan], STEP_ORDER),
+        (vec!["plan", "submit", "C01", c01_changed], STEP_ORDER),
         (vec!["plan", "submit", "C02", c01_plan], INVALID),
         (
             vec!["reopen", "self-assess", "--unit", "C02", "--reason", "x"],
