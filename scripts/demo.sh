@@ -42,11 +42,8 @@ banzi inspect import-assessment "$examples/annual-2026.csv"
 banzi inspect import-votes "$examples/votes-2026.csv"
 banzi inspectors import "$examples/inspectors.csv"
 banzi inspect template C01 | head -12
-for record in "$examples"/inspections/*.toml; do
-  name=$(basename "$record" .toml)
-  banzi inspect record "${name%%-*}" "$record" --quiet
-done
-echo "$(ls "$examples"/inspections | wc -l) inspection records stored"
+banzi inspect record C01 "$examples/inspections/C01-talk.toml"
+banzi inspect import "$examples/inspections"
 
 step "the comprehensive analysis of C04 (综合分析), and the flags"
 banzi inspect show C04 | head -24

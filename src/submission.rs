@@ -121,7 +121,7 @@ fn is_stored(campaign: &Campaign, step: Step, submission: &Submission) -> bool {
 }
 
 /// One error for a batch: its exit code is the most specific kind among the failures.
-fn combine(mut failures: Vec<(&std::path::Path, Error)>, total: usize) -> Error {
+pub(crate) fn combine(mut failures: Vec<(&std::path::Path, Error)>, total: usize) -> Error {
     if failures.len() == 1 && total == 1 {
         return failures.remove(0).1;
     }

@@ -59,6 +59,12 @@ enum InspectCommand {
         /// The record, a TOML file (`banzi inspect template UNIT` prints one)
         file: PathBuf,
     },
+    /// Validate and store a folder of inspection records at once, each file naming its unit and
+    /// method; one bad file stores none (Excel/WPS lock files are skipped)
+    Import {
+        /// The folder of records, TOML files
+        folder: PathBuf,
+    },
     /// Show a unit's comprehensive analysis (综合分析): every input, weight and figure
     Show {
         /// The unit's code
@@ -82,6 +88,7 @@ pub fn run(env: &Env, args: InspectArgs) -> anyhow::Result<()> {
         InspectCommand::ImportVotes(args) => import_votes(env, &args),
         InspectCommand::Template { unit } => template(env, &unit),
         InspectCommand::Record { unit, file } => record(env, &unit, &file),
+        InspectCommand::Import { folder } => import_records(env, folder),
         InspectCommand::Show { unit } => show(env, &unit),
         InspectCommand::Flags => flags(env),
         InspectCommand::ClearFlag { id, reason } => clear_flag(env, &id, &reason),
@@ -193,10 +200,39 @@ fn template(env: &Env, code: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+fn import_records(env: &Env, folder: PathBuf) -> anyhow::Result<()> {
+    let submissions = super::submissions(env, None, Some(folder))?;
+    let (mut campaign, ctx) = env.write()?;
+    let recorded = inspection::record_all(&mut campaign, &ctx, &submissions)?;
+    let (stored, unchanged): (Vec<_>, Vec<_>) = recorded.iter().partition(|r| r.entry.is_some());
+    let entry = stored.first().and_then(|r| r.entry.as_ref());
+    if env.ui.json {
+        env.ui.json(&serde_json::json!({
+            "stored": stored.iter().map(|r| &r.path).collect::<Vec<_>>(),
+            "unchanged": unchanged.iter().map(|r| &r.path).collect::<Vec<_>>(),
+            "seq": entry.map(|e| e.seq),
+        }))?;
+    }
+    if let Some(entry) = entry {
+        env.ui.committed(entry);
+    }
+    if !unchanged.is_empty() {
+        env.ui.status(&format!(
+            "unchanged: {} record(s) already stored with the same content",
+            unchanged.len()
+        ));
+    }
+    Ok(())
+}
+
 fn record(env: &Env, unit: &str, file: &std::path::Path) -> anyhow::Result<()> {
     let source = super::read_input(file)?;
     let (mut campaign, ctx) = env.write()?;
-    let recorded = inspection::record(&mut campaign, &ctx, unit, &source)?;
+    let submission = crate::submission::Submission {
+        unit: unit.to_owned(),
+        source,
+    };
+    let recorded = inspection::record(&mut campaign, &ctx, submission)?;
     if env.ui.json {
         env.ui.json(&serde_json::json!({
             "path": recorded.path,

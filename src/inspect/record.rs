@@ -19,6 +19,7 @@ use crate::settings::{METHODS, Settings};
 use crate::steps::{State, Step};
 use crate::store::Transaction;
 use crate::store::sha256_hex;
+use crate::submission::Submission;
 
 /// A validated inspection activity.
 #[derive(Debug, Clone, PartialEq)]
@@ -282,60 +283,126 @@ pub struct Recorded {
     pub entry: Option<Entry>,
 }
 
-/// Stores one inspection activity of `unit`; the unit needs a submitted self-assessment.
+/// Stores one inspection activity of its unit; the unit needs a submitted self-assessment.
 pub fn record(
     campaign: &mut Campaign,
     ctx: &Context,
-    unit: &str,
-    source: &Source,
+    submission: Submission,
 ) -> anyhow::Result<Recorded> {
-    campaign.register()?.require(unit)?;
-    let steps = campaign.steps_of(unit);
-    // A begun inspection is added to: what it needs is checked, no lock.
-    steps.check_needs(Step::Inspect, unit)?;
+    let mut recorded = record_all(campaign, ctx, &[submission])?;
+    Ok(recorded.remove(0))
+}
+
+/// Stores inspection activities, each file naming its unit and method, in one journal entry;
+/// one bad file stores none.
+pub fn record_all(
+    campaign: &mut Campaign,
+    ctx: &Context,
+    submissions: &[Submission],
+) -> anyhow::Result<Vec<Recorded>> {
+    let register = campaign.register()?;
+    let inspectors = Inspectors::load(campaign)?;
+    let mut failures = Vec::new();
+    let mut checked = Vec::new();
+    for submission in submissions {
+        match check(campaign, &register, &inspectors, ctx, submission) {
+            Ok(record) => checked.push((submission, record)),
+            Err(e) => match e.downcast::<Error>() {
+                Ok(e) => failures.push((submission.source.path.as_path(), e)),
+                Err(other) => return Err(other),
+            },
+        }
+    }
+    if !failures.is_empty() {
+        return Err(crate::submission::combine(failures, submissions.len()).into());
+    }
+
+    let index = campaign.store.index();
+    let mut recorded = Vec::new();
+    let mut staged: Vec<(String, String, &Source)> = Vec::new();
+    for (submission, record) in &checked {
+        let unit = submission.unit.as_str();
+        let sha = sha256_hex(submission.source.text.as_bytes());
+        let same_stored = index
+            .records_of(unit, Step::Inspect)
+            .find(|row| row.sha256 == sha && row.state == Some(State::Done))
+            .map(|row| row.path.clone());
+        let same_staged = staged
+            .iter()
+            .find(|(u, _, s)| u == unit && sha256_hex(s.text.as_bytes()) == sha)
+            .map(|(_, path, _)| path.clone());
+        if let Some(path) = same_stored.or(same_staged) {
+            recorded.push(Recorded { path, entry: None });
+            continue;
+        }
+        // Numbered after the unit's records of the method, stored and staged.
+        let of_method = |path: &str| Step::kind_of(path) == Some(record.method.as_str());
+        let n = index
+            .records_of(unit, Step::Inspect)
+            .filter(|row| of_method(&row.path))
+            .count()
+            + staged
+                .iter()
+                .filter(|(u, path, _)| u == unit && of_method(path))
+                .count()
+            + 1;
+        let path = Step::Inspect.kind_record_path(unit, &record.method, n);
+        staged.push((unit.to_owned(), path.clone(), &submission.source));
+        recorded.push(Recorded { path, entry: None });
+    }
+    if staged.is_empty() {
+        return Ok(recorded);
+    }
+    let mut tx = Transaction::new(&mut campaign.store, ctx);
+    for (unit, path, source) in &staged {
+        tx.write_step(
+            unit,
+            Step::Inspect,
+            path.clone(),
+            source.text.clone().into_bytes(),
+        );
+        tx.add_input(&source.path, &source.sha256);
+    }
+    let summary = match (checked.as_slice(), staged.len()) {
+        ([(submission, record)], 1) => format!(
+            "inspection of {} recorded: {} ({}) on {}",
+            submission.unit,
+            record.method,
+            method_label(&record.method),
+            record.date
+        ),
+        (_, n) => format!("{n} inspection records stored"),
+    };
+    let entry = tx.commit(&summary)?;
+    for one in &mut recorded {
+        if staged.iter().any(|(_, path, _)| *path == one.path) {
+            one.entry = Some(entry.clone());
+        }
+    }
+    Ok(recorded)
+}
+
+/// One file checked as its unit's inspection record: the unit needs a submitted
+/// self-assessment (a begun inspection is added to, never locked).
+fn check(
+    campaign: &Campaign,
+    register: &crate::units::Register,
+    inspectors: &Inspectors,
+    ctx: &Context,
+    submission: &Submission,
+) -> anyhow::Result<InspectionRecord> {
+    let unit = submission.unit.as_str();
+    register.require(unit)?;
+    campaign.steps_of(unit).check_needs(Step::Inspect, unit)?;
     let plan = crate::plan::load(campaign, unit)?
         .ok_or_else(|| Error::step_order(format!("unit `{unit}` has no plan")))?;
-    let inspectors = Inspectors::load(campaign)?;
-    let record = InspectionRecord::parse(
-        source,
+    Ok(InspectionRecord::parse(
+        &submission.source,
         &campaign.settings,
         &plan,
-        &inspectors,
+        inspectors,
         ctx.now.date_naive(),
-    )?;
-
-    let bytes = source.text.clone().into_bytes();
-    let sha = sha256_hex(&bytes);
-    let index = campaign.store.index();
-    if let Some(same) = index
-        .records_of(unit, Step::Inspect)
-        .find(|row| row.sha256 == sha && row.state == Some(State::Done))
-    {
-        return Ok(Recorded {
-            path: same.path.clone(),
-            entry: None,
-        });
-    }
-    let n = index
-        .records_of(unit, Step::Inspect)
-        .filter(|row| Step::kind_of(&row.path) == Some(record.method.as_str()))
-        .count()
-        + 1;
-    let path = Step::Inspect.kind_record_path(unit, &record.method, n);
-    let mut tx = Transaction::new(&mut campaign.store, ctx);
-    tx.write_step(unit, Step::Inspect, path.clone(), bytes);
-    tx.add_input(&source.path, &source.sha256);
-    let summary = format!(
-        "inspection of {unit} recorded: {} ({}) on {}",
-        record.method,
-        method_label(&record.method),
-        record.date
-    );
-    let entry = tx.commit(&summary)?;
-    Ok(Recorded {
-        path,
-        entry: Some(entry),
-    })
+    )?)
 }
 
 /// A commented record template for `plan`'s unit, with one verification per indicator.

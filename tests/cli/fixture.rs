@@ -284,17 +284,12 @@ impl Fixture {
                     example("inspectors.csv").to_str().unwrap(),
                 ])
                 .success();
-                let mut records: Vec<PathBuf> = std::fs::read_dir(example("inspections"))
-                    .unwrap()
-                    .map(|e| e.unwrap().path())
-                    .collect();
-                records.sort();
-                for record in records {
-                    let name = record.file_name().unwrap().to_str().unwrap();
-                    let unit = name.split('-').next().unwrap();
-                    self.banzi(&["inspect", "record", unit, record.to_str().unwrap()])
-                        .success();
-                }
+                self.banzi(&[
+                    "inspect",
+                    "import",
+                    example("inspections").to_str().unwrap(),
+                ])
+                .success();
             }
             Step::Shortlist => {
                 self.banzi(&["shortlist"]).success();

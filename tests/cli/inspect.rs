@@ -601,3 +601,55 @@ fn every_bad_inspector_row_is_reported_and_the_same_register_again_is_no_change(
     assert_eq!(f.json(&["inspectors", "import", good])["seq"], json!(null));
     assert_eq!(f.log().len(), entries);
 }
+
+#[test]
+fn a_folder_of_inspection_records_is_stored_in_one_entry_or_not_at_all() {
+    let f = Fixture::self_assessed();
+    f.banzi(&[
+        "inspectors",
+        "import",
+        example("inspectors.csv").to_str().unwrap(),
+    ])
+    .success();
+    for name in ["C01-talk.toml", "C01-hearing.toml", "C02-talk.toml"] {
+        f.write(
+            &format!("inputs/records/{name}"),
+            &example_text(&format!("inspections/{name}")),
+        );
+    }
+    // One bad file (an unknown method) stores none, and is named with its place.
+    f.write(
+        "inputs/records/C03-talk.toml",
+        &example_text("inspections/C03-talk.toml").replacen(
+            "method = \"talk\"",
+            "method = \"chat\"",
+            1,
+        ),
+    );
+    let stderr = f.fails_unchanged(&["inspect", "import", "inputs/records"], INVALID);
+    assert!(stderr.contains("inputs/records/C03-talk.toml:"), "{stderr}");
+    assert!(stderr.contains("nothing was stored"), "{stderr}");
+
+    std::fs::remove_file(f.root().join("inputs/records/C03-talk.toml")).unwrap();
+    let entries = f.log().len();
+    let report = f.json(&["inspect", "import", "inputs/records"]);
+    assert_eq!(
+        report["stored"],
+        json!([
+            "inspections/C01/hearing-1.toml",
+            "inspections/C01/talk-1.toml",
+            "inspections/C02/talk-1.toml"
+        ]),
+        "in file-name order"
+    );
+    assert_eq!(f.log().len(), entries + 1, "one journal entry");
+    assert_eq!(
+        f.log().pop().unwrap()["summary"],
+        "3 inspection records stored"
+    );
+    // Again: nothing changes.
+    let again = f.json(&["inspect", "import", "inputs/records"]);
+    assert_eq!(again["stored"], json!([]));
+    assert_eq!(again["unchanged"].as_array().unwrap().len(), 3);
+    assert_eq!(f.log().len(), entries + 1);
+}
