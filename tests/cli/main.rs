@@ -18,3 +18,4 @@ mod tamper;
 mod units;
 mod usage;
 mod withdraw;
+mod words;
