@@ -9,6 +9,7 @@ use toml::Spanned;
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
+use crate::import::words::RawDate;
 use crate::import::{Source, parse_toml, toml_diagnostic};
 use crate::settings::{Settings, quoted};
 use crate::steps::Step;
@@ -57,7 +58,7 @@ struct RawIndicator {
     target: Spanned<String>,
     owner: Spanned<String>,
     #[serde(default)]
-    due: Option<Spanned<toml::value::Datetime>>,
+    due: Option<Spanned<RawDate>>,
     #[serde(default)]
     note: Option<String>,
 }
@@ -139,36 +140,30 @@ impl Plan {
                     first_seen.insert(id.clone(), ri.id.span().start);
                 }
             }
-            let criterion = ri.criterion.get_ref().trim().to_owned();
-            if settings.criterion(&criterion).is_none() {
-                d.push(toml_diagnostic(
-                    source,
-                    ri.criterion.span(),
-                    "indicator.criterion",
-                    format!(
-                        "unknown criterion `{criterion}` (expected one of {})",
-                        settings.criterion_codes()
-                    ),
-                ));
-            }
+            // Kept as the code, whichever way the clerk named it.
+            let criterion = match settings.criterion_written(ri.criterion.get_ref()) {
+                Some(criterion) => criterion.code.clone(),
+                None => {
+                    d.push(toml_diagnostic(
+                        source,
+                        ri.criterion.span(),
+                        "indicator.criterion",
+                        format!(
+                            "unknown criterion `{}` (expected one of {})",
+                            ri.criterion.get_ref().trim(),
+                            settings.criterion_words()
+                        ),
+                    ));
+                    String::new()
+                }
+            };
             let goal = required_text(source, &ri.goal, "indicator.goal", d);
             let target = required_text(source, &ri.target, "indicator.target", d);
             let owner = required_text(source, &ri.owner, "indicator.owner", d);
-            let due = ri.due.as_ref().and_then(|due| {
-                let date = due.get_ref().date.filter(|_| due.get_ref().time.is_none());
-                let parsed = date.and_then(|date| {
-                    NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into())
-                });
-                if parsed.is_none() {
-                    d.push(toml_diagnostic(
-                        source,
-                        due.span(),
-                        "indicator.due",
-                        format!("`{}` is not a date such as 2026-12-31", due.get_ref()),
-                    ));
-                }
-                parsed
-            });
+            let due = ri
+                .due
+                .as_ref()
+                .and_then(|due| crate::import::words::date(source, due, "indicator.due", d));
             indicators.push(Indicator {
                 id,
                 criterion,
@@ -338,6 +333,37 @@ pub(crate) mod tests {
         assert_eq!(
             plan.indicator("H1").unwrap().due,
             NaiveDate::from_ymd_opt(2026, 12, 31)
+        );
+    }
+
+    #[test]
+    fn a_criterion_by_its_chinese_name_and_a_date_as_clerks_write_it_are_read_as_codes_and_dates() {
+        let text = full_plan()
+            .replace("criterion = \"vitality\"", "criterion = \" 活力强 \"")
+            .replacen("due = 2026-12-31", "due = \"2026/1/5\"", 1)
+            .replacen("due = 2026-12-31", "due = \"2026年11月11日\"", 1)
+            .replacen("due = 2026-12-31", "due = \"2026.03.01\"", 1);
+        let plan = Plan::parse(&source(&text), &settings(), "C01").unwrap();
+        assert_eq!(plan.indicator("V1").unwrap().criterion, "vitality");
+        let due: Vec<_> = plan.indicators.iter().map(|i| i.due.unwrap()).collect();
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        assert_eq!(
+            due,
+            [day(1, 5), day(11, 11), day(3, 1), day(12, 31), day(12, 31)]
+        );
+
+        let text = full_plan()
+            .replacen("due = 2026-12-31", "due = \"2026/2/30\"", 1)
+            .replace("criterion = \"vitality\"", "criterion = \"活力\"");
+        let err = Plan::parse(&source(&text), &settings(), "C01").unwrap_err();
+        let all: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            all[0],
+            "plan.toml:8:7: indicator.due: `2026/2/30` is not a day of the calendar: check the month and the day"
+        );
+        assert!(
+            all[1].starts_with("plan.toml:18:13: indicator.criterion: unknown criterion `活力` (expected one of political (政治强), capability (能力强), vitality (活力强)"),
+            "{all:#?}"
         );
     }
 

@@ -1,6 +1,6 @@
 //! Ratings 0-100 per criterion, as units rate themselves and inspectors rate them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use toml::Spanned;
@@ -9,12 +9,13 @@ use crate::error::Diagnostic;
 use crate::import::{Source, toml_diagnostic};
 use crate::settings::Settings;
 
-/// A `[ratings]` table as written: criterion code -> rating, each with its place in the file.
+/// A `[ratings]` table as written: criterion code or name -> rating, each with its place in the
+/// file.
 pub type RawRatings = Spanned<BTreeMap<Spanned<String>, Spanned<f64>>>;
 
-/// Validates a `[ratings]` table: every criterion rated 0-100, no unknown criterion. Returns
-/// the ratings in the campaign's criterion order; problems go to `diagnostics`, a missing table
-/// placed at `anchor`.
+/// Validates a `[ratings]` table: every criterion rated 0-100 once, by its code or its name, no
+/// unknown criterion. Returns the ratings in the campaign's criterion order; problems go to
+/// `diagnostics`, a missing table placed at `anchor`.
 pub fn parse(
     source: &Source,
     raw: Option<&RawRatings>,
@@ -34,20 +35,24 @@ pub fn parse(
         ));
         return Vec::new();
     };
-    for (code, value) in table.get_ref() {
-        let field = format!("ratings.{}", code.get_ref());
-        if settings.criterion(code.get_ref()).is_none() {
+    // By code, whichever way each key names its criterion.
+    let mut rated: HashMap<&str, (&str, f64)> = HashMap::new();
+    for (written, value) in table.get_ref() {
+        let field = format!("ratings.{}", written.get_ref());
+        let Some(criterion) = settings.criterion_written(written.get_ref()) else {
             diagnostics.push(toml_diagnostic(
                 source,
-                code.span(),
+                written.span(),
                 &field,
                 format!(
                     "unknown criterion `{}` (expected one of {})",
-                    code.get_ref(),
-                    settings.criterion_codes()
+                    written.get_ref(),
+                    settings.criterion_words()
                 ),
             ));
-        } else if !(0.0..=100.0).contains(value.get_ref()) {
+            continue;
+        };
+        if !(0.0..=100.0).contains(value.get_ref()) {
             diagnostics.push(toml_diagnostic(
                 source,
                 value.span(),
@@ -55,11 +60,26 @@ pub fn parse(
                 format!("rating {} is outside 0-100", value.get_ref()),
             ));
         }
+        if let Some((first, _)) = rated.insert(
+            criterion.code.as_str(),
+            (written.get_ref(), *value.get_ref()),
+        ) {
+            diagnostics.push(toml_diagnostic(
+                source,
+                written.span(),
+                &field,
+                format!(
+                    "criterion `{}` is rated twice, as `{first}` and as `{}`",
+                    criterion.code,
+                    written.get_ref()
+                ),
+            ));
+        }
     }
     let mut ratings = Vec::new();
     for criterion in &settings.criteria {
-        match table.get_ref().get(criterion.code.as_str()) {
-            Some(value) => ratings.push((criterion.code.clone(), *value.get_ref())),
+        match rated.get(criterion.code.as_str()) {
+            Some((_, value)) => ratings.push((criterion.code.clone(), *value)),
             None => diagnostics.push(toml_diagnostic(
                 source,
                 table.span(),

@@ -9,6 +9,7 @@ use toml::Spanned;
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
+use crate::import::words::{Term, Vocabulary};
 use crate::import::{Source, parse_toml, toml_diagnostic};
 use crate::plan::{self, Plan, check_unit_key, optional_text, required_text};
 use crate::settings::{Settings, quoted};
@@ -24,31 +25,60 @@ pub enum Completion {
 }
 
 impl Completion {
-    pub const KEYS: &str = "done, partial, not-done";
+    /// Every status with the words clerks write for it; the first name is the one documents print.
+    pub const WORDS: Vocabulary<Completion> = Vocabulary(&[
+        (
+            Completion::Done,
+            Term {
+                key: "done",
+                names: &["已完成", "完成"],
+            },
+        ),
+        (
+            Completion::Partial,
+            Term {
+                key: "partial",
+                names: &["部分完成"],
+            },
+        ),
+        (
+            Completion::NotDone,
+            Term {
+                key: "not-done",
+                names: &["未完成"],
+            },
+        ),
+    ]);
 
+    /// Reads a status by its key or a Chinese name.
     pub fn parse(text: &str) -> Option<Completion> {
-        match text.trim() {
-            "done" | "完成" | "已完成" => Some(Completion::Done),
-            "partial" | "部分完成" => Some(Completion::Partial),
-            "not-done" | "未完成" => Some(Completion::NotDone),
-            _ => None,
-        }
+        Self::WORDS.parse(text)
     }
 
     pub fn key(self) -> &'static str {
-        match self {
-            Completion::Done => "done",
-            Completion::Partial => "partial",
-            Completion::NotDone => "not-done",
-        }
+        Self::WORDS.term(self).key
     }
 
     pub fn label(self) -> &'static str {
-        match self {
-            Completion::Done => "已完成",
-            Completion::Partial => "部分完成",
-            Completion::NotDone => "未完成",
-        }
+        Self::WORDS.term(self).label()
+    }
+
+    /// The diagnostic for a status that is none of the table's words.
+    pub(crate) fn unknown(
+        source: &Source,
+        status: &Spanned<String>,
+        field: &str,
+    ) -> crate::error::Diagnostic {
+        toml_diagnostic(
+            source,
+            status.span(),
+            field,
+            format!(
+                "`{}` is not a status (expected one of {})",
+                status.get_ref(),
+                Self::WORDS.accepted()
+            ),
+        )
     }
 }
 
@@ -187,16 +217,7 @@ impl SelfAssessment {
             first_seen.insert(id.clone(), rr.id.span().start);
             let status = Completion::parse(rr.status.get_ref());
             if status.is_none() {
-                d.push(toml_diagnostic(
-                    source,
-                    rr.status.span(),
-                    "indicator.status",
-                    format!(
-                        "`{}` is not a status (expected one of {})",
-                        rr.status.get_ref(),
-                        Completion::KEYS
-                    ),
-                ));
+                d.push(Completion::unknown(source, &rr.status, "indicator.status"));
             }
             let actual = required_text(source, &rr.actual, "indicator.actual", d);
             if let Some(status) = status {
@@ -338,7 +359,7 @@ pub fn template(
             owner = indicator.owner,
             id = quoted(&indicator.id),
             status = quoted(previous.map_or("", |p| p.status.key())),
-            keys = Completion::KEYS.replace(", ", " | "),
+            keys = Completion::WORDS.choices(),
             actual = quoted(previous.map_or("", |p| p.actual.as_str())),
         ));
         match previous.and_then(|p| p.evidence.as_deref()) {
@@ -404,6 +425,56 @@ mod tests {
     }
 
     #[test]
+    fn statuses_and_ratings_in_chinese_read_as_their_keys() {
+        let ratings = RATINGS
+            .replace("political", "\"政治强\"")
+            .replace("cohesion", "\"合力强\"");
+        let text = format!(
+            "unit = \"C01\"\nsummary = \"s\"\n{ratings}{}",
+            results(&[
+                ("P1", "完成"),
+                ("A1", "已完成"),
+                ("V1", "部分完成"),
+                ("H1", "未完成"),
+                ("Z1", " done ")
+            ])
+        );
+        let sa = SelfAssessment::parse(&source(&text), &settings(), &plan()).unwrap();
+        let statuses: Vec<Completion> = sa.results.iter().map(|r| r.status).collect();
+        use Completion::*;
+        assert_eq!(statuses, [Done, Done, Partial, NotDone, Done]);
+        assert_eq!(sa.rating("political"), Some(92.0));
+        assert_eq!(sa.rating("cohesion"), Some(90.0));
+
+        let twice = format!(
+            "unit = \"C01\"\nsummary = \"s\"\n{RATINGS}\"活力强\" = 80\n{}",
+            results(&[
+                ("P1", "done"),
+                ("A1", "done"),
+                ("V1", "done"),
+                ("H1", "done"),
+                ("Z1", "done")
+            ])
+        );
+        let err = SelfAssessment::parse(&source(&twice), &settings(), &plan()).unwrap_err();
+        let all: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            all,
+            [
+                "self.toml:9:1: ratings.活力强: criterion `vitality` is rated twice, as `vitality` and as `活力强`"
+            ]
+        );
+
+        // TOML takes a Chinese key only in quotes; the message shows how.
+        let bare = twice.replace("\"活力强\" = 80", "活力强 = 80");
+        let err = SelfAssessment::parse(&source(&bare), &settings(), &plan()).unwrap_err();
+        assert_eq!(
+            err.diagnostics[0].to_string(),
+            "self.toml:9:1: invalid unquoted key, expected letters, numbers, `-`, `_`; a key in Chinese needs quotes: `\"活力强\" = …`"
+        );
+    }
+
+    #[test]
     fn unknown_missing_and_out_of_range_are_errors_with_line_and_column() {
         let text = format!(
             "unit = \"C01\"\nsummary = \"s\"\n{}{}",
@@ -427,7 +498,7 @@ mod tests {
                 "self.toml:7:11: ratings.conduct: rating 130 is outside 0-100",
                 "self.toml:3:1: ratings.vitality: missing rating for `vitality` (活力强), 0-100",
                 "self.toml:13:6: indicator.id: `P9` is not an indicator of the plan of `C01`",
-                "self.toml:18:10: indicator.status: `finished` is not a status (expected one of done, partial, not-done)",
+                "self.toml:18:10: indicator.status: `finished` is not a status (expected one of done (已完成, 完成), partial (部分完成), not-done (未完成))",
                 "self.toml:29:6: indicator.id: indicator `P1` appears twice (first on line 9)",
                 "self.toml:8:1: indicator: plan indicator `Z1` (目标Z1) has no result; every plan indicator must appear once",
             ]

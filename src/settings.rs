@@ -7,6 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::Error;
+use crate::import::words::{Term, same_word};
 use crate::import::{Source, parse_toml, toml_diagnostic};
 use crate::units::Category;
 
@@ -192,6 +193,16 @@ impl Settings {
         self.criteria.iter().find(|c| c.code == code)
     }
 
+    /// The criterion `text` names, by its code or its Chinese name, as clerks write either.
+    pub fn criterion_written(&self, text: &str) -> Option<&Criterion> {
+        criterion_written(&self.criteria, text)
+    }
+
+    /// Every criterion's code and name, for a message: `political (政治强), …`.
+    pub fn criterion_words(&self) -> String {
+        criterion_words(&self.criteria)
+    }
+
     pub fn criterion_codes(&self) -> String {
         self.criteria
             .iter()
@@ -199,6 +210,20 @@ impl Settings {
             .collect::<Vec<_>>()
             .join(", ")
     }
+}
+
+fn criterion_written<'c>(criteria: &'c [Criterion], text: &str) -> Option<&'c Criterion> {
+    criteria
+        .iter()
+        .find(|c| same_word(text, &c.code) || same_word(text, &c.name))
+}
+
+fn criterion_words(criteria: &[Criterion]) -> String {
+    crate::import::words::accepted(
+        criteria
+            .iter()
+            .map(|c| (c.code.as_str(), [c.name.as_str()])),
+    )
 }
 
 #[derive(Debug, Deserialize)]
@@ -272,7 +297,44 @@ struct RawPublicity {
     min_working_days: Spanned<i64>,
 }
 
-pub const METHODS: [&str; 5] = ["hearing", "talk", "materials", "site-visit", "symposium"];
+/// The five inspection methods (DOMAIN.md) with the words clerks write for them; the first name
+/// is the one documents print. Here rather than in `inspect`, since `scoring.required_methods`
+/// names them and the settings are read before any step.
+pub const METHODS: [Term; 5] = [
+    Term {
+        key: "hearing",
+        names: &["听汇报", "听取汇报"],
+    },
+    Term {
+        key: "talk",
+        names: &["个别谈话"],
+    },
+    Term {
+        key: "materials",
+        names: &["查资料", "查阅资料"],
+    },
+    Term {
+        key: "site-visit",
+        names: &["实地看", "实地察看"],
+    },
+    Term {
+        key: "symposium",
+        names: &["召开座谈会", "座谈会"],
+    },
+];
+
+/// The key of the method `text` names, by its key or a Chinese name.
+pub fn method(text: &str) -> Option<&'static str> {
+    METHODS.iter().find(|m| m.is(text)).map(|m| m.key)
+}
+
+/// The Chinese name of the method `key`.
+pub fn method_label(key: &str) -> &'static str {
+    METHODS
+        .iter()
+        .find(|m| m.key == key)
+        .map_or("", |m| m.label())
+}
 
 const WEIGHT_TOLERANCE: f64 = 1e-9;
 
@@ -377,9 +439,23 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
                 "criterion.code",
                 format!("criterion `{code}` is listed twice"),
             );
+        } else if let Some(other) = criterion_written(&criteria, code) {
+            bad(
+                rc.code.span(),
+                "criterion.code",
+                format!("`{code}` already names criterion `{}`", other.code),
+            );
         }
-        if rc.name.get_ref().trim().is_empty() {
+        let name = rc.name.get_ref().trim();
+        if name.is_empty() {
             bad(rc.name.span(), "criterion.name", "must not be empty".into());
+        } else if let Some(other) = criterion_written(&criteria, name) {
+            // Records may name a criterion by its name: each must name one criterion only.
+            bad(
+                rc.name.span(),
+                "criterion.name",
+                format!("`{name}` already names criterion `{}`", other.code),
+            );
         }
         let weight = *rc.weight.get_ref();
         if !(0.0..=1.0).contains(&weight) {
@@ -420,6 +496,15 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
         |n| format!("`campaign.toml` has {n} invalid setting(s)"),
         hint,
     )?;
+    let criterion_floors = raw
+        .shortlist
+        .criterion_floors
+        .iter()
+        .filter_map(|(written, floor)| {
+            let criterion = criterion_written(&criteria, written.get_ref())?;
+            Some((criterion.code.clone(), *floor.get_ref()))
+        })
+        .collect();
     Ok(Settings {
         name: c.name.get_ref().trim().to_owned(),
         year: i32::try_from(*c.year.get_ref()).expect("the year is range-checked"),
@@ -451,7 +536,13 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
                     .copied()
                     .unwrap_or(0.0),
             },
-            required_methods: raw.scoring.required_methods.get_ref().clone(),
+            required_methods: raw
+                .scoring
+                .required_methods
+                .get_ref()
+                .iter()
+                .filter_map(|m| method(m).map(str::to_owned))
+                .collect(),
             inflation_threshold: *raw.scoring.inflation_threshold.get_ref(),
             annual_grades: grade_scale(raw.scoring.annual_grades.get_ref()),
             vote_grades: grade_scale(raw.scoring.vote_grades.get_ref()),
@@ -465,12 +556,7 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
         shortlist: ShortlistRules {
             min_composite: *raw.shortlist.min_composite.get_ref(),
             criterion_floor: *raw.shortlist.criterion_floor.get_ref(),
-            criterion_floors: raw
-                .shortlist
-                .criterion_floors
-                .iter()
-                .map(|(code, floor)| (code.get_ref().clone(), *floor.get_ref()))
-                .collect(),
+            criterion_floors,
             min_annual_grade: raw.shortlist.min_annual_grade.get_ref().clone(),
             flags_block: raw.shortlist.flags_block,
             quota: raw
@@ -550,14 +636,14 @@ fn check_scoring(s: &RawScoring, bad: &mut impl FnMut(std::ops::Range<usize>, &s
         }
     }
     check_weights_sum(&s.components, "scoring.components", bad);
-    for method in s.required_methods.get_ref() {
-        if !METHODS.contains(&method.as_str()) {
+    for written in s.required_methods.get_ref() {
+        if method(written).is_none() {
             bad(
                 s.required_methods.span(),
                 "scoring.required_methods",
                 format!(
-                    "unknown method `{method}` (expected one of {})",
-                    METHODS.join(", ")
+                    "unknown method `{written}` (expected one of {})",
+                    Term::accepted(&METHODS)
                 ),
             );
         }
@@ -606,22 +692,31 @@ fn check_shortlist(
             );
         }
     }
-    let codes: std::collections::HashSet<&str> = criteria.iter().map(|c| c.code.as_str()).collect();
-    for code in s.criterion_floors.keys() {
-        if !codes.contains(code.get_ref().as_str()) {
-            bad(
-                code.span(),
+    let mut floored = std::collections::HashMap::new();
+    for written in s.criterion_floors.keys() {
+        match criterion_written(criteria, written.get_ref()) {
+            None => bad(
+                written.span(),
                 "shortlist.criterion_floors",
                 format!(
-                    "unknown criterion `{}` (the criteria are {})",
-                    code.get_ref(),
-                    criteria
-                        .iter()
-                        .map(|c| c.code.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "unknown criterion `{}` (expected one of {})",
+                    written.get_ref(),
+                    criterion_words(criteria)
                 ),
-            );
+            ),
+            Some(c) => {
+                if let Some(first) = floored.insert(c.code.as_str(), written.get_ref()) {
+                    bad(
+                        written.span(),
+                        "shortlist.criterion_floors",
+                        format!(
+                            "criterion `{}` has two floors, as `{first}` and as `{}`",
+                            c.code,
+                            written.get_ref()
+                        ),
+                    );
+                }
+            }
         }
     }
     if let Some(veto) = &s.veto {
@@ -641,16 +736,31 @@ fn check_shortlist(
             format!("`{grade}` is not a grade of `scoring.annual_grades`"),
         );
     }
+    let mut quotas = std::collections::HashMap::new();
     for (category, quota) in &s.quota {
-        if Category::parse(category.get_ref()).is_none() {
-            bad(
+        match Category::parse(category.get_ref()) {
+            None => bad(
                 category.span(),
                 "shortlist.quota",
                 format!(
-                    "unknown category `{}` (expected county, department, municipal-unit)",
-                    category.get_ref()
+                    "unknown category `{}` (expected one of {})",
+                    category.get_ref(),
+                    Category::WORDS.accepted()
                 ),
-            );
+            ),
+            Some(parsed) => {
+                if let Some(first) = quotas.insert(parsed, category.get_ref()) {
+                    bad(
+                        category.span(),
+                        "shortlist.quota",
+                        format!(
+                            "category `{}` has two quotas, as `{first}` and as `{}`",
+                            parsed.key(),
+                            category.get_ref()
+                        ),
+                    );
+                }
+            }
         }
         let field = format!("shortlist.quota.{}", category.get_ref());
         match (&quota.get_ref().count, quota.get_ref().share) {
@@ -756,7 +866,7 @@ min_working_days = 5        # a notice lasts not less than this many working day
         name = quoted(name),
         organizer = quoted(organizer),
         approver = quoted(approver),
-        methods = METHODS.join(", "),
+        methods = METHODS.map(|m| m.key).join(", "),
     )
 }
 
@@ -921,6 +1031,69 @@ mod tests {
         let err = parse(&source(text)).unwrap_err();
         assert_eq!(err.diagnostics[0].line, Some(line));
         assert_eq!(err.diagnostics[0].field.as_deref(), Some("campaign.year"));
+    }
+
+    #[test]
+    fn methods_criteria_and_categories_may_be_named_in_chinese() {
+        let text = template("x", 2026, "a", "b")
+            .replace(
+                "required_methods = [\"hearing\", \"talk\", \"materials\"]",
+                "required_methods = [\"听取汇报\", \"个别谈话\", \"查资料\"]",
+            )
+            .replace(
+                "# [shortlist.criterion_floors]  # optional: a stricter or looser floor for a criterion, by code\n# conduct = 75.0",
+                "[shortlist.criterion_floors]\n\"作风硬\" = 75.0",
+            )
+            .replace("county = { count = 3 }", "\"县（市、区）\" = { count = 3 }");
+        let settings = parse(&source(text)).unwrap();
+        assert_eq!(
+            settings.scoring.required_methods,
+            ["hearing", "talk", "materials"]
+        );
+        assert_eq!(settings.shortlist.floor_of("conduct"), 75.0);
+        assert!(
+            settings
+                .shortlist
+                .quota
+                .contains(&(Category::County, Quota::Count(3)))
+        );
+        assert_eq!(
+            settings
+                .criterion_written("合力强")
+                .map(|c| c.code.as_str()),
+            Some("cohesion")
+        );
+    }
+
+    #[test]
+    fn a_criterion_name_that_names_another_criterion_is_refused() {
+        let text = template("x", 2026, "a", "b")
+            .replace("name = \"活力强\"", "name = \"政治强\"")
+            .replace(
+                "required_methods = [\"hearing\", \"talk\", \"materials\"]",
+                "required_methods = [\"hearing\", \"谈话\"]",
+            )
+            .replace(
+                "county = { count = 3 }",
+                "county = { count = 3 }\n\"县级\" = { count = 2 }",
+            );
+        let err = parse(&source(text)).unwrap_err();
+        let all: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
+        assert_eq!(all.len(), 3, "{all:#?}");
+        assert!(
+            all[2].ends_with(
+                "shortlist.quota: category `county` has two quotas, as `county` and as `县级`"
+            ),
+            "{all:#?}"
+        );
+        assert!(
+            all[0].ends_with("criterion.name: `政治强` already names criterion `political`"),
+            "{all:#?}"
+        );
+        assert!(
+            all[1].contains("scoring.required_methods: unknown method `谈话` (expected one of hearing (听汇报, 听取汇报), talk (个别谈话)"),
+            "{all:#?}"
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Diagnostic, Error};
+use crate::import::words::{Term, Vocabulary};
 use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
 use crate::store::{Store, Table, UNITS_FILE};
 
@@ -25,32 +26,43 @@ impl Category {
         Category::MunicipalUnit,
     ];
 
-    /// Reads a category in English or in the words a register from another system uses.
+    /// Every category with the words registers and clerks write for it; the first name is the
+    /// one tables and documents print.
+    pub const WORDS: Vocabulary<Category> = Vocabulary(&[
+        (
+            Category::County,
+            Term {
+                key: "county",
+                names: &["县级", "县（市、区）", "县市区"],
+            },
+        ),
+        (
+            Category::Department,
+            Term {
+                key: "department",
+                names: &["市委部门", "市委各部门"],
+            },
+        ),
+        (
+            Category::MunicipalUnit,
+            Term {
+                key: "municipal-unit",
+                names: &["市直单位", "市直各单位"],
+            },
+        ),
+    ]);
+
+    /// Reads a category by its key or a Chinese name.
     pub fn parse(text: &str) -> Option<Category> {
-        match text.trim() {
-            "county" | "县级" | "县（市、区）" | "县(市、区)" | "县市区" => {
-                Some(Category::County)
-            }
-            "department" | "市委部门" | "市委各部门" => Some(Category::Department),
-            "municipal-unit" | "市直单位" | "市直各单位" => Some(Category::MunicipalUnit),
-            _ => None,
-        }
+        Self::WORDS.parse(text)
     }
 
     pub fn key(self) -> &'static str {
-        match self {
-            Category::County => "county",
-            Category::Department => "department",
-            Category::MunicipalUnit => "municipal-unit",
-        }
+        Self::WORDS.term(self).key
     }
 
     pub fn label(self) -> &'static str {
-        match self {
-            Category::County => "县级",
-            Category::Department => "市委部门",
-            Category::MunicipalUnit => "市直单位",
-        }
+        Self::WORDS.term(self).label()
     }
 }
 
@@ -309,8 +321,9 @@ pub fn read_register_file(
             problem(
                 "category",
                 format!(
-                    "unknown category `{}` (expected county, department or municipal-unit; or 县级, 市委部门, 市直单位)",
-                    row.get("category")
+                    "unknown category `{}` (expected one of {})",
+                    row.get("category"),
+                    Category::WORDS.accepted()
                 ),
             );
         }
@@ -374,6 +387,24 @@ mod tests {
     }
 
     #[test]
+    fn a_category_is_read_by_its_key_or_any_of_its_chinese_names() {
+        use Category::*;
+        for (written, category) in [
+            ("county", County),
+            ("县（市、区）", County),
+            ("县(市、区)", County),
+            ("县级", County),
+            ("市委部门", Department),
+            ("市直单位", MunicipalUnit),
+            (" municipal-unit ", MunicipalUnit),
+        ] {
+            assert_eq!(Category::parse(written), Some(category), "{written}");
+        }
+        assert_eq!(Category::parse("城区"), None);
+        assert_eq!(County.label(), "县级");
+    }
+
+    #[test]
     fn every_bad_row_is_reported() {
         let text = "code,name,category,party_head,government_head\n\
                     C01,甲,county,a,b\n\
@@ -388,7 +419,7 @@ mod tests {
             vec![
                 "units.csv:3: code: duplicate code `C01` (first on line 2)",
                 "units.csv:4: code: `../x` is not a valid unit code: use up to 32 letters, digits, `-` or `_`, starting with a letter or digit",
-                "units.csv:5: category: unknown category `城区` (expected county, department or municipal-unit; or 县级, 市委部门, 市直单位)",
+                "units.csv:5: category: unknown category `城区` (expected one of county (县级, 县（市、区）, 县市区), department (市委部门, 市委各部门), municipal-unit (市直单位, 市直各单位))",
                 "units.csv:5: government_head: empty cell",
                 "units.csv:6: code: code `c01` differs from `C01` (line 2) only in case; file names on Windows and macOS ignore case",
             ]

@@ -14,6 +14,7 @@ use crate::error::{Diagnostic, Error, Excerpt, Lines, Position};
 
 #[cfg(test)]
 pub(crate) mod fuzz;
+pub mod words;
 
 /// Which encoding a file turned out to be in, for messages and the journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -546,9 +547,17 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(source: &Source, hint: &str) -
 
 /// A TOML syntax or type error at its place, named by its key where it has one.
 fn toml_error(source: &Source, e: &toml::de::Error) -> Diagnostic {
-    let message = e.message().trim().replace('\n', "; ");
+    let mut message = e.message().trim().replace('\n', "; ");
     match e.span() {
         Some(span) => {
+            // Clerks write `活力强 = 85`; TOML takes a key beyond ASCII only in quotes.
+            let text = source.text.get(span.clone()).unwrap_or("");
+            if message.starts_with("invalid unquoted key") && !text.is_ascii() {
+                message.push_str(&format!(
+                    "; a key in Chinese needs quotes: `\"{}\" = …`",
+                    text.trim()
+                ));
+            }
             let diagnostic = toml_diagnostic_at(source, span.clone(), message);
             match key_at(&source.text, span.start) {
                 Some(key) => diagnostic.field(key),

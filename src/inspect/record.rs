@@ -10,6 +10,7 @@ use toml::Spanned;
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
+use crate::import::words::{RawDate, Term};
 use crate::import::{Source, parse_toml, toml_diagnostic};
 use crate::inspect::inspectors::Inspectors;
 use crate::journal::Entry;
@@ -25,7 +26,7 @@ use crate::submission::Submission;
 #[derive(Debug, Clone, PartialEq)]
 pub struct InspectionRecord {
     pub unit: String,
-    /// One of [`METHODS`]: hearing, talk, materials, site-visit, symposium.
+    /// The key of one of [`METHODS`]: hearing, talk, materials, site-visit, symposium.
     pub method: String,
     pub date: NaiveDate,
     pub inspectors: Vec<String>,
@@ -43,24 +44,14 @@ pub struct Verification {
     pub note: Option<String>,
 }
 
-/// The Chinese name of an inspection method (DOMAIN.md: the five methods).
-pub fn method_label(method: &str) -> &'static str {
-    match method {
-        "hearing" => "听汇报",
-        "talk" => "个别谈话",
-        "materials" => "查资料",
-        "site-visit" => "实地看",
-        "symposium" => "召开座谈会",
-        _ => "",
-    }
-}
+pub use crate::settings::method_label;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRecord {
     unit: Spanned<String>,
     method: Spanned<String>,
-    date: Spanned<toml::value::Datetime>,
+    date: Spanned<RawDate>,
     inspectors: Spanned<Vec<Spanned<String>>>,
     findings: Spanned<String>,
     ratings: Option<crate::ratings::RawRatings>,
@@ -96,37 +87,27 @@ impl InspectionRecord {
         let d = &mut diagnostics;
         check_unit_key(source, &raw.unit, unit, d);
 
-        let method = raw.method.get_ref().trim().to_owned();
-        if !METHODS.contains(&method.as_str()) {
+        let method = crate::settings::method(raw.method.get_ref());
+        if method.is_none() {
             d.push(toml_diagnostic(
                 source,
                 raw.method.span(),
                 "method",
                 format!(
-                    "unknown method `{method}` (expected one of {})",
-                    METHODS.join(", ")
+                    "unknown method `{}` (expected one of {})",
+                    raw.method.get_ref().trim(),
+                    Term::accepted(&METHODS)
                 ),
             ));
         }
-        let datetime = raw.date.get_ref();
-        let date = datetime
-            .date
-            .filter(|_| datetime.time.is_none())
-            .and_then(|d| NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()));
-        match date {
-            None => d.push(toml_diagnostic(
-                source,
-                raw.date.span(),
-                "date",
-                format!("`{datetime}` is not a date such as 2026-11-05"),
-            )),
-            Some(date) if date > today => d.push(toml_diagnostic(
+        let date = crate::import::words::date(source, &raw.date, "date", d);
+        if let Some(date) = date.filter(|date| *date > today) {
+            d.push(toml_diagnostic(
                 source,
                 raw.date.span(),
                 "date",
                 format!("{date} is after today ({today}); record an activity once it has happened"),
-            )),
-            Some(_) => {}
+            ));
         }
 
         if raw.inspectors.get_ref().is_empty() {
@@ -194,15 +175,10 @@ impl InspectionRecord {
                     status,
                     note: optional_text(rv.note.as_ref()),
                 }),
-                None => d.push(toml_diagnostic(
+                None => d.push(Completion::unknown(
                     source,
-                    rv.status.span(),
+                    &rv.status,
                     "verification.status",
-                    format!(
-                        "`{}` is not a status (expected one of {})",
-                        rv.status.get_ref(),
-                        Completion::KEYS
-                    ),
                 )),
             }
         }
@@ -219,7 +195,7 @@ impl InspectionRecord {
         )?;
         Ok(InspectionRecord {
             unit: unit.to_owned(),
-            method,
+            method: method.expect("checked above").to_owned(),
             date: date.expect("checked above"),
             inspectors: names,
             findings,
@@ -419,11 +395,7 @@ pub fn template(plan: &Plan, settings: &Settings, unit_name: &str, today: NaiveD
          [ratings]   # 0-100 per criterion: the inspectors' judgement from this activity\n",
         code = plan.unit,
         code_q = quoted(&plan.unit),
-        methods = METHODS
-            .iter()
-            .map(|m| format!("{m} {}", method_label(m)))
-            .collect::<Vec<_>>()
-            .join(" | "),
+        methods = Term::choices(&METHODS),
     );
     for criterion in &settings.criteria {
         out.push_str(&format!(
@@ -444,7 +416,7 @@ pub fn template(plan: &Plan, settings: &Settings, unit_name: &str, today: NaiveD
             goal = indicator.goal,
             target = indicator.target,
             id = quoted(&indicator.id),
-            keys = Completion::KEYS.replace(", ", " | "),
+            keys = Completion::WORDS.choices(),
         ));
     }
     out
@@ -501,6 +473,39 @@ mod tests {
     }
 
     #[test]
+    fn a_method_status_and_date_in_a_clerks_words_are_read_as_keys() {
+        let text = RECORD
+            .replace("\"talk\"", "\"座谈会\"")
+            .replace("2026-11-05", "\"2026年11月5日\"")
+            .replace("\"partial\"", "\"部分完成\"")
+            .replace("vitality = 84", "\"活力强\" = 84");
+        let r = InspectionRecord::parse(
+            &source(&text),
+            &settings(),
+            &plan(),
+            &Inspectors::default(),
+            TODAY,
+        )
+        .unwrap();
+        assert_eq!(r.method, "symposium");
+        assert_eq!(r.date, NaiveDate::from_ymd_opt(2026, 11, 5).unwrap());
+        assert_eq!(r.verifications[0].status, Completion::Partial);
+        assert_eq!(crate::ratings::of(&r.ratings, "vitality"), Some(84.0));
+        for (written, key) in [
+            ("听取汇报", "hearing"),
+            ("听汇报", "hearing"),
+            ("个别谈话", "talk"),
+            ("查阅资料", "materials"),
+            ("查资料", "materials"),
+            ("实地察看", "site-visit"),
+            ("实地看", "site-visit"),
+            ("召开座谈会", "symposium"),
+        ] {
+            assert_eq!(crate::settings::method(written), Some(key), "{written}");
+        }
+    }
+
+    #[test]
     fn every_problem_is_reported_with_its_place() {
         let text = RECORD
             .replace("\"talk\"", "\"chat\"")
@@ -519,7 +524,7 @@ mod tests {
         assert_eq!(
             all,
             [
-                "talk.toml:2:10: method: unknown method `chat` (expected one of hearing, talk, materials, site-visit, symposium)",
+                "talk.toml:2:10: method: unknown method `chat` (expected one of hearing (听汇报, 听取汇报), talk (个别谈话), materials (查资料, 查阅资料), site-visit (实地看, 实地察看), symposium (召开座谈会, 座谈会))",
                 "talk.toml:3:8: date: 2026-12-05 is after today (2026-11-24); record an activity once it has happened",
                 "talk.toml:6:1: ratings.conduct: missing rating for `conduct` (作风硬), 0-100",
                 "talk.toml:12:13: verification.indicator: `P9` is not an indicator of the plan of `C01`",

@@ -19,3 +19,4 @@ mod tamper;
 mod units;
 mod usage;
 mod withdraw;
+mod words;

@@ -206,8 +206,8 @@ fn every_problem_of_a_plan_is_reported_as_file_line_column_field_message() {
         [
             "inputs/C01.toml:14:6: indicator.id: duplicate indicator id `P1` (first on line 6)",
             "inputs/C01.toml:26:9: indicator.owner: must not be empty",
-            "inputs/C01.toml:35:7: indicator.due: `2026-11-30T08:00:00` is not a date such as 2026-12-31",
-            "inputs/C01.toml:39:13: indicator.criterion: unknown criterion `vigour` (expected one of political, capability, vitality, cohesion, conduct)",
+            "inputs/C01.toml:35:7: indicator.due: `2026-11-30T08:00:00` is not a date: write it as 2026-12-31, 2026/12/31, 2026.12.31 or 2026年12月31日",
+            "inputs/C01.toml:39:13: indicator.criterion: unknown criterion `vigour` (expected one of political (政治强), capability (能力强), vitality (活力强), cohesion (合力强), conduct (作风硬))",
             "inputs/C01.toml:5:1: indicator: criterion `vitality` (活力强) has no indicator; every criterion needs at least one",
         ],
         "{stderr}"

@@ -151,7 +151,7 @@ fn a_rating_for_an_unknown_criterion_and_a_bad_status_are_refused() {
     );
     assert!(
         stderr.contains(
-            "indicator.status: `finished` is not a status (expected one of done, partial, not-done)"
+            "indicator.status: `finished` is not a status (expected one of done (已完成, 完成), partial (部分完成), not-done (未完成))"
         ),
         "{stderr}"
     );

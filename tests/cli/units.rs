@@ -172,7 +172,7 @@ fn every_bad_row_is_reported_and_nothing_is_imported() {
         format!("inputs/units.csv:4: code: `../x` {invalid_code}"),
         format!("inputs/units.csv:5: code: `a b` {invalid_code}"),
         "inputs/units.csv:6: code: empty unit code".to_owned(),
-        "inputs/units.csv:7: category: unknown category `城区` (expected county, department or municipal-unit; or 县级, 市委部门, 市直单位)".to_owned(),
+        "inputs/units.csv:7: category: unknown category `城区` (expected one of county (县级, 县（市、区）, 县市区), department (市委部门, 市委各部门), municipal-unit (市直单位, 市直各单位))".to_owned(),
         "inputs/units.csv:8: party_head: empty cell".to_owned(),
     ];
     let reported: Vec<&str> = lines(&stderr)
