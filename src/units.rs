@@ -205,16 +205,18 @@ pub struct UnitsImport {
     pub ignored_columns: Vec<String>,
 }
 
-/// Imports a register file: a no-op when nothing changed, else one journal entry.
+/// Imports a register file: a no-op when nothing changed, else one journal entry; with
+/// `dry_run`, says what would change and writes nothing.
 pub fn import(
     store: &mut Store,
     ctx: &crate::context::Context,
     source: &Source,
+    dry_run: bool,
 ) -> anyhow::Result<UnitsImport> {
     let existing = Register::load(store)?;
     let (incoming, ignored_columns) = read_register_file(source, &existing)?;
     let (register, change) = existing.merge(incoming);
-    if change.is_empty() {
+    if change.is_empty() || dry_run {
         return Ok(UnitsImport {
             change,
             entry: None,

@@ -22,6 +22,9 @@ enum UnitsCommand {
     Import {
         /// The CSV file
         file: PathBuf,
+        /// Check the file and say what would change; write nothing
+        #[arg(long)]
+        dry_run: bool,
     },
     /// List the registered units
     List,
@@ -29,19 +32,19 @@ enum UnitsCommand {
 
 pub fn run(env: &Env, args: UnitsArgs) -> anyhow::Result<()> {
     match args.command {
-        UnitsCommand::Import { file } => import(env, &file),
+        UnitsCommand::Import { file, dry_run } => import(env, &file, dry_run),
         UnitsCommand::List => list(env),
     }
 }
 
-fn import(env: &Env, file: &std::path::Path) -> anyhow::Result<()> {
+fn import(env: &Env, file: &std::path::Path, dry_run: bool) -> anyhow::Result<()> {
     let source = super::read_input(file)?;
     let (mut campaign, ctx) = env.write()?;
     let crate::units::UnitsImport {
         change,
         entry,
         ignored_columns,
-    } = crate::units::import(&mut campaign.store, &ctx, &source)?;
+    } = crate::units::import(&mut campaign.store, &ctx, &source, dry_run)?;
     super::warn_ignored_columns(env, file, &ignored_columns);
     if env.ui.json {
         env.ui.json(&serde_json::json!({
@@ -49,9 +52,19 @@ fn import(env: &Env, file: &std::path::Path) -> anyhow::Result<()> {
             "changed": change.changed,
             "not_in_file": change.not_in_file,
             "seq": entry.as_ref().map(|e| e.seq),
+            "dry_run": dry_run,
         }))?;
     }
     match entry {
+        None if dry_run && !(change.added.is_empty() && change.changed.is_empty()) => {
+            env.ui.status(&format!(
+                "dry run, nothing written: {} unit(s) would be added ({}), {} changed ({})",
+                change.added.len(),
+                change.added.join(", "),
+                change.changed.len(),
+                change.changed.join(", ")
+            ));
+        }
         None => env.ui.status(&format!(
             "no change: the register already matches `{}`",
             file.display()

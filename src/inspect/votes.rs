@@ -2316,7 +2316,7 @@ mod tests {
     impl Fixture {
         fn with_units(mut self) -> Fixture {
             let register = Source::new("units.csv", REGISTER.into(), Encoding::Utf8, String::new());
-            crate::units::import(&mut self.campaign.store, &ctx(), &register).unwrap();
+            crate::units::import(&mut self.campaign.store, &ctx(), &register, false).unwrap();
             self
         }
 

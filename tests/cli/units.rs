@@ -389,3 +389,37 @@ fn units_missing_from_a_later_file_are_kept() {
         .collect();
     assert_eq!(codes, ["C01", "C02", "D01", "M01"]);
 }
+
+#[test]
+fn a_dry_run_says_what_an_import_would_change_and_writes_nothing() {
+    let f = Fixture::registered();
+    let changed = f.write(
+        "inputs/units.csv",
+        &(example_text("units.csv").replace("市委组织部", "中共某市委组织部")
+            + "X01,市新设单位,municipal-unit,张三,李四\n"),
+    );
+    let before = f.snapshot_dir();
+    let report = f.json(&["units", "import", changed, "--dry-run"]);
+    assert_same_dir(&before, &f.snapshot_dir());
+    assert_eq!(report["dry_run"], true);
+    assert_eq!(report["added"], serde_json::json!(["X01"]));
+    assert_eq!(report["changed"], serde_json::json!(["D02"]));
+    assert_eq!(report["seq"], serde_json::json!(null));
+    let out = f
+        .banzi(&["units", "import", changed, "--dry-run"])
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr
+            .contains("dry run, nothing written: 1 unit(s) would be added (X01), 1 changed (D02)"),
+        "{stderr}"
+    );
+    // A bad file is refused by a dry run as by an import.
+    let bad = f.write(
+        "inputs/bad.csv",
+        "code,name,category,party_head\nC01,,county,x\n",
+    );
+    f.fails_unchanged(&["units", "import", bad, "--dry-run"], INVALID);
+    f.banzi(&["units", "import", changed]).success();
+    assert_eq!(f.json(&["units", "list"]).as_array().unwrap().len(), 17);
+}
