@@ -77,6 +77,49 @@ impl<K: Kind> Ruling<K> {
 
     /// The ruling as `show --json` and `status --json` give it.
     pub fn to_json(&self) -> serde_json::Value {
+        RulingNote::of(self).to_json()
+    }
+}
+
+/// A withdrawal or veto as a list keeps it: why, on what basis, by whom, when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RulingNote {
+    pub reason: String,
+    #[serde(default)]
+    pub basis: String,
+    pub operator: String,
+    pub time: String,
+    pub seq: u64,
+}
+
+impl RulingNote {
+    pub fn of<K: Kind>(ruling: &Ruling<K>) -> RulingNote {
+        RulingNote {
+            reason: ruling.reason.clone(),
+            basis: ruling.basis.clone(),
+            operator: ruling.operator.clone(),
+            time: ruling.time.clone(),
+            seq: ruling.seq,
+        }
+    }
+
+    /// Who decided, when, in which entry, and on what basis, in words.
+    pub fn attributed(&self) -> String {
+        let basis = if self.basis.is_empty() {
+            String::new()
+        } else {
+            format!("；依据：{}", self.basis)
+        };
+        format!(
+            "{}，{}，日志第 {} 条{basis}",
+            self.operator,
+            crate::figures::short_time(&self.time),
+            self.seq
+        )
+    }
+
+    /// As `shortlist show --json` gives it.
+    pub fn to_json(&self) -> serde_json::Value {
         serde_json::json!({
             "reason": self.reason,
             "basis": (!self.basis.is_empty()).then_some(&self.basis),

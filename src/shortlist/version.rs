@@ -87,54 +87,7 @@ pub struct ListedUnit {
     pub vote_gaps: Vec<String>,
 }
 
-/// A withdrawal or veto as a list keeps it: why, on what basis, by whom, when.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RulingNote {
-    pub reason: String,
-    #[serde(default)]
-    pub basis: String,
-    pub operator: String,
-    pub time: String,
-    pub seq: u64,
-}
-
-impl RulingNote {
-    pub fn of<K: crate::rulings::Kind>(ruling: &crate::rulings::Ruling<K>) -> RulingNote {
-        RulingNote {
-            reason: ruling.reason.clone(),
-            basis: ruling.basis.clone(),
-            operator: ruling.operator.clone(),
-            time: ruling.time.clone(),
-            seq: ruling.seq,
-        }
-    }
-
-    /// Who decided, when, in which entry, and on what basis, in words.
-    pub fn attributed(&self) -> String {
-        let basis = if self.basis.is_empty() {
-            String::new()
-        } else {
-            format!("；依据：{}", self.basis)
-        };
-        format!(
-            "{}，{}，日志第 {} 条{basis}",
-            self.operator,
-            short_time(&self.time),
-            self.seq
-        )
-    }
-
-    /// As `shortlist show --json` gives it.
-    pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
-            "reason": self.reason,
-            "basis": (!self.basis.is_empty()).then_some(&self.basis),
-            "operator": self.operator,
-            "time": self.time,
-            "seq": self.seq,
-        })
-    }
-}
+pub use crate::rulings::RulingNote;
 
 impl ListedUnit {
     /// Every failed rule, the place against the quota, a tie at its edge, and the override.
@@ -171,12 +124,7 @@ impl ListedUnit {
     }
 }
 
-/// `2026-11-24T09:30:00+08:00` as people read it: `2026-11-24 09:30`.
-pub fn short_time(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_else(|_| rfc3339.to_owned())
-}
+pub use crate::figures::short_time;
 
 /// The thresholds a version applied, for the document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
