@@ -389,7 +389,7 @@ pub(crate) mod tests {
             name: "东湖区".into(),
             category: crate::units::Category::County,
             party_head: "a".into(),
-            government_head: "b".into(),
+            government_head: Some("b".into()),
         };
         let text = template(&unit, &settings());
         let err = Plan::parse(&source(&text), &settings(), "C01").unwrap_err();

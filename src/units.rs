@@ -72,14 +72,32 @@ impl fmt::Display for Category {
     }
 }
 
-/// A participating leadership team and its two heads (党政“一把手”).
+/// A participating leadership team and its heads (党政“一把手”): a Party secretary always, an
+/// administrative head where the organisation has one (a municipal Party department has none).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unit {
     pub code: String,
     pub name: String,
     pub category: Category,
     pub party_head: String,
-    pub government_head: String,
+    /// Registers stored before it was optional may hold the `—` clerks typed for none.
+    #[serde(deserialize_with = "stored_head")]
+    pub government_head: Option<String>,
+}
+
+/// A head's name as a register gives it; none for an empty cell or a dash (`—`, `-`), which
+/// clerks type for a post the unit does not have.
+fn head(cell: &str) -> Option<&str> {
+    let cell = cell.trim();
+    let placeholder = cell
+        .chars()
+        .all(|c| matches!(c, '-' | '—' | '–' | '―' | '－' | '─'));
+    (!placeholder).then_some(cell)
+}
+
+fn stored_head<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let cell: Option<String> = Deserialize::deserialize(d)?;
+    Ok(cell.as_deref().and_then(head).map(str::to_owned))
 }
 
 impl Table for Unit {
@@ -122,7 +140,7 @@ const COLUMNS: &[Column] = &[
             "行政主要负责人",
             "政府（行政）主要负责人",
         ],
-        required: true,
+        required: false,
     },
 ];
 
@@ -329,18 +347,27 @@ pub fn read_register_file(
                 ),
             );
         }
-        for column in ["name", "party_head", "government_head"] {
-            if row.get(column).is_empty() {
-                problem(column, "empty cell".into());
-            }
+        if row.get("name").is_empty() {
+            problem("name", "empty cell".into());
+        }
+        let party_head = head(row.get("party_head"));
+        match row.get("party_head") {
+            "" => problem("party_head", "empty cell".into()),
+            dash if party_head.is_none() => problem(
+                "party_head",
+                format!(
+                    "`{dash}` is no name: every unit needs its Party secretary (党委（党组）书记)"
+                ),
+            ),
+            _ => {}
         }
         if let Some(category) = category {
             units.push(Unit {
                 code: code.to_owned(),
                 name: row.get("name").to_owned(),
                 category,
-                party_head: row.get("party_head").to_owned(),
-                government_head: row.get("government_head").to_owned(),
+                party_head: party_head.unwrap_or_default().to_owned(),
+                government_head: head(row.get("government_head")).map(str::to_owned),
             });
         }
     }
@@ -407,12 +434,39 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_without_an_administrative_head_has_none() {
+        let register = |text: &str| {
+            let (units, _) = read_register_file(&source(text), &Register::default()).unwrap();
+            units
+                .into_iter()
+                .map(|u| u.government_head)
+                .collect::<Vec<_>>()
+        };
+        let heads = register(
+            "code,name,category,party_head,government_head\n\
+             C01,甲,county,a,林晓峰\n\
+             D01,乙,department,a,\n\
+             D02,丙,department,a,—\n\
+             D03,丁,department,a, - \n",
+        );
+        assert_eq!(heads, [Some("林晓峰".to_owned()), None, None, None]);
+        let heads = register("code,name,category,party_head\nD01,乙,市委部门,a\n");
+        assert_eq!(heads, [None]);
+
+        // A register stored with the dash clerks typed reads as having none.
+        let stored = "code,name,category,party_head,government_head\nD01,乙,department,a,—\nC01,甲,county,a,林晓峰\n";
+        let units: Vec<Unit> = crate::csv_cell::from_record(stored).unwrap();
+        assert_eq!(units[0].government_head, None);
+        assert_eq!(units[1].government_head.as_deref(), Some("林晓峰"));
+    }
+
+    #[test]
     fn every_bad_row_is_reported() {
         let text = "code,name,category,party_head,government_head\n\
                     C01,甲,county,a,b\n\
                     C01,乙,county,a,b\n\
                     ../x,丙,县级,a,b\n\
-                    D01,丁,城区,a,\n\
+                    D01,丁,城区,—,\n\
                     c01,戊,county,a,b\n";
         let err = read_register_file(&source(text), &Register::default()).unwrap_err();
         let lines: Vec<String> = err.diagnostics.iter().map(|d| d.to_string()).collect();
@@ -422,7 +476,7 @@ mod tests {
                 "units.csv:3: code: duplicate code `C01` (first on line 2)",
                 "units.csv:4: code: `../x` is not a valid unit code: use up to 32 letters, digits, `-` or `_`, starting with a letter or digit",
                 "units.csv:5: category: unknown category `城区` (expected one of county (县级, 县（市、区）, 县市区), department (市委部门, 市委各部门), municipal-unit (市直单位, 市直各单位))",
-                "units.csv:5: government_head: empty cell",
+                "units.csv:5: party_head: `—` is no name: every unit needs its Party secretary (党委（党组）书记)",
                 "units.csv:6: code: code `c01` differs from `C01` (line 2) only in case; file names on Windows and macOS ignore case",
             ]
         );
@@ -435,7 +489,7 @@ mod tests {
             name: "n".into(),
             category: Category::County,
             party_head: head.into(),
-            government_head: "g".into(),
+            government_head: Some("g".into()),
         };
         let (register, _) = Register::default().merge(vec![unit("B", "x"), unit("A", "x")]);
         assert_eq!(register.units()[0].code, "A");

@@ -16,9 +16,10 @@ pub struct UnitsArgs {
 
 #[derive(Debug, Subcommand)]
 enum UnitsCommand {
-    /// Import a unit register CSV: code, name, category, party_head, government_head (or 单位代码,
-    /// 单位名称, 类别, 党委（党组）书记, 行政主要负责人); UTF-8, UTF-8 with BOM or GB18030.
-    /// Units already registered are updated; units not in the file are kept.
+    /// Import a unit register CSV: code, name, category, party_head and an optional
+    /// government_head (or 单位代码, 单位名称, 类别, 党委（党组）书记, 行政主要负责人); UTF-8, UTF-8
+    /// with BOM or GB18030. An empty or `—` government_head means the unit has none. Units
+    /// already registered are updated; units not in the file are kept.
     Import {
         /// The CSV file
         file: PathBuf,
@@ -105,7 +106,7 @@ fn list(env: &Env) -> anyhow::Result<()> {
             cell(&u.name),
             u.category.label().to_owned(),
             cell(&u.party_head),
-            cell(&u.government_head),
+            u.government_head.as_deref().map(cell).unwrap_or_default(),
         ]);
     }
     env.ui.data(&t.to_string());

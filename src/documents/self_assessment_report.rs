@@ -33,7 +33,8 @@ struct UnitModel<'a> {
     name: &'a str,
     category: &'a str,
     party_head: &'a str,
-    government_head: &'a str,
+    /// None where the unit has no administrative head; the report then leaves its line out.
+    government_head: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -108,7 +109,7 @@ pub fn self_assessment_report(
             name: &unit.name,
             category: unit.category.label(),
             party_head: &unit.party_head,
-            government_head: &unit.government_head,
+            government_head: unit.government_head.as_deref(),
         },
         submitted,
         seq: record.seq,

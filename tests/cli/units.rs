@@ -255,11 +255,11 @@ fn a_missing_column_is_reported_on_the_header_line() {
     let f = Fixture::initialized();
     let file = f.write(
         "inputs/units.csv",
-        "code,name,category,party_head\nC01,青川市东湖区,county,陈志远\n",
+        "code,name,category,government_head\nC01,青川市东湖区,county,林晓峰\n",
     );
     let stderr = f.fails_unchanged(&["units", "import", file], INVALID);
     assert!(
-        stderr.contains("inputs/units.csv:1: header: missing column `government_head`"),
+        stderr.contains("inputs/units.csv:1: header: missing column `party_head`"),
         "{stderr}"
     );
 }
@@ -422,4 +422,79 @@ fn a_dry_run_says_what_an_import_would_change_and_writes_nothing() {
     f.fails_unchanged(&["units", "import", bad, "--dry-run"], INVALID);
     f.banzi(&["units", "import", changed]).success();
     assert_eq!(f.json(&["units", "list"]).as_array().unwrap().len(), 17);
+}
+
+/// A municipal Party department has a Party secretary only: its administrative head is an empty
+/// cell, the `—` clerks typed for none, or a column the register does not have.
+#[test]
+fn a_unit_without_an_administrative_head_is_registered_and_listed_without_one() {
+    let f = Fixture::initialized();
+    let file = f.write(
+        "inputs/units.csv",
+        &register(
+            HEADER_ZH,
+            &[
+                "C01,青川市东湖区,县（市、区）,陈志远,林晓峰",
+                "D01,市委办公室,市委部门,赵明轩,",
+                "D02,市委组织部,市委部门,钱文华,—",
+            ],
+            "\r\n",
+        ),
+    );
+    f.banzi(&["units", "import", file]).success();
+    let heads: Vec<serde_json::Value> = f
+        .json(&["units", "list"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["government_head"].clone())
+        .collect();
+    assert_eq!(heads, [json!("林晓峰"), json!(null), json!(null)]);
+    assert!(
+        f.read_text("units.csv")
+            .ends_with("D02,市委组织部,department,钱文华,\n")
+    );
+    let table = f.stdout(&["units", "list"]);
+    assert!(table.contains("林晓峰") && !table.contains('—'), "{table}");
+
+    // Without the column, every unit has none; the import names no change for D01 and D02.
+    let file = f.write(
+        "inputs/departments.csv",
+        "code,name,category,party_head\nD01,市委办公室,department,赵明轩\nD03,市委宣传部,department,孙立群\n",
+    );
+    let outcome = f.json(&["units", "import", file]);
+    assert_eq!(outcome["added"], json!(["D03"]));
+    assert_eq!(outcome["changed"], json!([]));
+    assert_eq!(
+        f.json(&["units", "list"])[3]["government_head"],
+        json!(null)
+    );
+}
+
+#[test]
+fn the_self_assessment_report_names_only_the_heads_a_unit_has() {
+    let f = Fixture::registered();
+    let file = f.write(
+        "inputs/units.csv",
+        &register(HEADER, &["D01,市委办公室,department,赵明轩,—"], "\n"),
+    );
+    f.banzi(&["units", "import", file]).success();
+    for unit in ["C01", "D01"] {
+        f.submit_plan(unit);
+        f.submit_self_assessment(unit);
+    }
+    let county = f.stdout(&["self-assess", "report", "C01"]);
+    assert!(
+        county.contains("| 党委（党组）书记 | 陈志远 |\n| 行政主要负责人 | 林晓峰 |\n| 提交时间 |"),
+        "{county}"
+    );
+    let department = f.stdout(&["self-assess", "report", "D01"]);
+    assert!(
+        department.contains("| 党委（党组）书记 | 赵明轩 |\n| 提交时间 |"),
+        "{department}"
+    );
+    assert!(
+        !department.contains("行政主要负责人") && !department.contains('—'),
+        "{department}"
+    );
 }
