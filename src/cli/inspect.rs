@@ -334,7 +334,7 @@ fn render(a: &Analysis, unit_name: &str, settings: &crate::settings::Settings) -
     let mut t = table(&["评价内容", "权重", "考察", "民主测评", "年度考核", "综合"]);
     for c in &a.criteria {
         t.add_row([
-            format!("{}（{}）", c.name, c.code),
+            c.name.clone(),
             format!("{}", c.weight),
             figure(c.inspection),
             figure(c.democratic.as_ref().map(|d| d.value)),
