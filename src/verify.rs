@@ -12,8 +12,8 @@ use crate::error::Error;
 use crate::journal::{Entry, Reason, SHORT_HASH};
 use crate::steps::{State, Step};
 use crate::store::{
-    CAMPAIGN_FILE, INDEX_FILE, JOURNAL_FILE, LOCK_FILE, Problem, Store, Transaction, WORK_DIR,
-    sha256_hex,
+    CAMPAIGN_FILE, INDEX_FILE, JOURNAL_FILE, LOCK_FILE, Problem, RESTORE, Store, Transaction,
+    WORK_DIR, changed_outside, sha256_hex,
 };
 
 #[derive(Debug, Default, Serialize)]
@@ -114,20 +114,7 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
                         row.seq
                     ));
                 } else {
-                    report.add(
-                        &mut seen,
-                        Problem {
-                            file: row.path.clone(),
-                            entry: Some(row.seq),
-                            message: format!(
-                                "was changed outside banzi since journal entry #{} wrote it",
-                                row.seq
-                            ),
-                            fix: "restore it from a backup or version control, or record a \
-                                  deliberate edit with `banzi verify --accept FILE --reason \"…\"`"
-                                .into(),
-                        },
-                    );
+                    report.add(&mut seen, changed_outside(&row.path, row.seq));
                 }
             }
             // Missing files and links are already among the store's problems.
@@ -180,12 +167,7 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
 }
 
 fn problem(file: &str, entry: Option<u64>, message: String) -> Problem {
-    Problem {
-        file: file.to_owned(),
-        entry,
-        message,
-        fix: "restore it from a backup or version control".into(),
-    }
+    Problem::new(file, entry, message, RESTORE)
 }
 
 enum Walked {

@@ -66,7 +66,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    fn new(file: &str, entry: Option<u64>, message: String, fix: &str) -> Problem {
+    pub fn new(file: &str, entry: Option<u64>, message: String, fix: &str) -> Problem {
         Problem {
             file: file.to_owned(),
             entry,
@@ -84,7 +84,7 @@ impl Problem {
     }
 }
 
-const RESTORE: &str = "restore it from a backup or version control";
+pub const RESTORE: &str = "restore it from a backup or version control";
 const RESTORE_OR_ACCEPT: &str = "restore it from a backup or version control, or record a deliberate \
      edit with `banzi verify --accept FILE --reason \"…\"`";
 
@@ -385,14 +385,6 @@ impl Store {
             .map_err(|_| Error::integrity(format!("`{relative}` is not UTF-8 text")).into())
     }
 
-    /// Whether a record on disk is still the one the index says banzi wrote.
-    pub fn is_intact(&self, relative: &str) -> bool {
-        self.index.get(relative).is_some_and(|row| {
-            disk::read_regular(&disk::join(&self.root, relative))
-                .is_ok_and(|bytes| sha256_hex(&bytes) == row.sha256)
-        })
-    }
-
     /// Reads the rows of a table record; none when banzi never wrote it.
     pub fn read_table<T: Table>(&self) -> anyhow::Result<Vec<T>> {
         self.read_csv_record(T::PATH)
@@ -438,7 +430,8 @@ pub fn damaged(root: &Path, problems: &[Problem]) -> Error {
     )
 }
 
-fn changed_outside(relative: &str, seq: u64) -> Problem {
+/// A record that is not what journal entry `seq` wrote.
+pub fn changed_outside(relative: &str, seq: u64) -> Problem {
     Problem::new(
         relative,
         Some(seq),
