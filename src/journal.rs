@@ -25,7 +25,10 @@ pub struct Entry {
     pub command: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// What the change did, in English; `summary_zh` says it in Chinese.
     pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary_zh: Option<String>,
     pub prev: String,
     pub index_sha256: String,
     pub hash: String,
@@ -79,6 +82,15 @@ impl Entry {
         )
     }
 
+    /// What the change did, in the language in force; entries from before banzi spoke Chinese
+    /// have only English.
+    pub fn summary_shown(&self) -> &str {
+        match (crate::messages::lang(), &self.summary_zh) {
+            (crate::messages::Lang::Zh, Some(zh)) => zh,
+            _ => &self.summary,
+        }
+    }
+
     /// How people are told which entry recorded a change: `journal entry #12`.
     pub fn cite(&self) -> String {
         cite(self.seq)
@@ -102,6 +114,7 @@ impl Entry {
             "command": self.command,
             "reason": self.reason,
             "summary": self.summary,
+            "summary_zh": self.summary_zh,
             "hash": self.hash,
             "prev": self.prev,
             "index_sha256": self.index_sha256,
@@ -272,6 +285,7 @@ mod tests {
                 command: format!("banzi step {seq}"),
                 reason: None,
                 summary: "a change\n[[entry]]\nwith a tricky line".into(),
+                summary_zh: Some("一项改动\n[[entry]]".into()),
                 prev: entries
                     .last()
                     .map_or(GENESIS.to_owned(), |e| e.hash.clone()),

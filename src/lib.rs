@@ -34,6 +34,7 @@ pub mod figures;
 pub mod import;
 pub mod inspect;
 pub mod journal;
+pub mod messages;
 pub mod plan;
 pub mod ratings;
 pub mod reopen;

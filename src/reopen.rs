@@ -66,5 +66,5 @@ pub fn reopen(
     if !stale.is_empty() {
         summary.push_str(&format!("; now stale: {}", stale.join(", ")));
     }
-    tx.commit(&summary)
+    tx.commit(crate::messages::both(|| summary.clone()))
 }

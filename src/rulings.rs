@@ -186,7 +186,7 @@ pub fn make<K: Kind>(
     });
     tx.set_reason(&reason);
     tx.write_table(&list);
-    tx.commit(&format!("{unit} {}", K::DONE))
+    tx.commit(crate::messages::both(|| format!("{unit} {}", K::DONE)))
 }
 
 /// Revokes the ruling of kind `K` in force on `unit`, with a reason; the ruling stays in the
@@ -217,7 +217,9 @@ pub fn revoke<K: Kind>(
     let made = crate::journal::cite(ruling.seq);
     tx.set_reason(&reason);
     tx.write_table(&list);
-    tx.commit(&format!("{unit} no longer {} (revoking {made})", K::DONE))
+    tx.commit(crate::messages::both(|| {
+        format!("{unit} no longer {} (revoking {made})", K::DONE)
+    }))
 }
 
 /// A unit's withdrawal from the campaign (退出参评), e.g. after a merger; its records stay.

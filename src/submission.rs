@@ -107,7 +107,7 @@ pub fn submit(
         [one] => format!("{} of {one} stored", step.def().noun),
         many => format!("{}s of {} units stored", step.def().noun, many.len()),
     };
-    outcome.entry = Some(tx.commit(&summary)?);
+    outcome.entry = Some(tx.commit(crate::messages::both(|| summary.clone()))?);
     Ok(outcome)
 }
 

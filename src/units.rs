@@ -251,7 +251,7 @@ pub fn import(
         change.changed.len(),
         register.units().len()
     );
-    let entry = tx.commit(&summary)?;
+    let entry = tx.commit(crate::messages::both(|| summary.clone()))?;
     Ok(UnitsImport {
         change,
         entry: Some(entry),

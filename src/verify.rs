@@ -359,7 +359,7 @@ pub fn accept(
     if !stale.is_empty() {
         summary.push_str(&format!("; now stale: {}", stale.len()));
     }
-    tx.commit(&summary)
+    tx.commit(crate::messages::both(|| summary.clone()))
 }
 
 /// Reads the record at `file` as the command that owns it does, validating it.

@@ -42,7 +42,9 @@ pub fn run(env: &Env, args: InitArgs) -> anyhow::Result<()> {
     let mut store = Store::create(&args.dir, &ctx)?;
     let mut tx = Transaction::new(&mut store, &ctx);
     tx.write(CAMPAIGN_FILE, text.into_bytes());
-    let entry = tx.commit(&format!("campaign created: {}", args.name))?;
+    let entry = tx.commit(crate::messages::both(|| {
+        format!("campaign created: {}", args.name)
+    }))?;
     if env.ui.json {
         env.ui.json(&serde_json::json!({
             "path": args.dir,

@@ -1,5 +1,6 @@
 //! The command line: global flags, one dispatch, and the one exit path.
 
+mod help;
 mod init;
 mod inspect;
 mod inspectors;
@@ -18,43 +19,35 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
 
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
+use crate::messages::Lang;
 use crate::store::{Access, Origin, find_campaign};
 pub use output::Ui;
 
-const EXIT_CODES: &str = "\
-Exit codes:
-  0  ok
-  1  other failure (unreadable file, campaign busy, …)
-  2  usage: the command line is wrong
-  3  refused by step order: an earlier step is missing, or a later one locks this
-  4  invalid input: a file or argument is wrong; nothing was changed
-  5  integrity problem: a record was changed outside banzi";
-
-/// Runs a "Four Strongs, One Hard" (争创“四强一硬”好班子) campaign: plans, self-assessments,
-/// inspection, the shortlist, the public notice and the commendation, with every change journaled.
+/// The command line; its help is in the catalogue ([`crate::messages::help`]), put in by
+/// [`command`].
 #[derive(Debug, Parser)]
-#[command(name = "banzi", version, after_help = EXIT_CODES, max_term_width = 100)]
+#[command(name = "banzi", version, max_term_width = 100)]
 pub struct Cli {
-    /// The campaign directory [default: BANZI_CAMPAIGN, else the nearest parent with a campaign.toml]
     #[arg(short = 'C', long = "campaign", global = true, value_name = "DIR")]
     campaign: Option<PathBuf>,
 
-    /// Who is making the change, for the journal [default: BANZI_OPERATOR, else the login name]
     #[arg(long, global = true, env = "BANZI_OPERATOR", value_name = "NAME")]
     operator: Option<String>,
 
-    /// Print data for scripts as JSON on stdout
     #[arg(long, global = true)]
     json: bool,
 
-    /// Print no progress or status messages, only data and errors
     #[arg(short, long, global = true)]
     quiet: bool,
+
+    // Read before parsing too, by `language`, so that help and usage errors are in it.
+    #[arg(long, global = true, value_name = "LANG", value_parser = Lang::NAMES)]
+    lang: Option<String>,
 
     #[command(subcommand)]
     command: Command,
@@ -138,11 +131,62 @@ fn command_line(args: &[OsString]) -> String {
     shlex::try_join(words.iter().map(String::as_str)).unwrap_or_else(|_| words.join(" "))
 }
 
+/// The command line's definition with its help in the language in force.
+pub fn command() -> clap::Command {
+    help::localize(Cli::command(), "")
+}
+
+/// The language asked for by `--lang` (looked for before parsing, so that help and usage errors
+/// are in it too), `BANZI_LANG` or the locale.
+fn language(args: &[OsString]) -> Result<Lang, crate::messages::UnknownLang> {
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    let mut flag = None;
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if word == "--lang" {
+            flag = words.next().map(|w| w.into_owned());
+            break;
+        }
+        if let Some(value) = word.strip_prefix("--lang=") {
+            flag = Some(value.to_owned());
+            break;
+        }
+    }
+    crate::messages::choose(
+        flag.as_deref(),
+        |name| std::env::var(name).ok(),
+        crate::messages::system_locale,
+    )
+}
+
 /// Parses the command line, runs the command, prints any error, and gives the exit code.
 pub fn run() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
-    let cli = match Cli::try_parse_from(&args) {
+    match language(&args) {
+        Ok(lang) => crate::messages::set(lang),
+        Err(unknown) => {
+            let error = Error::new(
+                crate::error::Kind::Usage,
+                crate::messages::output::unknown_lang(unknown.origin, &unknown.value),
+            )
+            .with_hint(crate::messages::output::unknown_lang_hint(
+                &Lang::NAMES.join(", "),
+            ));
+            Ui::new(false, false).error(&error.into());
+            return ExitCode::from(crate::error::Kind::Usage.exit_code());
+        }
+    }
+    let parsed = command()
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            eprint!("{}", help::usage_error(&e));
+            return ExitCode::from(e.exit_code() as u8);
+        }
         Err(e) => {
             let _ = e.print();
             return ExitCode::from(e.exit_code() as u8);

@@ -9,6 +9,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::error::{Error, Excerpt};
+use crate::messages::output as words;
 
 const ERROR: Style = AnsiColor::Red.on_default().bold();
 const HINT: Style = AnsiColor::Cyan.on_default().bold();
@@ -47,19 +48,27 @@ impl Ui {
 
     /// Something people should act on, on stderr even with `--quiet`.
     pub fn warn(&self, text: &str) {
-        let _ = writeln!(anstream::stderr().lock(), "{WARN}warning{WARN:#}: {text}");
+        let _ = writeln!(
+            anstream::stderr().lock(),
+            "{}{text}",
+            label(WARN, words::warning())
+        );
     }
 
     /// A status message that reports a change was made.
     pub fn done(&self, text: &str) {
         if !self.quiet {
-            let _ = writeln!(anstream::stderr().lock(), "{GOOD}done{GOOD:#}: {text}");
+            let _ = writeln!(
+                anstream::stderr().lock(),
+                "{}{text}",
+                label(GOOD, words::done())
+            );
         }
     }
 
     /// Reports a committed change: its summary, and the journal entry that records it.
     pub fn committed(&self, entry: &crate::journal::Entry) {
-        self.done(&format!("{} ({})", entry.summary, entry.cite()));
+        self.done(&words::committed(entry.summary_shown(), &entry.cite()));
     }
 
     /// A progress bar on stderr for long work; hidden when stderr is not a terminal or with
@@ -85,7 +94,7 @@ impl Ui {
         let mut err = anstream::stderr().lock();
         match error.downcast_ref::<Error>() {
             Some(e) => {
-                let _ = writeln!(err, "{ERROR}error{ERROR:#}: {}", e.message);
+                let _ = writeln!(err, "{}{}", label(ERROR, words::error()), e.message);
                 for diagnostic in &e.diagnostics {
                     let _ = writeln!(err, "  {diagnostic}");
                     if let Some(excerpt) = &diagnostic.excerpt {
@@ -93,14 +102,23 @@ impl Ui {
                     }
                 }
                 if let Some(hint) = &e.hint {
-                    let _ = writeln!(err, "{HINT}hint{HINT:#}: {hint}");
+                    let _ = writeln!(err, "{}{hint}", label(HINT, words::hint()));
                 }
             }
             None => {
-                let _ = writeln!(err, "{ERROR}error{ERROR:#}: {error:#}");
+                let _ = writeln!(err, "{}{error:#}", label(ERROR, words::error()));
             }
         }
     }
+}
+
+/// `error: ` in English, `错误：` in Chinese: the word in its colour, and the colon.
+fn label(style: Style, word: String) -> String {
+    let colon = match crate::messages::lang() {
+        crate::messages::Lang::Zh => "：",
+        crate::messages::Lang::En => ": ",
+    };
+    format!("{style}{word}{style:#}{colon}")
 }
 
 /// The source line under a diagnostic, the bad part underlined.

@@ -208,7 +208,7 @@ pub fn import(
     let mut tx = Transaction::new(&mut campaign.store, ctx);
     tx.write_table(&results);
     tx.add_input(&source.path, &source.sha256);
-    let entry = tx.commit(&summary)?;
+    let entry = tx.commit(crate::messages::both(|| summary.clone()))?;
     Ok(AnnualImport {
         changes,
         entry: Some(entry),

@@ -224,7 +224,7 @@ pub fn clear(
     });
     tx.set_reason(&reason);
     tx.write_table(&list);
-    tx.commit(&format!("flag {id} cleared"))
+    tx.commit(crate::messages::both(|| format!("flag {id} cleared")))
 }
 
 #[cfg(test)]

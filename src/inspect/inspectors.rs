@@ -165,7 +165,7 @@ pub fn import(
         source.encoding.label(),
         incoming.list.len()
     );
-    let entry = tx.commit(&summary)?;
+    let entry = tx.commit(crate::messages::both(|| summary.clone()))?;
     Ok(InspectorsImport {
         inspectors: incoming,
         entry: Some(entry),

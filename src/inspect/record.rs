@@ -349,7 +349,7 @@ pub fn record_all(
         ),
         (_, n) => format!("{n} inspection records stored"),
     };
-    let entry = tx.commit(&summary)?;
+    let entry = tx.commit(crate::messages::both(|| summary.clone()))?;
     for one in &mut recorded {
         if staged.iter().any(|(_, path, _)| *path == one.path) {
             one.entry = Some(entry.clone());

@@ -651,7 +651,7 @@ pub fn import(
             "; the previous {VOTES_FILE} (SHA-256 {sha256}) was written by entry #{seq}"
         ));
     }
-    outcome.entry = Some(tx.commit(&summary)?);
+    outcome.entry = Some(tx.commit(crate::messages::both(|| summary.clone()))?);
     Ok(outcome)
 }
 
@@ -2307,7 +2307,8 @@ mod tests {
         let mut store = Store::create(&root, &ctx()).unwrap();
         let mut tx = Transaction::new(&mut store, &ctx());
         tx.write(CAMPAIGN_FILE, settings.into_bytes());
-        tx.commit("campaign created").unwrap();
+        tx.commit(crate::messages::both(|| "campaign created".to_owned()))
+            .unwrap();
         drop(store);
         let campaign = Campaign::open(&root, Access::Write, &ctx()).unwrap();
         Fixture { dir, campaign }

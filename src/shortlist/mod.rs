@@ -324,10 +324,12 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
         crate::store::csv_bytes(&listed),
         drawn.fingerprint.clone(),
     );
-    let entry = tx.commit(&format!(
-        "preliminary list version {number} drawn: {included} of {} units included",
-        drawn.units.len()
-    ))?;
+    let entry = tx.commit(crate::messages::both(|| {
+        format!(
+            "preliminary list version {number} drawn: {included} of {} units included",
+            drawn.units.len()
+        )
+    }))?;
     Ok(Drawn {
         version: drawn,
         entry: Some(entry),

@@ -125,5 +125,5 @@ pub fn adjust(
     };
     tx.set_reason(&reason);
     tx.write_table(&overrides);
-    tx.commit(&summary)
+    tx.commit(crate::messages::both(|| summary.clone()))
 }

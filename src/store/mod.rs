@@ -124,7 +124,8 @@ impl Store {
         let mut store = Store::load(root, held, lock)?;
         if let Some(recovered) = recovered {
             if store.problems.is_empty() && store.head().is_some() {
-                Transaction::new(&mut store, ctx).commit(&recovered.summary())?;
+                Transaction::new(&mut store, ctx)
+                    .commit(crate::messages::both(|| recovered.summary()))?;
             }
             store.recovered = Some(recovered);
         }
@@ -146,7 +147,8 @@ impl Store {
             if let Some(recovered @ Recovered::RolledForward { .. }) = redo::recover(root)? {
                 let mut store = Store::load(root, Access::Write, lock)?;
                 if store.problems.is_empty() {
-                    Transaction::new(&mut store, ctx).commit(&recovered.summary())?;
+                    Transaction::new(&mut store, ctx)
+                        .commit(crate::messages::both(|| recovered.summary()))?;
                 }
                 return Err(Error::invalid(format!(
                     "`{}` is a campaign already: the interrupted `banzi init` that made it was completed",

@@ -6,6 +6,7 @@
 
 use crate::context::Context;
 use crate::journal::{Entry, GENESIS, InputRef, Reason, RecordRef};
+use crate::messages::Both;
 use crate::steps::{State, Step};
 
 use super::redo::Staging;
@@ -152,7 +153,7 @@ impl<'s> Transaction<'s> {
     }
 
     /// Writes everything staged and the journal entry describing it, all or nothing.
-    pub fn commit(mut self, summary: &str) -> anyhow::Result<Entry> {
+    pub fn commit(mut self, summary: Both) -> anyhow::Result<Entry> {
         let mut staging = Staging::begin(&self.store.root)?;
         match self.stage(&mut staging, summary) {
             Ok(entry) => {
@@ -169,7 +170,7 @@ impl<'s> Transaction<'s> {
     }
 
     /// Stages every record and the new index, and gives the entry that will commit them.
-    fn stage(&mut self, staging: &mut Staging, summary: &str) -> anyhow::Result<Entry> {
+    fn stage(&mut self, staging: &mut Staging, summary: Both) -> anyhow::Result<Entry> {
         let store = &mut *self.store;
         let writes = std::mem::take(&mut self.writes);
         let marks = std::mem::take(&mut self.marks);
@@ -181,7 +182,7 @@ impl<'s> Transaction<'s> {
             command,
         } = self.attribution.clone();
         let mut records = Vec::new();
-        let mut summary = summary.to_owned();
+        let mut summary = summary;
 
         // Settings are people's to edit; an edit is journaled with the next change, never silent.
         if !writes.iter().any(|w| w.path == CAMPAIGN_FILE)
@@ -189,10 +190,9 @@ impl<'s> Transaction<'s> {
             && let Some(row) = store.index.get_mut(CAMPAIGN_FILE)
             && row.sha256 != sha
         {
-            summary.push_str(&format!(
-                "; {CAMPAIGN_FILE} was edited since entry #{}",
-                row.seq
-            ));
+            summary = summary.and(crate::messages::both(|| {
+                crate::messages::store::settings_edited_since(CAMPAIGN_FILE, row.seq)
+            }));
             let metadata = std::fs::symlink_metadata(store.root.join(CAMPAIGN_FILE))?;
             let stamp = super::Stamp::of(&metadata);
             row.sha256 = sha.clone();
@@ -284,7 +284,8 @@ impl<'s> Transaction<'s> {
             operator,
             command,
             reason: self.reason.take(),
-            summary,
+            summary: summary.en,
+            summary_zh: Some(summary.zh),
             prev: store
                 .head()
                 .map_or_else(|| GENESIS.to_owned(), |head| head.hash.clone()),

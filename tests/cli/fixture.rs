@@ -558,3 +558,64 @@ pub fn markdown_events(markdown: &str) -> Vec<pulldown_cmark::Event<'_>> {
         | Options::ENABLE_GFM;
     Parser::new_ext(markdown, options).collect()
 }
+
+/// The words of `text`, printed for people in Chinese, that are still English: every run of
+/// lowercase ASCII letters, once what is rightly ASCII is set aside: text in backticks, command
+/// lines after `banzi`, paths and file names, flags, codes with digits or `-_.:=/`, words in
+/// capitals (`CSV`, `FILE`), and the names of the formats and programs people use.
+pub fn english_left(text: &str) -> Vec<String> {
+    const NAMES: &[&str] = &["banzi", "Excel", "WPS", "Windows", "Notepad"];
+    let is_cjk = |c: char| {
+        ('\u{2e80}'..='\u{9fff}').contains(&c)
+            || ('\u{ff00}'..='\u{ffef}').contains(&c)
+            || ('\u{3000}'..='\u{303f}').contains(&c)
+    };
+    let mut left = Vec::new();
+    for line in text.lines() {
+        // Backticked spans are names and commands.
+        let bare: String = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        let words = bare
+            .split(|c: char| {
+                c.is_whitespace()
+                    || is_cjk(c)
+                    || "|│┆─┼├┤┌┐└┘╞╡═╪╭╮╯╰┬┴（）()[]［］「」<>,;，；、。：！？\"'“”‘’#*+…"
+                        .contains(c)
+            })
+            .filter(|w| !w.is_empty());
+        let mut after_banzi = false;
+        for word in words {
+            let word = word.trim_matches(|c: char| ".:!?".contains(c));
+            if word == "banzi" {
+                after_banzi = true;
+                continue;
+            }
+            // A command line runs to the first word that is not ASCII.
+            if after_banzi && word.is_ascii() {
+                continue;
+            }
+            after_banzi = false;
+            let code = word
+                .chars()
+                .any(|c| c.is_ascii_digit() || "-_.:=/\\@$%{}~^&".contains(c));
+            let capitals = word.chars().all(|c| !c.is_ascii_lowercase());
+            if code || capitals || NAMES.contains(&word) || !word.is_ascii() {
+                continue;
+            }
+            if word.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2 {
+                left.push(format!("{word:?} in {line:?}"));
+            }
+        }
+    }
+    left
+}
+
+#[test]
+fn english_left_finds_english_words_and_passes_codes_paths_and_commands() {
+    assert!(english_left("完成：已导入 16 个单位（日志第 2 条）").is_empty());
+    assert!(english_left("提示：运行 banzi plan submit C01 plan.toml 后再试").is_empty());
+    assert!(english_left("错误：`units.csv` 第 3 行：字段 `category` 无效").is_empty());
+    assert!(english_left("警告：疑点 concealment-D05-Z2 已清除；CSV、UTF-8、GBK").is_empty());
+    assert!(english_left("用法：banzi plan import [OPTIONS] <FOLDER>").is_empty());
+    assert_eq!(english_left("done: 16 units imported").len(), 3);
+    assert_eq!(english_left("错误：nothing was stored").len(), 3);
+}

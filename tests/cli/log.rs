@@ -28,6 +28,7 @@ fn every_change_is_an_entry_with_time_operator_command_and_records() {
                 "records",
                 "seq",
                 "summary",
+                "summary_zh",
                 "time"
             ],
             "{entry}"

@@ -17,7 +17,7 @@ fn help_documents_the_exit_codes() {
 
 /// The clap definition of the command line, as the binary parses it.
 fn cli() -> clap::Command {
-    <banzi::cli::Cli as clap::CommandFactory>::command()
+    banzi::cli::command()
 }
 
 /// Every command a person can type, the top one first, as the words after `banzi` with its

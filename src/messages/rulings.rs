@@ -1,0 +1,9 @@
+//! Withdrawals and vetoes.
+
+use super::help::{Example, Help};
+
+super::catalogue! {}
+
+pub const HELP: &[Help] = &[];
+
+pub const EXAMPLES: &[Example] = &[];

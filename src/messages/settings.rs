@@ -1,0 +1,9 @@
+//! `campaign.toml` and `banzi init`.
+
+use super::help::{Example, Help};
+
+super::catalogue! {}
+
+pub const HELP: &[Help] = &[];
+
+pub const EXAMPLES: &[Example] = &[];
