@@ -18,5 +18,6 @@ mod store;
 mod tamper;
 mod units;
 mod usage;
+mod votes;
 mod withdraw;
 mod words;

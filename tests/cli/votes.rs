@@ -1,0 +1,1 @@
+//! The annual assessment and the democratic evaluation, said in both languages.
