@@ -56,7 +56,7 @@ pub fn example_text(relative: &str) -> String {
 }
 
 /// The path of the banzi binary.
-fn banzi_bin() -> &'static str {
+pub fn banzi_bin() -> &'static str {
     env!("CARGO_BIN_EXE_banzi")
 }
 
@@ -67,7 +67,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Sets the whole environment of a banzi run: nothing of the developer's shell reaches it (a
 /// `BANZI_CAMPAIGN`, `BANZI_FAULT_AT` or `CLICOLOR_FORCE` there would change what the tests see),
 /// only a pinned operator, clock and lock timeout, no colour, a plain locale and `home` as HOME.
-fn pin_env(cmd: &mut std::process::Command, home: &Path) {
+pub fn pin_env(cmd: &mut std::process::Command, home: &Path) {
     cmd.env_clear()
         .env("HOME", home)
         .env("LANG", "C.UTF-8")

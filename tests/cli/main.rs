@@ -4,6 +4,7 @@
 mod crash;
 mod environment;
 mod fixture;
+mod guide;
 mod hostile;
 mod init;
 mod inspect;
