@@ -82,7 +82,12 @@ impl Session {
     /// Runs one command of a guide and gives what it prints, as the guide shows it.
     fn run(&mut self, command: &str) -> String {
         let words = shlex::split(command).unwrap_or_else(|| panic!("cannot split {command:?}"));
-        match words.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        match words
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
             ["cd", dir] => {
                 self.cwd = self.cwd.join(dir);
                 assert!(self.cwd.is_dir(), "`{command}`: no such folder");
@@ -162,7 +167,11 @@ fn check(relative: &str) -> Vec<String> {
 fn the_chinese_guide_runs_as_written_and_says_everything_in_chinese() {
     let printed = check("docs/guide.zh-CN.md");
     let left: Vec<String> = printed.iter().flat_map(|p| english_left(p)).collect();
-    assert!(left.is_empty(), "English in the Chinese guide's output:\n{}", left.join("\n"));
+    assert!(
+        left.is_empty(),
+        "English in the Chinese guide's output:\n{}",
+        left.join("\n")
+    );
 }
 
 #[test]

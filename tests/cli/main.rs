@@ -8,6 +8,7 @@ mod guide;
 mod hostile;
 mod init;
 mod inspect;
+mod language;
 mod log;
 mod plan;
 mod reopen;
