@@ -73,7 +73,10 @@ impl Ui {
 
     /// A progress bar on stderr for long work; hidden when stderr is not a terminal or with
     /// `--quiet`, so scripts and logs never see it.
-    pub fn progress_bar(&self, message: &'static str) -> indicatif::ProgressBar {
+    pub fn progress_bar(
+        &self,
+        message: impl Into<std::borrow::Cow<'static, str>>,
+    ) -> indicatif::ProgressBar {
         use std::io::IsTerminal as _;
         if self.quiet || !std::io::stderr().is_terminal() {
             return indicatif::ProgressBar::hidden();
