@@ -163,9 +163,40 @@ fn check(relative: &str) -> Vec<String> {
     printed_all
 }
 
+/// The tables in `printed` whose lines are not all as wide as each other, or that hold a
+/// character whose width a terminal may take as one column or two (East Asian "ambiguous":
+/// “ ” ① …), which would push a row out of line in a Chinese terminal.
+fn misaligned(printed: &str) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr as _;
+    let is_table = |line: &&str| line.starts_with(['┌', '│', '╞', '├', '└']);
+    let lines: Vec<&str> = printed.lines().collect();
+    let mut wrong = Vec::new();
+    for table in lines.split(|l| !is_table(l)).filter(|t| !t.is_empty()) {
+        let widths: Vec<usize> = table.iter().map(|l| l.width()).collect();
+        if widths.iter().any(|w| *w != widths[0]) {
+            wrong.push(format!(
+                "rows of different widths {widths:?}:\n{}",
+                table.join("\n")
+            ));
+        }
+        for line in table.iter() {
+            let text: String = line
+                .chars()
+                .filter(|c| !('\u{2500}'..='\u{257f}').contains(c))
+                .collect();
+            if text.width() != text.width_cjk() {
+                wrong.push(format!("a character of ambiguous width in {line:?}"));
+            }
+        }
+    }
+    wrong
+}
+
 #[test]
 fn the_chinese_guide_runs_as_written_and_says_everything_in_chinese() {
     let printed = check("docs/guide.zh-CN.md");
+    let wrong: Vec<String> = printed.iter().flat_map(|p| misaligned(p)).collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     let left: Vec<String> = printed.iter().flat_map(|p| english_left(p)).collect();
     assert!(
         left.is_empty(),
@@ -176,5 +207,15 @@ fn the_chinese_guide_runs_as_written_and_says_everything_in_chinese() {
 
 #[test]
 fn the_english_guide_runs_as_written() {
-    check("docs/guide.md");
+    let printed = check("docs/guide.md");
+    let wrong: Vec<String> = printed.iter().flat_map(|p| misaligned(p)).collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn misaligned_finds_rows_out_of_line_and_ambiguous_characters() {
+    assert!(misaligned("┌──┐\n│ab│\n└──┘").is_empty());
+    assert!(misaligned("┌──┐\n│中│\n└──┘").is_empty());
+    assert_eq!(misaligned("┌──┐\n│中文│\n└──┘").len(), 1);
+    assert_eq!(misaligned("┌──┐\n│“”│\n└──┘").len(), 1);
 }
