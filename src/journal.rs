@@ -152,9 +152,8 @@ impl Reason {
     /// after `--reason`.
     pub fn new(text: &str, what: &str) -> Result<Reason, crate::error::Error> {
         let text = text.trim();
-        let refuse = |problem: String| {
-            crate::error::Error::invalid(problem).with_hint(words::reason_hint())
-        };
+        let refuse =
+            |problem: String| crate::error::Error::invalid(problem).with_hint(words::reason_hint());
         if text.is_empty() {
             return Err(refuse(words::needs_reason(what)));
         }

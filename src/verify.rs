@@ -43,9 +43,12 @@ fn english_all<S: serde::Serializer>(texts: &[Both], serializer: S) -> Result<S:
 impl Report {
     fn add(&mut self, seen: &mut HashSet<(String, String)>, problem: Problem) {
         if seen.insert((problem.file.clone(), problem.message.en.clone())) {
-            self.problems.push(both(|| {
-                words::problem(&problem.file, problem.message.shown(), problem.fix.shown())
-            }).en);
+            self.problems.push(
+                both(|| {
+                    words::problem(&problem.file, problem.message.shown(), problem.fix.shown())
+                })
+                .en,
+            );
             self.details.push(problem);
         }
     }
@@ -186,13 +189,12 @@ fn walk(root: &Path) -> anyhow::Result<Vec<(String, Walked)>> {
         } else {
             root.join(relative)
         };
-        let listing = std::fs::read_dir(&dir)
-            .map_err(|e| {
-                anyhow::anyhow!(output::caused_by(
-                    &words::cannot_read_folder(dir.display()),
-                    &e.to_string()
-                ))
-            })?;
+        let listing = std::fs::read_dir(&dir).map_err(|e| {
+            anyhow::anyhow!(output::caused_by(
+                &words::cannot_read_folder(dir.display()),
+                &e.to_string()
+            ))
+        })?;
         let mut entries: Vec<_> = listing.flatten().collect();
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
@@ -248,17 +250,16 @@ pub fn check_head(store: &Store, head: &str) -> Result<String, Error> {
             &entry.time,
             entry.summary_shown(),
         )),
-        Some(entry) => Err(Error::integrity(words::head_differs(
-            seq,
-            &entry.hash[..SHORT_HASH],
-            &hash,
-        ))
-        .with_hint(words::head_differs_hint())),
-        None => Err(Error::integrity(words::head_gone(
-            seq,
-            store.head().map_or(0, |e| e.seq),
-        ))
-        .with_hint(words::head_gone_hint())),
+        Some(entry) => {
+            Err(
+                Error::integrity(words::head_differs(seq, &entry.hash[..SHORT_HASH], &hash))
+                    .with_hint(words::head_differs_hint()),
+            )
+        }
+        None => Err(
+            Error::integrity(words::head_gone(seq, store.head().map_or(0, |e| e.seq)))
+                .with_hint(words::head_gone_hint()),
+        ),
     }
 }
 
@@ -294,10 +295,9 @@ pub fn accept(
             return Err(Error::invalid(words::settings_need_no_accepting(CAMPAIGN_FILE)).into());
         }
         let path = campaign.store.root().join(file);
-        let metadata = std::fs::symlink_metadata(&path)
-            .map_err(|e| {
-                Error::invalid(output::caused_by(&words::cannot_read(file), &e.to_string()))
-            })?;
+        let metadata = std::fs::symlink_metadata(&path).map_err(|e| {
+            Error::invalid(output::caused_by(&words::cannot_read(file), &e.to_string()))
+        })?;
         if !metadata.is_file() {
             return Err(Error::integrity(words::not_regular(file)).into());
         }
@@ -368,9 +368,8 @@ fn read_as_owner(campaign: &Campaign, file: &str) -> anyhow::Result<()> {
         .map(|row| row.unit.clone())
         .unwrap_or_default();
     let plan = || -> anyhow::Result<crate::plan::Plan> {
-        crate::plan::load(campaign, &unit)?.ok_or_else(|| {
-            Error::step_order(words::no_plan_to_read(&unit, file)).into()
-        })
+        crate::plan::load(campaign, &unit)?
+            .ok_or_else(|| Error::step_order(words::no_plan_to_read(&unit, file)).into())
     };
     match file {
         crate::store::UNITS_FILE => campaign.register().map(drop),
@@ -401,9 +400,7 @@ fn read_as_owner(campaign: &Campaign, file: &str) -> anyhow::Result<()> {
                 let listed = crate::shortlist::version::list(campaign)?
                     .into_iter()
                     .find(|l| l.path == file)
-                    .ok_or_else(|| {
-                        Error::invalid(words::cannot_check(file))
-                    })?;
+                    .ok_or_else(|| Error::invalid(words::cannot_check(file)))?;
                 crate::shortlist::version::load(campaign, &listed).map(drop)
             }
         },

@@ -43,7 +43,14 @@ pub const HELP: &[Help] = &[
         "查看日志：每一次改动的时间、操作人、命令和涉及的记录",
         "Show the journal: every change, when, by whom, with which command and records",
     ),
-    help("log --last", "只显示最新的 N 条", "Show only the newest N entries"),
+    help(
+        "log --last",
+        "只显示最新的 N 条",
+        "Show only the newest N entries",
+    ),
 ];
 
-pub const EXAMPLES: &[Example] = &[example_of("log", &["banzi log --last 10", "banzi log --json"])];
+pub const EXAMPLES: &[Example] = &[example_of(
+    "log",
+    &["banzi log --last 10", "banzi log --json"],
+)];

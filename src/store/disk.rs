@@ -111,7 +111,8 @@ pub fn look(path: &Path) -> anyhow::Result<Found> {
 /// The refusal of a symlink (or device, pipe…) where banzi keeps a record or a folder; `what`
 /// it is, in the language in force.
 pub fn not_regular(relative: &str, what: &str) -> Error {
-    Error::integrity(words::not_regular(relative, what)).with_hint(words::not_regular_hint(relative))
+    Error::integrity(words::not_regular(relative, what))
+        .with_hint(words::not_regular_hint(relative))
 }
 
 /// Opens a record for reading, refusing a symlink at the last step of the path.
@@ -206,8 +207,7 @@ pub fn create_synced(path: &Path, bytes: &[u8]) -> anyhow::Result<Stamp> {
 /// Moves `from` onto `to` in one step; a symlink at `to` is replaced, never followed.
 pub fn rename(from: &Path, to: &Path) -> anyhow::Result<()> {
     point();
-    std::fs::rename(from, to)
-        .with_context(|| words::cannot_move(from.display(), to.display()))
+    std::fs::rename(from, to).with_context(|| words::cannot_move(from.display(), to.display()))
 }
 
 /// Syncs a folder, so the names made or moved in it survive a power cut.

@@ -81,8 +81,7 @@ impl Lock {
 
 #[cfg(unix)]
 fn handle(root: &Path) -> anyhow::Result<File> {
-    File::open(root)
-        .with_context(|| words::cannot_open_campaign_folder(root.display()))
+    File::open(root).with_context(|| words::cannot_open_campaign_folder(root.display()))
 }
 
 /// Elsewhere a folder cannot be opened as a file; the lock file stands in for it.

@@ -139,8 +139,7 @@ impl Store {
         let mut store = Store::load(root, held, lock)?;
         if let Some(recovered) = recovered {
             if store.problems.is_empty() && store.head().is_some() {
-                Transaction::new(&mut store, ctx)
-                    .commit(recovered.summary())?;
+                Transaction::new(&mut store, ctx).commit(recovered.summary())?;
             }
             store.recovered = Some(recovered);
         }
@@ -162,8 +161,7 @@ impl Store {
             if let Some(recovered @ Recovered::RolledForward { .. }) = redo::recover(root)? {
                 let mut store = Store::load(root, Access::Write, lock)?;
                 if store.problems.is_empty() {
-                    Transaction::new(&mut store, ctx)
-                        .commit(recovered.summary())?;
+                    Transaction::new(&mut store, ctx).commit(recovered.summary())?;
                 }
                 return Err(Error::invalid(words::campaign_completed(root.display()))
                     .with_hint(words::go_on_with_units(root.display()))
@@ -409,8 +407,8 @@ impl Store {
         if let disk::Found::Other(what) = disk::look(&path)? {
             return Err(disk::not_regular(CAMPAIGN_FILE, &what.what()).into());
         }
-        let bytes = disk::read_regular(&path)
-            .with_context(|| words::cannot_read(path.display()))?;
+        let bytes =
+            disk::read_regular(&path).with_context(|| words::cannot_read(path.display()))?;
         let sha = sha256_hex(&bytes);
         let (text, _) = crate::import::decode(&path, &bytes)?;
         Ok((text, sha))
@@ -471,8 +469,7 @@ fn read_journal(root: &Path, problems: &mut Vec<Problem>) -> anyhow::Result<(Vec
             return Ok((Vec::new(), 0));
         }
     }
-    let bytes =
-        disk::read_regular(&path).with_context(|| words::cannot_read(path.display()))?;
+    let bytes = disk::read_regular(&path).with_context(|| words::cannot_read(path.display()))?;
     let len = bytes.len() as u64;
     let Ok(text) = std::str::from_utf8(&bytes) else {
         problems.push(Problem::new(
@@ -529,8 +526,9 @@ fn read_index(
 ) -> anyhow::Result<Index> {
     let path = root.join(INDEX_FILE);
     let bytes = match disk::look(&path)? {
-        disk::Found::File(_) => disk::read_regular(&path)
-            .with_context(|| words::cannot_read(path.display()))?,
+        disk::Found::File(_) => {
+            disk::read_regular(&path).with_context(|| words::cannot_read(path.display()))?
+        }
         disk::Found::Nothing => {
             problems.push(Problem::new(
                 INDEX_FILE,

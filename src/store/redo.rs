@@ -136,9 +136,7 @@ fn apply(root: &Path, dir: &Path, files: &[StagedFile]) -> anyhow::Result<()> {
             Found::File(_) => {
                 disk::make_dirs(root, &relative_dir)?;
                 if let Found::Dir | Found::Other(_) = disk::look(&target)? {
-                    return Err(
-                        disk::not_regular(&file.path, &words::not_a_regular_file()).into(),
-                    );
+                    return Err(disk::not_regular(&file.path, &words::not_a_regular_file()).into());
                 }
                 disk::rename(&staged, &target)?;
                 touched.insert(relative_dir);
@@ -149,9 +147,11 @@ fn apply(root: &Path, dir: &Path, files: &[StagedFile]) -> anyhow::Result<()> {
                     .map(|b| sha256_hex(&b) == file.sha256)
                     .unwrap_or(false);
                 if !in_place {
-                    return Err(Error::integrity(words::neither_staged_nor_in_place(&file.path))
-                        .with_hint(words::restore_campaign_then_verify())
-                        .into());
+                    return Err(
+                        Error::integrity(words::neither_staged_nor_in_place(&file.path))
+                            .with_hint(words::restore_campaign_then_verify())
+                            .into(),
+                    );
                 }
             }
         }
@@ -245,8 +245,9 @@ pub fn recover(root: &Path) -> anyhow::Result<Option<Recovered>> {
     }
     let journal = root.join(JOURNAL_FILE);
     let bytes = match disk::look(&journal)? {
-        Found::File(_) => disk::read_regular(&journal)
-            .with_context(|| words::cannot_read(journal.display()))?,
+        Found::File(_) => {
+            disk::read_regular(&journal).with_context(|| words::cannot_read(journal.display()))?
+        }
         Found::Nothing => Vec::new(),
         Found::Dir | Found::Other(_) => {
             return Err(disk::not_regular(JOURNAL_FILE, &words::not_a_regular_file()).into());
