@@ -350,7 +350,7 @@ pub fn accept(
         tx.mark(path, State::Stale, note.clone());
     }
     tx.commit(both(|| {
-        let mut summary = words::accepted(&names.join(", "));
+        let mut summary = words::accepted(&names.join(&words::separator()));
         if !stale.is_empty() {
             summary.push_str(&words::now_stale(stale.len()));
         }

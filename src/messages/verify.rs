@@ -83,6 +83,8 @@ super::catalogue! {
     /// The journal's summary of an accepted edit.
     accepted(files: &str) => "已接受手工修改：{files}", "hand edit accepted: {files}";
     now_stale(n: usize) => "；随之待重做：{n} 条", "; now stale: {n}";
+    /// Between the files of an accepted edit.
+    separator() => "、", ", ";
 }
 
 pub const HELP: &[Help] = &[
