@@ -3,6 +3,7 @@
 use chrono::{DateTime, FixedOffset, Local};
 
 use crate::error::Error;
+use crate::messages::store as words;
 
 /// The operator and the moment every record and journal entry of one command is attributed to.
 #[derive(Debug, Clone)]
@@ -22,19 +23,13 @@ impl Context {
             .map(|o| o.trim().to_owned())
             .filter(|o| !o.is_empty())
             .ok_or_else(|| {
-                Error::new(
-                    crate::error::Kind::Usage,
-                    "cannot tell who is running this command",
-                )
-                .with_hint("name yourself with `--operator NAME` or set BANZI_OPERATOR")
+                Error::new(crate::error::Kind::Usage, words::no_operator())
+                    .with_hint(words::no_operator_hint())
             })?;
         let now = match std::env::var("BANZI_NOW") {
             Ok(text) => DateTime::parse_from_rfc3339(&text).map_err(|e| {
-                Error::new(
-                    crate::error::Kind::Usage,
-                    format!("BANZI_NOW `{text}` is not an RFC 3339 time: {e}"),
-                )
-                .with_hint("use a time such as 2026-11-24T09:30:00+08:00, or unset BANZI_NOW")
+                Error::new(crate::error::Kind::Usage, words::bad_now(&text, e))
+                    .with_hint(words::bad_now_hint())
             })?,
             Err(_) => Local::now().fixed_offset(),
         };

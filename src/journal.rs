@@ -10,6 +10,8 @@
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::messages::{Both, both, journal as words};
+
 /// `prev` of the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
@@ -132,9 +134,9 @@ impl Entry {
     }
 }
 
-/// How people are told which journal entry recorded something: `journal entry #12`.
+/// How people are told which journal entry recorded something: `journal entry #12`, `日志第 12 条`.
 pub fn cite(seq: u64) -> String {
-    format!("journal entry #{seq}")
+    words::cite(seq)
 }
 
 /// Why a decision or correction was made, as the journal keeps it: said in words, on one line
@@ -146,26 +148,23 @@ pub struct Reason(String);
 const MAX_REASON: usize = 2000;
 
 impl Reason {
-    /// Checks the reason for `what` (e.g. "a withdrawal"), as typed after `--reason`.
+    /// Checks the reason for `what` (e.g. "a withdrawal", in the language in force), as typed
+    /// after `--reason`.
     pub fn new(text: &str, what: &str) -> Result<Reason, crate::error::Error> {
         let text = text.trim();
-        let refuse = |problem: String| {
-            crate::error::Error::invalid(problem)
-                .with_hint("say why with `--reason \"…\"`; it is kept in the journal")
-        };
+        let refuse =
+            |problem: String| crate::error::Error::invalid(problem).with_hint(words::reason_hint());
         if text.is_empty() {
-            return Err(refuse(format!("{what} needs a reason")));
+            return Err(refuse(words::needs_reason(what)));
         }
         if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n') {
-            return Err(refuse(format!(
-                "the reason for {what} holds the control character U+{:04X}",
-                c as u32
+            return Err(refuse(words::reason_control(
+                what,
+                &format!("{:04X}", c as u32),
             )));
         }
         if text.chars().count() > MAX_REASON {
-            return Err(refuse(format!(
-                "the reason for {what} is longer than {MAX_REASON} characters"
-            )));
+            return Err(refuse(words::reason_too_long(what, MAX_REASON)));
         }
         Ok(Reason(text.to_owned()))
     }
@@ -229,7 +228,7 @@ pub fn parse(text: &str) -> Result<Vec<Entry>, Damage> {
 pub struct Break {
     /// The entry's sequence number as it stands in the file.
     pub seq: u64,
-    pub message: String,
+    pub message: Both,
 }
 
 /// Every place where the entries are not one unbroken chain numbered 1, 2, 3, …
@@ -241,29 +240,19 @@ pub fn check_chain(entries: &[Entry]) -> Vec<Break> {
         if entry.seq != expected {
             breaks.push(Break {
                 seq: entry.seq,
-                message: format!(
-                    "entry #{} stands where entry #{expected} should: entries were removed, inserted or reordered",
-                    entry.seq
-                ),
+                message: both(|| words::entry_out_of_place(entry.seq, expected)),
             });
         }
         if entry.prev != prev {
             breaks.push(Break {
                 seq: entry.seq,
-                message: format!(
-                    "entry #{} does not follow the entry before it (its `prev` is not that entry's hash): \
-                     an entry was removed, inserted or reordered",
-                    entry.seq
-                ),
+                message: both(|| words::entry_not_following(entry.seq)),
             });
         }
         if entry.digest() != entry.hash {
             breaks.push(Break {
                 seq: entry.seq,
-                message: format!(
-                    "entry #{} was edited: its content no longer matches its hash",
-                    entry.seq
-                ),
+                message: both(|| words::entry_edited(entry.seq)),
             });
         }
         prev = &entry.hash;
@@ -342,7 +331,7 @@ mod tests {
         let breaks = check_chain(&entries);
         assert_eq!(breaks.len(), 1);
         assert_eq!(breaks[0].seq, 2);
-        assert!(breaks[0].message.contains("was edited"));
+        assert!(breaks[0].message.en.contains("was edited"));
     }
 
     #[test]
@@ -353,7 +342,7 @@ mod tests {
         let breaks = check_chain(&entries);
         assert_eq!(breaks.len(), 1);
         assert_eq!(breaks[0].seq, 3);
-        assert!(breaks[0].message.contains("does not follow"));
+        assert!(breaks[0].message.en.contains("does not follow"));
     }
 
     #[test]

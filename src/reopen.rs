@@ -4,6 +4,7 @@ use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
 use crate::journal::{Entry, Reason};
+use crate::messages::{both, reopen as words};
 use crate::steps::{State, Step};
 use crate::store::Transaction;
 
@@ -17,35 +18,30 @@ pub fn reopen(
     reason: &str,
 ) -> anyhow::Result<Entry> {
     campaign.register()?.require(unit)?;
-    let reason = Reason::new(reason, "a reopening")?;
+    let reason = Reason::new(reason, &words::a_reopening())?;
     let steps = campaign.steps_of(unit);
     match steps.get(step) {
         State::Missing => {
-            return Err(
-                Error::step_order(format!("unit `{unit}` has no {step} to reopen"))
-                    .with_hint(format!("submit one with `{}`", step.submit_command(unit)))
-                    .into(),
-            );
+            return Err(Error::step_order(words::nothing_to_reopen(unit, step))
+                .with_hint(words::submit_one(&step.submit_command(unit)))
+                .into());
         }
         State::Stale => {
-            return Err(Error::step_order(format!(
-                "the {step} of unit `{unit}` is already open for correction"
-            ))
-            .with_hint(format!(
-                "submit the corrected one with `{}`",
-                step.submit_command(unit)
-            ))
-            .into());
+            return Err(Error::step_order(words::already_open(step, unit))
+                .with_hint(words::submit_corrected(&step.submit_command(unit)))
+                .into());
         }
         State::Done | State::Partial => {}
     }
     let index = campaign.store.index();
     let mut marks: Vec<(String, String)> = Vec::new();
-    let mut stale = Vec::new();
+    let mut stale: Vec<Step> = Vec::new();
+    // The notes are kept in `index.csv`, a record: in English always.
+    let noun = step.def().noun;
     for (which, note) in std::iter::once((step, format!("reopened: {reason}"))).chain(
         step.dependents()
             .into_iter()
-            .map(|d| (d, format!("its {step} was reopened"))),
+            .map(|d| (d, format!("its {noun} was reopened"))),
     ) {
         let done: Vec<String> = index
             .records_of(unit, which)
@@ -53,7 +49,7 @@ pub fn reopen(
             .map(|row| row.path.clone())
             .collect();
         if which != step && !done.is_empty() {
-            stale.push(which.to_string());
+            stale.push(which);
         }
         marks.extend(done.into_iter().map(|path| (path, note.clone())));
     }
@@ -62,9 +58,12 @@ pub fn reopen(
     for (path, note) in marks {
         tx.mark(&path, State::Stale, note);
     }
-    let mut summary = format!("{step} of {unit} reopened");
-    if !stale.is_empty() {
-        summary.push_str(&format!("; now stale: {}", stale.join(", ")));
-    }
-    tx.commit(crate::messages::both(|| summary.clone()))
+    tx.commit(both(|| {
+        let mut summary = words::reopened(step, unit);
+        if !stale.is_empty() {
+            let steps: Vec<String> = stale.iter().map(Step::to_string).collect();
+            summary.push_str(&words::now_stale(&steps.join(&words::separator())));
+        }
+        summary
+    }))
 }

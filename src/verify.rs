@@ -10,10 +10,11 @@ use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
 use crate::journal::{Entry, Reason, SHORT_HASH};
+use crate::messages::{Both, both, output, verify as words};
 use crate::steps::{State, Step};
 use crate::store::{
-    CAMPAIGN_FILE, INDEX_FILE, JOURNAL_FILE, LOCK_FILE, Problem, RESTORE, Store, Transaction,
-    WORK_DIR, changed_outside, sha256_hex,
+    CAMPAIGN_FILE, INDEX_FILE, JOURNAL_FILE, LOCK_FILE, Problem, Store, Transaction, WORK_DIR,
+    changed_outside, restore, sha256_hex,
 };
 
 #[derive(Debug, Default, Serialize)]
@@ -26,21 +27,28 @@ pub struct Report {
     pub bytes: u64,
     /// The journal's head as documents print it, `SEQ:HASH`.
     pub head: Option<String>,
-    /// Integrity problems, each a sentence with its file and fix.
+    /// Integrity problems, each a sentence with its file and fix, in English for scripts.
     pub problems: Vec<String>,
     /// The same problems as data.
     pub details: Vec<Problem>,
-    /// Things worth knowing that are not problems, such as edited settings.
-    pub notes: Vec<String>,
+    /// Things worth knowing that are not problems, such as edited settings; English in `--json`.
+    #[serde(serialize_with = "english_all")]
+    pub notes: Vec<Both>,
+}
+
+fn english_all<S: serde::Serializer>(texts: &[Both], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(texts.iter().map(|t| &t.en))
 }
 
 impl Report {
     fn add(&mut self, seen: &mut HashSet<(String, String)>, problem: Problem) {
-        if seen.insert((problem.file.clone(), problem.message.clone())) {
-            self.problems.push(format!(
-                "`{}` {}; fix: {}",
-                problem.file, problem.message, problem.fix
-            ));
+        if seen.insert((problem.file.clone(), problem.message.en.clone())) {
+            self.problems.push(
+                both(|| {
+                    words::problem(&problem.file, problem.message.shown(), problem.fix.shown())
+                })
+                .en,
+            );
             self.details.push(problem);
         }
     }
@@ -82,7 +90,7 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
                 problem(
                     &row.path,
                     Some(row.seq),
-                    format!("is in `{INDEX_FILE}` but in no journal entry"),
+                    both(|| words::in_index_not_journal(INDEX_FILE)),
                 ),
             ),
             Some((seq, sha, state)) => {
@@ -92,10 +100,7 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
                         problem(
                             &row.path,
                             Some(*seq),
-                            format!(
-                                "`{INDEX_FILE}` does not say what journal entry #{seq} wrote for it \
-                                 (SHA-256, entry or state): the index was changed outside banzi"
-                            ),
+                            both(|| words::index_disagrees(INDEX_FILE, *seq)),
                         ),
                     );
                 }
@@ -109,10 +114,9 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
                     continue;
                 }
                 if row.path == CAMPAIGN_FILE {
-                    report.notes.push(format!(
-                        "`{CAMPAIGN_FILE}` was edited since entry #{}; the edit is journaled with the next change",
-                        row.seq
-                    ));
+                    report
+                        .notes
+                        .push(both(|| words::settings_edited(CAMPAIGN_FILE, row.seq)));
                 } else {
                     report.add(&mut seen, changed_outside(&row.path, row.seq));
                 }
@@ -128,9 +132,7 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
                 problem(
                     path,
                     Some(*seq),
-                    format!(
-                        "was written by journal entry #{seq} but is not in `{INDEX_FILE}`: the index was changed outside banzi"
-                    ),
+                    both(|| words::written_not_indexed(*seq, INDEX_FILE)),
                 ),
             );
         }
@@ -146,9 +148,8 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
                 Problem {
                     file: relative,
                     entry: None,
-                    message: "is a symbolic link; banzi never follows links inside a campaign"
-                        .into(),
-                    fix: "replace the link with the real file or folder".into(),
+                    message: both(words::is_link),
+                    fix: both(words::replace_link),
                 },
             ),
             Walked::File if !known => report.add(
@@ -156,8 +157,8 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
                 Problem {
                     file: relative,
                     entry: None,
-                    message: "was not written by banzi".into(),
-                    fix: "move it out of the campaign folder".into(),
+                    message: both(words::not_by_banzi),
+                    fix: both(words::move_out),
                 },
             ),
             Walked::File => {}
@@ -166,8 +167,8 @@ pub fn verify(store: &Store) -> anyhow::Result<Report> {
     Ok(report)
 }
 
-fn problem(file: &str, entry: Option<u64>, message: String) -> Problem {
-    Problem::new(file, entry, message, RESTORE)
+fn problem(file: &str, entry: Option<u64>, message: Both) -> Problem {
+    Problem::new(file, entry, message, restore())
 }
 
 enum Walked {
@@ -188,8 +189,12 @@ fn walk(root: &Path) -> anyhow::Result<Vec<(String, Walked)>> {
         } else {
             root.join(relative)
         };
-        let listing = std::fs::read_dir(&dir)
-            .map_err(|e| anyhow::anyhow!("cannot read folder `{}`: {e}", dir.display()))?;
+        let listing = std::fs::read_dir(&dir).map_err(|e| {
+            anyhow::anyhow!(output::caused_by(
+                &words::cannot_read_folder(dir.display()),
+                &e.to_string()
+            ))
+        })?;
         let mut entries: Vec<_> = listing.flatten().collect();
         entries.sort_by_key(|e| e.file_name());
         for entry in entries {
@@ -225,11 +230,8 @@ fn walk(root: &Path) -> anyhow::Result<Vec<(String, Walked)>> {
 /// Checks that the journal still holds the head a document printed, `SEQ:HASH` or `#SEQ:HASH`.
 pub fn check_head(store: &Store, head: &str) -> Result<String, Error> {
     let usage = || {
-        Error::new(
-            crate::error::Kind::Usage,
-            format!("`{head}` is not a journal head; it looks like 12:1a2b3c4d5e6f"),
-        )
-        .with_hint("copy the head from the document's footer (日志头), e.g. `banzi verify --head 12:1a2b3c4d5e6f`")
+        Error::new(crate::error::Kind::Usage, words::not_a_head(head))
+            .with_hint(words::not_a_head_hint())
     };
     let (seq, hash) = head
         .trim()
@@ -242,22 +244,22 @@ pub fn check_head(store: &Store, head: &str) -> Result<String, Error> {
         return Err(usage());
     }
     match store.journal().iter().find(|e| e.seq == seq) {
-        Some(entry) if entry.hash.starts_with(&hash) => Ok(format!(
-            "the campaign still contains journal head #{seq}:{} ({}, {})",
+        Some(entry) if entry.hash.starts_with(&hash) => Ok(words::head_found(
+            seq,
             &entry.hash[..SHORT_HASH],
-            entry.time,
-            entry.summary
+            &entry.time,
+            entry.summary_shown(),
         )),
-        Some(entry) => Err(Error::integrity(format!(
-            "journal entry #{seq} is not the one the document was printed from: its hash begins {}, not {hash}",
-            &entry.hash[..SHORT_HASH]
-        ))
-        .with_hint("the journal was rewritten since the document was printed; compare with the archived copy")),
-        None => Err(Error::integrity(format!(
-            "the journal has no entry #{seq}; it ends at #{}",
-            store.head().map_or(0, |e| e.seq)
-        ))
-        .with_hint("the journal was cut back since the document was printed; compare with the archived copy")),
+        Some(entry) => {
+            Err(
+                Error::integrity(words::head_differs(seq, &entry.hash[..SHORT_HASH], &hash))
+                    .with_hint(words::head_differs_hint()),
+            )
+        }
+        None => Err(
+            Error::integrity(words::head_gone(seq, store.head().map_or(0, |e| e.seq)))
+                .with_hint(words::head_gone_hint()),
+        ),
     }
 }
 
@@ -269,51 +271,39 @@ pub fn accept(
     files: &[String],
     reason: &str,
 ) -> anyhow::Result<Entry> {
-    let reason = Reason::new(reason, "accepting a hand edit")?;
+    let reason = Reason::new(reason, &words::accepting_a_hand_edit())?;
     if let Some(p) = campaign
         .store
         .problems()
         .iter()
         .find(|p| p.file == JOURNAL_FILE || p.file == INDEX_FILE)
     {
-        return Err(Error::integrity(format!(
-            "cannot accept a hand edit while `{}` {}",
-            p.file, p.message
-        ))
-        .with_hint(format!("first {}", p.fix))
-        .into());
+        return Err(
+            Error::integrity(words::accept_while_damaged(&p.file, p.message.shown()))
+                .with_hint(words::first(p.fix.shown()))
+                .into(),
+        );
     }
     let mut accepted: Vec<(String, Vec<u8>)> = Vec::new();
     for file in files {
         let Some(row) = campaign.store.index().get(file) else {
-            return Err(Error::invalid(format!(
-                "`{file}` is not a record of this campaign; only a record banzi wrote can be accepted"
-            ))
-            .with_hint("name it as `banzi verify` does, relative to the campaign folder, e.g. plans/C01.toml")
-            .into());
+            return Err(Error::invalid(words::not_a_record(file))
+                .with_hint(words::name_as_verify())
+                .into());
         };
         if file == CAMPAIGN_FILE {
-            return Err(Error::invalid(format!(
-                "`{CAMPAIGN_FILE}` needs no accepting: an edit of the settings is journaled with the next change"
-            ))
-            .into());
+            return Err(Error::invalid(words::settings_need_no_accepting(CAMPAIGN_FILE)).into());
         }
         let path = campaign.store.root().join(file);
-        let metadata = std::fs::symlink_metadata(&path)
-            .map_err(|e| Error::invalid(format!("cannot read `{file}`: {e}")))?;
+        let metadata = std::fs::symlink_metadata(&path).map_err(|e| {
+            Error::invalid(output::caused_by(&words::cannot_read(file), &e.to_string()))
+        })?;
         if !metadata.is_file() {
-            return Err(Error::integrity(format!(
-                "`{file}` is not a regular file; banzi never follows links inside a campaign"
-            ))
-            .into());
+            return Err(Error::integrity(words::not_regular(file)).into());
         }
         let bytes = std::fs::read(&path)?;
         if sha256_hex(&bytes) == row.sha256 {
-            return Err(Error::invalid(format!(
-                "`{file}` is as banzi wrote it in journal entry #{}; there is no edit to accept",
-                row.seq
-            ))
-            .into());
+            return Err(Error::invalid(words::nothing_to_accept(file, row.seq)).into());
         }
         accepted.push((file.clone(), bytes));
     }
@@ -341,7 +331,11 @@ pub fn accept(
                         .index()
                         .records_of(&row.unit, dependent)
                         .filter(|r| r.state == Some(State::Done))
-                        .map(|r| (r.path.clone(), format!("its {step} was edited by hand"))),
+                        // The note is kept in `index.csv`, a record: in English always.
+                        .map(|r| {
+                            let noun = step.def().noun;
+                            (r.path.clone(), format!("its {noun} was edited by hand"))
+                        }),
                 );
             }
         }
@@ -355,11 +349,13 @@ pub fn accept(
     for (path, note) in &stale {
         tx.mark(path, State::Stale, note.clone());
     }
-    let mut summary = format!("hand edit accepted: {}", names.join(", "));
-    if !stale.is_empty() {
-        summary.push_str(&format!("; now stale: {}", stale.len()));
-    }
-    tx.commit(crate::messages::both(|| summary.clone()))
+    tx.commit(both(|| {
+        let mut summary = words::accepted(&names.join(&words::separator()));
+        if !stale.is_empty() {
+            summary.push_str(&words::now_stale(stale.len()));
+        }
+        summary
+    }))
 }
 
 /// Reads the record at `file` as the command that owns it does, validating it.
@@ -372,12 +368,8 @@ fn read_as_owner(campaign: &Campaign, file: &str) -> anyhow::Result<()> {
         .map(|row| row.unit.clone())
         .unwrap_or_default();
     let plan = || -> anyhow::Result<crate::plan::Plan> {
-        crate::plan::load(campaign, &unit)?.ok_or_else(|| {
-            Error::step_order(format!(
-                "unit `{unit}` has no plan to read `{file}` against"
-            ))
-            .into()
-        })
+        crate::plan::load(campaign, &unit)?
+            .ok_or_else(|| Error::step_order(words::no_plan_to_read(&unit, file)).into())
     };
     match file {
         crate::store::UNITS_FILE => campaign.register().map(drop),
@@ -408,9 +400,7 @@ fn read_as_owner(campaign: &Campaign, file: &str) -> anyhow::Result<()> {
                 let listed = crate::shortlist::version::list(campaign)?
                     .into_iter()
                     .find(|l| l.path == file)
-                    .ok_or_else(|| {
-                        Error::invalid(format!("banzi does not know how to check `{file}`"))
-                    })?;
+                    .ok_or_else(|| Error::invalid(words::cannot_check(file)))?;
                 crate::shortlist::version::load(campaign, &listed).map(drop)
             }
         },

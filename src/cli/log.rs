@@ -4,11 +4,10 @@ use clap::Args;
 
 use super::Env;
 use super::output::{cell, table};
+use crate::messages::journal as words;
 
-/// Show the journal: every change, when, by whom, with which command and records
 #[derive(Debug, Args)]
 pub struct LogArgs {
-    /// Show only the newest N entries
     #[arg(long, value_name = "N")]
     last: Option<usize>,
 }
@@ -22,11 +21,19 @@ pub fn run(env: &Env, args: LogArgs) -> anyhow::Result<()> {
         let list: Vec<serde_json::Value> = entries.iter().map(|e| e.to_json()).collect();
         return env.ui.json(&list);
     }
-    let mut t = table(&["#", "时间", "操作人", "命令", "说明", "记录数"]);
+    let mut t = table(&[
+        "#",
+        &words::log_time(),
+        &words::log_operator(),
+        &words::log_command(),
+        &words::log_summary(),
+        &words::log_records(),
+    ]);
     for e in entries {
-        let mut what = e.summary.clone();
+        let mut what = e.summary_shown().to_owned();
         if let Some(reason) = &e.reason {
-            what.push_str(&format!("\n理由: {reason}"));
+            what.push('\n');
+            what.push_str(&words::log_reason(reason));
         }
         let time = chrono::DateTime::parse_from_rfc3339(&e.time).map_or_else(
             |_| e.time.clone(),
@@ -42,7 +49,6 @@ pub fn run(env: &Env, args: LogArgs) -> anyhow::Result<()> {
         ]);
     }
     env.ui.data(&t.to_string());
-    env.ui
-        .status("`banzi log --json` lists every record and input file with its SHA-256");
+    env.ui.status(&words::log_json_hint());
     Ok(())
 }

@@ -12,17 +12,12 @@ fn unit_step() -> impl clap::builder::TypedValueParser<Value = Step> {
         .map(|command| Step::from_key(&command).expect("offered from the step table"))
 }
 
-/// Reopen a unit's step for correction; what built on it becomes stale and must be redone.
-/// Nothing is deleted.
 #[derive(Debug, Args)]
 pub struct ReopenArgs {
-    /// The step
     #[arg(value_parser = unit_step())]
     step: Step,
-    /// The unit's code
     #[arg(long)]
     unit: String,
-    /// Why, for the journal
     #[arg(long)]
     reason: String,
 }
@@ -35,7 +30,8 @@ pub fn run(env: &Env, args: ReopenArgs) -> anyhow::Result<()> {
         env.ui.json(&entry.to_json())?;
     }
     env.ui.committed(&entry);
-    env.ui
-        .status(&format!("next: {}", step.submit_command(&args.unit)));
+    env.ui.status(&crate::messages::reopen::next(
+        &step.submit_command(&args.unit),
+    ));
     Ok(())
 }

@@ -6,22 +6,16 @@ use clap::Args;
 
 use super::Env;
 use crate::error::Error;
+use crate::messages::verify as words;
 
-/// Check the journal's chain and every record against it: nothing changed, missing, unknown or
-/// linked. With --accept, record a deliberate hand edit; with --head, check a printed head
 #[derive(Debug, Args)]
 pub struct VerifyArgs {
-    /// Take these records as they now are (after checking them as their command would), with
-    /// who, when, why and the old and new SHA-256 in the journal
     #[arg(long, value_name = "FILE", num_args = 1.., requires = "reason")]
     accept: Vec<PathBuf>,
 
-    /// Why the hand edit is accepted (with --accept)
     #[arg(long, value_name = "TEXT")]
     reason: Option<String>,
 
-    /// Check that the campaign still contains the journal head a document printed (日志头),
-    /// e.g. 12:1a2b3c4d5e6f
     #[arg(long, value_name = "SEQ:HASH", conflicts_with = "accept")]
     head: Option<String>,
 }
@@ -32,7 +26,7 @@ pub fn run(env: &Env, args: VerifyArgs) -> anyhow::Result<()> {
     }
     let campaign = env.read_as_found()?;
     if let Some(recovered) = campaign.store.recovered() {
-        env.ui.status(&format!("note: {}", recovered.summary()));
+        env.ui.status(&words::note(recovered.summary().shown()));
     }
     let report = crate::verify::verify(&campaign.store)?;
     if let Some(head) = &args.head {
@@ -48,21 +42,20 @@ pub fn run(env: &Env, args: VerifyArgs) -> anyhow::Result<()> {
         env.ui.json(&report)?;
     } else {
         for note in &report.notes {
-            env.ui.status(&format!("note: {note}"));
+            env.ui.status(&words::note(note.shown()));
         }
     }
     if report.problems.is_empty() {
-        env.ui.done(&format!(
-            "{} journal entries in an unbroken chain and {} records ({} bytes) check out; head {}",
+        env.ui.done(&words::all_ok(
             report.entries,
             report.records,
             report.bytes,
-            report.head.as_deref().unwrap_or("none")
+            &report.head.clone().unwrap_or_else(words::no_head),
         ));
         return Ok(());
     }
     let mut error = crate::store::damaged(campaign.store.root(), &report.details);
-    error.message = format!("{} integrity problem(s) found", report.problems.len());
+    error.message = words::problems_found(report.problems.len());
     if env.ui.json {
         error.diagnostics.clear();
     }
@@ -73,7 +66,7 @@ fn accept(env: &Env, args: &VerifyArgs) -> anyhow::Result<()> {
     // Checked before anything is opened, as every reason is.
     let reason = crate::journal::Reason::new(
         args.reason.as_deref().unwrap_or_default(),
-        "accepting a hand edit",
+        &words::accepting_a_hand_edit(),
     )?;
     let ctx = env.context()?;
     let root = env.campaign_root()?;
@@ -105,12 +98,8 @@ fn relative_to(root: &Path, file: &Path) -> Result<String, Error> {
         return Ok(inside(file));
     }
     let not_inside = || {
-        Error::invalid(format!(
-            "`{}` is not a file in the campaign `{}`",
-            file.display(),
-            root.display()
-        ))
-        .with_hint("name it relative to the campaign folder, e.g. plans/C01.toml")
+        Error::invalid(words::not_in_campaign(file.display(), root.display()))
+            .with_hint(words::name_relative())
     };
     let parent = file.parent().filter(|p| !p.as_os_str().is_empty());
     let dir = std::fs::canonicalize(parent.unwrap_or(Path::new("."))).map_err(|_| not_inside())?;

@@ -15,6 +15,7 @@ use std::time::UNIX_EPOCH;
 use anyhow::Context as _;
 
 use crate::error::Error;
+use crate::messages::store as words;
 
 static POINTS: AtomicU64 = AtomicU64::new(0);
 
@@ -76,28 +77,42 @@ pub enum Found {
     File(std::fs::Metadata),
     Dir,
     /// A symlink or anything that is neither a regular file nor a folder.
-    Other(&'static str),
+    Other(Odd),
+}
+
+/// What is found where a file or a folder was expected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Odd {
+    Link,
+    Special,
+}
+
+impl Odd {
+    /// What it is, said after "is", in the language in force.
+    pub fn what(self) -> String {
+        match self {
+            Odd::Link => words::a_symbolic_link(),
+            Odd::Special => words::not_a_regular_file(),
+        }
+    }
 }
 
 pub fn look(path: &Path) -> anyhow::Result<Found> {
     match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => Ok(Found::Other("a symbolic link")),
+        Ok(m) if m.file_type().is_symlink() => Ok(Found::Other(Odd::Link)),
         Ok(m) if m.is_file() => Ok(Found::File(m)),
         Ok(m) if m.is_dir() => Ok(Found::Dir),
-        Ok(_) => Ok(Found::Other("not a regular file")),
+        Ok(_) => Ok(Found::Other(Odd::Special)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Found::Nothing),
-        Err(e) => Err(e).with_context(|| format!("cannot look at `{}`", path.display())),
+        Err(e) => Err(e).with_context(|| words::cannot_look_at(path.display())),
     }
 }
 
-/// The refusal of a symlink (or device, pipe…) where banzi keeps a record or a folder.
+/// The refusal of a symlink (or device, pipe…) where banzi keeps a record or a folder; `what`
+/// it is, in the language in force.
 pub fn not_regular(relative: &str, what: &str) -> Error {
-    Error::integrity(format!(
-        "`{relative}` is {what}; banzi never follows links inside a campaign"
-    ))
-    .with_hint(format!(
-        "replace `{relative}` with the real file or folder (restore it from a backup), then run `banzi verify`"
-    ))
+    Error::integrity(words::not_regular(relative, what))
+        .with_hint(words::not_regular_hint(relative))
 }
 
 /// Opens a record for reading, refusing a symlink at the last step of the path.
@@ -129,17 +144,13 @@ pub fn make_dirs(root: &Path, relative_dir: &Path) -> anyhow::Result<()> {
             Found::Nothing => {
                 point();
                 std::fs::create_dir(&path)
-                    .with_context(|| format!("cannot create folder `{}`", path.display()))?;
+                    .with_context(|| words::cannot_create_folder(path.display()))?;
             }
             Found::File(_) => {
-                return Err(Error::integrity(format!(
-                    "`{}` is a file where banzi keeps a folder",
-                    path.display()
-                ))
-                .into());
+                return Err(Error::integrity(words::file_where_folder_at(path.display())).into());
             }
             Found::Other(what) => {
-                return Err(not_regular(&path.display().to_string(), what).into());
+                return Err(not_regular(&path.display().to_string(), &what.what()).into());
             }
         }
     }
@@ -158,14 +169,15 @@ pub fn check_target(root: &Path, relative: &str) -> anyhow::Result<()> {
             Found::Nothing => return Ok(()),
             Found::Dir if !last => {}
             Found::File(_) if last => {}
-            Found::Other(what) => return Err(not_regular(&parts[..=i].join("/"), what).into()),
+            Found::Other(what) => {
+                return Err(not_regular(&parts[..=i].join("/"), &what.what()).into());
+            }
             _ => {
-                return Err(Error::integrity(format!(
-                    "`{}` is in the way of the record `{relative}`",
-                    parts[..=i].join("/")
-                ))
-                .with_hint("move it out of the campaign folder, then run `banzi verify`")
-                .into());
+                return Err(
+                    Error::integrity(words::in_the_way(&parts[..=i].join("/"), relative))
+                        .with_hint(words::move_out_then_verify())
+                        .into(),
+                );
             }
         }
     }
@@ -179,24 +191,23 @@ pub fn create_synced(path: &Path, bytes: &[u8]) -> anyhow::Result<Stamp> {
         .write(true)
         .create_new(true)
         .open(path)
-        .with_context(|| format!("cannot create `{}`", path.display()))?;
+        .with_context(|| words::cannot_create(path.display()))?;
     point();
     file.write_all(bytes)
-        .with_context(|| format!("cannot write `{}`", path.display()))?;
+        .with_context(|| words::cannot_write(path.display()))?;
     point();
     file.sync_all()
-        .with_context(|| format!("cannot sync `{}`", path.display()))?;
+        .with_context(|| words::cannot_sync(path.display()))?;
     let metadata = file
         .metadata()
-        .with_context(|| format!("cannot read the size of `{}`", path.display()))?;
+        .with_context(|| words::cannot_read_size(path.display()))?;
     Ok(Stamp::of(&metadata))
 }
 
 /// Moves `from` onto `to` in one step; a symlink at `to` is replaced, never followed.
 pub fn rename(from: &Path, to: &Path) -> anyhow::Result<()> {
     point();
-    std::fs::rename(from, to)
-        .with_context(|| format!("cannot move `{}` to `{}`", from.display(), to.display()))
+    std::fs::rename(from, to).with_context(|| words::cannot_move(from.display(), to.display()))
 }
 
 /// Syncs a folder, so the names made or moved in it survive a power cut.
@@ -206,7 +217,7 @@ pub fn sync_dir(dir: &Path) -> anyhow::Result<()> {
         point();
         File::open(dir)
             .and_then(|d| d.sync_all())
-            .with_context(|| format!("cannot sync folder `{}`", dir.display()))?;
+            .with_context(|| words::cannot_sync_folder(dir.display()))?;
     }
     #[cfg(not(unix))]
     let _ = dir;
@@ -225,13 +236,13 @@ pub fn append_synced(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     point();
     let mut file = options
         .open(path)
-        .with_context(|| format!("cannot open `{}`", path.display()))?;
+        .with_context(|| words::cannot_open(path.display()))?;
     point();
     file.write_all(bytes)
-        .with_context(|| format!("cannot append to `{}`", path.display()))?;
+        .with_context(|| words::cannot_append(path.display()))?;
     point();
     file.sync_all()
-        .with_context(|| format!("cannot sync `{}`", path.display()))
+        .with_context(|| words::cannot_sync(path.display()))
 }
 
 /// Cuts the journal back to `len` bytes: an interrupted append is undone.
@@ -240,18 +251,18 @@ pub fn truncate_synced(path: &Path, len: u64) -> anyhow::Result<()> {
     let file = OpenOptions::new()
         .write(true)
         .open(path)
-        .with_context(|| format!("cannot open `{}`", path.display()))?;
+        .with_context(|| words::cannot_open(path.display()))?;
     point();
     file.set_len(len)
         .and_then(|()| file.sync_all())
-        .with_context(|| format!("cannot cut back `{}`", path.display()))
+        .with_context(|| words::cannot_cut_back(path.display()))
 }
 
 pub fn remove_file(path: &Path) -> anyhow::Result<()> {
     point();
     match std::fs::remove_file(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            Err(e).with_context(|| format!("cannot remove `{}`", path.display()))
+            Err(e).with_context(|| words::cannot_remove(path.display()))
         }
         _ => Ok(()),
     }
@@ -262,7 +273,7 @@ pub fn remove_dir_all(path: &Path) -> anyhow::Result<()> {
     point();
     match std::fs::remove_dir_all(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            Err(e).with_context(|| format!("cannot remove `{}`", path.display()))
+            Err(e).with_context(|| words::cannot_remove(path.display()))
         }
         _ => Ok(()),
     }

@@ -9,7 +9,6 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::error::Error;
 use crate::steps::{Progress, State, Step, UnitSteps};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,14 +45,12 @@ pub struct Index {
 pub const INDEX_FILE: &str = "index.csv";
 
 impl Index {
-    pub fn parse(text: &str) -> Result<Index, Error> {
+    /// The index in `text`; the error is the CSV reader's, for the store to word.
+    pub fn parse(text: &str) -> Result<Index, csv::Error> {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let mut rows = BTreeMap::new();
         for row in reader.deserialize::<IndexRow>() {
-            let row = row.map_err(|e| {
-                Error::integrity(format!("`{INDEX_FILE}` is damaged: {e}"))
-                    .with_hint("restore the campaign directory from a backup or version control")
-            })?;
+            let row = row?;
             rows.insert(row.path.clone(), row);
         }
         Ok(Index { rows })

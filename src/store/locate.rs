@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Kind};
+use crate::messages::store as words;
 use crate::store::CAMPAIGN_FILE;
 
 /// Where the campaign was named, for messages.
@@ -22,20 +23,15 @@ pub fn find_campaign(explicit: Option<(&Path, Origin)>, cwd: &Path) -> Result<Pa
             return Ok(dir.to_path_buf());
         }
         let named_by = match origin {
-            Origin::Flag => "-C/--campaign",
-            Origin::Environment => "BANZI_CAMPAIGN",
-            Origin::WorkingDirectory => "the working directory",
+            Origin::Flag => "-C/--campaign".to_owned(),
+            Origin::Environment => "BANZI_CAMPAIGN".to_owned(),
+            Origin::WorkingDirectory => words::the_working_directory(),
         };
         return Err(Error::new(
             Kind::Other,
-            format!(
-                "`{}` (named by {named_by}) is not a campaign: it has no `{CAMPAIGN_FILE}`",
-                dir.display()
-            ),
+            words::not_a_campaign(dir.display(), &named_by, CAMPAIGN_FILE),
         )
-        .with_hint(
-            "name a directory made by `banzi init`, or make one with `banzi init DIR --name NAME --year YEAR`",
-        ));
+        .with_hint(words::not_a_campaign_hint()));
     }
     cwd.ancestors()
         .find(|dir| dir.join(CAMPAIGN_FILE).is_file())
@@ -43,15 +39,9 @@ pub fn find_campaign(explicit: Option<(&Path, Origin)>, cwd: &Path) -> Result<Pa
         .ok_or_else(|| {
             Error::new(
                 Kind::Other,
-                format!(
-                    "could not find `{CAMPAIGN_FILE}` in `{}` or any parent directory",
-                    cwd.display()
-                ),
+                words::campaign_not_found(CAMPAIGN_FILE, cwd.display()),
             )
-            .with_hint(
-                "make a campaign with `banzi init DIR --name NAME --year YEAR`, \
-                 or name one with `-C DIR` or BANZI_CAMPAIGN=DIR",
-            )
+            .with_hint(words::campaign_not_found_hint())
         })
 }
 

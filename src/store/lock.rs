@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 
 use crate::error::{Error, Kind};
+use crate::messages::store as words;
 
 /// The longest wait `BANZI_LOCK_TIMEOUT` may ask for: a day.
 const MAX_TIMEOUT_SECONDS: f64 = 86_400.0;
@@ -28,11 +29,9 @@ pub(super) fn timeout() -> Result<Duration, Error> {
         .ok_or_else(|| {
             Error::new(
                 Kind::Usage,
-                format!(
-                    "BANZI_LOCK_TIMEOUT `{text}` is not a number of seconds from 0 to {MAX_TIMEOUT_SECONDS}"
-                ),
+                words::bad_lock_timeout(&text, MAX_TIMEOUT_SECONDS),
             )
-            .with_hint("set it to how long to wait for another banzi command, e.g. BANZI_LOCK_TIMEOUT=30, or unset it")
+            .with_hint(words::lock_timeout_hint())
         })
 }
 
@@ -67,17 +66,13 @@ impl Lock {
                 Err(TryLockError::WouldBlock) => {
                     return Err(Error::new(
                         Kind::Other,
-                        format!(
-                            "another banzi command is using this campaign; gave up after {:.1} s waiting for `{}`",
-                            limit.as_secs_f64(),
-                            root.display()
-                        ),
+                        words::busy(limit.as_secs_f64(), root.display()),
                     )
-                    .with_hint("run the command again when the other one has finished (BANZI_LOCK_TIMEOUT sets the wait in seconds)")
+                    .with_hint(words::busy_hint())
                     .into());
                 }
                 Err(TryLockError::Error(e)) => {
-                    return Err(e).with_context(|| format!("cannot lock `{}`", root.display()));
+                    return Err(e).with_context(|| words::cannot_lock(root.display()));
                 }
             }
         }
@@ -86,8 +81,7 @@ impl Lock {
 
 #[cfg(unix)]
 fn handle(root: &Path) -> anyhow::Result<File> {
-    File::open(root)
-        .with_context(|| format!("cannot open the campaign folder `{}`", root.display()))
+    File::open(root).with_context(|| words::cannot_open_campaign_folder(root.display()))
 }
 
 /// Elsewhere a folder cannot be opened as a file; the lock file stands in for it.
@@ -99,5 +93,5 @@ fn handle(root: &Path) -> anyhow::Result<File> {
         .truncate(false)
         .write(true)
         .open(&path)
-        .with_context(|| format!("cannot open `{}`", path.display()))
+        .with_context(|| words::cannot_open(path.display()))
 }

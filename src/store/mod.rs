@@ -43,6 +43,7 @@ pub use transaction::{Attribution, Transaction};
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::journal::{self, Damage, Entry};
+use crate::messages::{Both, both, store as words};
 
 pub const CAMPAIGN_FILE: &str = "campaign.toml";
 pub const JOURNAL_FILE: &str = "journal.toml";
@@ -54,24 +55,28 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
-/// Something in the campaign that disagrees with its journal.
+/// Something in the campaign that disagrees with its journal. Its words are for people in either
+/// language; `--json` shows them in English, the same whatever the language.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Problem {
     /// The file, relative to the campaign root.
     pub file: String,
     /// The journal entry involved, when there is one.
     pub entry: Option<u64>,
-    pub message: String,
-    pub fix: String,
+    /// What is wrong, said after the file's name.
+    #[serde(serialize_with = "english")]
+    pub message: Both,
+    #[serde(serialize_with = "english")]
+    pub fix: Both,
 }
 
 impl Problem {
-    pub fn new(file: &str, entry: Option<u64>, message: String, fix: &str) -> Problem {
+    pub fn new(file: &str, entry: Option<u64>, message: Both, fix: Both) -> Problem {
         Problem {
             file: file.to_owned(),
             entry,
             message,
-            fix: fix.to_owned(),
+            fix,
         }
     }
 
@@ -79,14 +84,24 @@ impl Problem {
     pub fn diagnostic(&self, root: &Path) -> Diagnostic {
         Diagnostic::new(
             &disk::join(root, &self.file),
-            format!("{}; fix: {}", self.message, self.fix),
+            words::problem_with_fix(self.message.shown(), self.fix.shown()),
         )
     }
 }
 
-pub const RESTORE: &str = "restore it from a backup or version control";
-const RESTORE_OR_ACCEPT: &str = "restore it from a backup or version control, or record a deliberate \
-     edit with `banzi verify --accept FILE --reason \"…\"`";
+/// A text for people as `--json` keeps it: in English, whatever the language in force.
+pub fn english<S: serde::Serializer>(text: &Both, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&text.en)
+}
+
+/// The fix of a record that is not what banzi wrote.
+pub fn restore() -> Both {
+    both(words::restore)
+}
+
+fn restore_or_accept() -> Both {
+    both(words::restore_or_accept)
+}
 
 /// An open campaign directory, locked for the life of the value.
 #[derive(Debug)]
@@ -124,8 +139,7 @@ impl Store {
         let mut store = Store::load(root, held, lock)?;
         if let Some(recovered) = recovered {
             if store.problems.is_empty() && store.head().is_some() {
-                Transaction::new(&mut store, ctx)
-                    .commit(crate::messages::both(|| recovered.summary()))?;
+                Transaction::new(&mut store, ctx).commit(recovered.summary())?;
             }
             store.recovered = Some(recovered);
         }
@@ -140,42 +154,30 @@ impl Store {
         let exists = root.exists();
         if !exists {
             std::fs::create_dir_all(root)
-                .with_context(|| format!("cannot create directory `{}`", root.display()))?;
+                .with_context(|| words::cannot_create_directory(root.display()))?;
         }
         let lock = Lock::acquire(root, Access::Write)?;
         if exists {
             if let Some(recovered @ Recovered::RolledForward { .. }) = redo::recover(root)? {
                 let mut store = Store::load(root, Access::Write, lock)?;
                 if store.problems.is_empty() {
-                    Transaction::new(&mut store, ctx)
-                        .commit(crate::messages::both(|| recovered.summary()))?;
+                    Transaction::new(&mut store, ctx).commit(recovered.summary())?;
                 }
-                return Err(Error::invalid(format!(
-                    "`{}` is a campaign already: the interrupted `banzi init` that made it was completed",
-                    root.display()
-                ))
-                .with_hint(format!(
-                    "go on with `banzi -C {} units import UNITS.csv`",
-                    root.display()
-                ))
-                .into());
+                return Err(Error::invalid(words::campaign_completed(root.display()))
+                    .with_hint(words::go_on_with_units(root.display()))
+                    .into());
             }
             if root.join(CAMPAIGN_FILE).exists() {
-                return Err(
-                    Error::invalid(format!("`{}` is a campaign already", root.display()))
-                        .with_hint("choose another directory name for a new campaign")
-                        .into(),
-                );
+                return Err(Error::invalid(words::campaign_already(root.display()))
+                    .with_hint(words::choose_another_for_new())
+                    .into());
             }
             let mut entries = std::fs::read_dir(root)
-                .with_context(|| format!("cannot read directory `{}`", root.display()))?;
+                .with_context(|| words::cannot_read_directory(root.display()))?;
             if entries.next().is_some() {
-                return Err(Error::invalid(format!(
-                    "`{}` is not empty; a campaign starts in a new or empty directory",
-                    root.display()
-                ))
-                .with_hint("choose another directory name")
-                .into());
+                return Err(Error::invalid(words::directory_not_empty(root.display()))
+                    .with_hint(words::choose_another())
+                    .into());
             }
         }
         Ok(Store {
@@ -199,7 +201,7 @@ impl Store {
                 JOURNAL_FILE,
                 Some(broken.seq),
                 broken.message,
-                RESTORE,
+                restore(),
             ));
         }
         let index = read_index(root, journal.last(), &mut problems)?;
@@ -241,14 +243,14 @@ impl Store {
                         disk::Found::File(_) => Some(Problem::new(
                             &dir,
                             None,
-                            "is a file where banzi keeps a folder".into(),
-                            RESTORE,
+                            both(words::file_where_folder),
+                            restore(),
                         )),
                         disk::Found::Other(what) => Some(Problem::new(
                             &dir,
                             None,
-                            format!("is {what}; banzi never follows links inside a campaign"),
-                            "replace it with the real folder",
+                            both(|| words::is_odd(&what.what())),
+                            both(words::replace_with_real_folder),
                         )),
                     };
                     parents_ok = problem.is_none();
@@ -267,20 +269,20 @@ impl Store {
                 disk::Found::Nothing => problems.push(Problem::new(
                     &row.path,
                     Some(row.seq),
-                    format!("is missing; journal entry #{} wrote it", row.seq),
-                    RESTORE,
+                    both(|| words::record_missing_since(row.seq)),
+                    restore(),
                 )),
                 disk::Found::Dir => problems.push(Problem::new(
                     &row.path,
                     Some(row.seq),
-                    "is a folder where banzi keeps a record".into(),
-                    RESTORE,
+                    both(words::folder_where_record),
+                    restore(),
                 )),
                 disk::Found::Other(what) => problems.push(Problem::new(
                     &row.path,
                     Some(row.seq),
-                    format!("is {what}; banzi never follows links inside a campaign"),
-                    "replace the link with the real file",
+                    both(|| words::is_odd(&what.what())),
+                    both(words::replace_link_with_real_file),
                 )),
                 disk::Found::File(metadata) => {
                     let stamp = Stamp::of(&metadata);
@@ -288,7 +290,7 @@ impl Store {
                         continue;
                     }
                     let bytes = disk::read_regular(&path)
-                        .with_context(|| format!("cannot read `{}`", path.display()))?;
+                        .with_context(|| words::cannot_read(path.display()))?;
                     if sha256_hex(&bytes) == row.sha256 {
                         self.restamp.push((row.path.clone(), stamp));
                     } else if row.path != CAMPAIGN_FILE {
@@ -350,41 +352,35 @@ impl Store {
     pub fn read_record(&self, relative: &str) -> anyhow::Result<String> {
         let path = disk::join(&self.root, relative);
         let Some(row) = self.index.get(relative) else {
-            return Err(Error::integrity(format!(
-                "`{relative}` is not in the campaign's index `{INDEX_FILE}`"
-            ))
-            .with_hint("run `banzi verify` to check the whole campaign")
-            .into());
+            return Err(Error::integrity(words::not_in_index(relative, INDEX_FILE))
+                .with_hint(words::run_verify())
+                .into());
         };
         let bytes = match disk::read_regular(&path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(Error::integrity(format!(
-                    "`{relative}` is missing; banzi wrote it in journal entry #{}",
-                    row.seq
-                ))
-                .with_hint("restore it from a backup or version control; `banzi verify` checks every record")
-                .into());
+                return Err(Error::integrity(words::record_missing(relative, row.seq))
+                    .with_hint(words::restore_then_verify())
+                    .into());
             }
             Err(_) if !matches!(disk::look(&path)?, disk::Found::File(_)) => {
-                return Err(disk::not_regular(relative, "not a regular file").into());
+                return Err(disk::not_regular(relative, &words::not_a_regular_file()).into());
             }
-            Err(e) => return Err(e).with_context(|| format!("cannot read `{}`", path.display())),
+            Err(e) => return Err(e).with_context(|| words::cannot_read(path.display())),
         };
         let sha = sha256_hex(&bytes);
         if sha != row.sha256 {
-            return Err(Error::integrity(format!(
-                "`{relative}` was changed outside banzi: its SHA-256 is {sha}, \
-                 but journal entry #{} wrote {}",
-                row.seq, row.sha256
+            return Err(Error::integrity(words::record_changed(
+                relative,
+                &sha,
+                row.seq,
+                &row.sha256,
             ))
-            .with_hint(format!(
-                "{RESTORE_OR_ACCEPT}; `banzi verify` checks every record"
-            ))
+            .with_hint(words::record_changed_hint(&words::restore_or_accept()))
             .into());
         }
         String::from_utf8(bytes)
-            .map_err(|_| Error::integrity(format!("`{relative}` is not UTF-8 text")).into())
+            .map_err(|_| Error::integrity(words::record_not_utf8(relative)).into())
     }
 
     /// Reads the rows of a table record; none when banzi never wrote it.
@@ -402,17 +398,17 @@ impl Store {
         }
         let text = self.read_record(relative)?;
         Ok(crate::csv_cell::from_record(&text)
-            .map_err(|e| Error::integrity(format!("`{relative}` is damaged: {e}")))?)
+            .map_err(|e| Error::integrity(words::record_damaged(relative, e)))?)
     }
 
     /// Reads the current `campaign.toml` text and its SHA-256.
     pub fn read_settings(&self) -> anyhow::Result<(String, String)> {
         let path = self.root.join(CAMPAIGN_FILE);
         if let disk::Found::Other(what) = disk::look(&path)? {
-            return Err(disk::not_regular(CAMPAIGN_FILE, what).into());
+            return Err(disk::not_regular(CAMPAIGN_FILE, &what.what()).into());
         }
-        let bytes = disk::read_regular(&path)
-            .with_context(|| format!("cannot read `{}`", path.display()))?;
+        let bytes =
+            disk::read_regular(&path).with_context(|| words::cannot_read(path.display()))?;
         let sha = sha256_hex(&bytes);
         let (text, _) = crate::import::decode(&path, &bytes)?;
         Ok((text, sha))
@@ -421,15 +417,9 @@ impl Store {
 
 /// The refusal of a campaign that disagrees with its journal, every problem named.
 pub fn damaged(root: &Path, problems: &[Problem]) -> Error {
-    Error::integrity(format!(
-        "the campaign does not match its journal ({} problem(s)); nothing was done",
-        problems.len()
-    ))
-    .with_diagnostics(problems.iter().map(|p| p.diagnostic(root)).collect())
-    .with_hint(
-        "restore what was changed from a backup or version control, or record a deliberate edit \
-         with `banzi verify --accept FILE --reason \"…\"`; `banzi verify` checks everything",
-    )
+    Error::integrity(words::damaged(problems.len()))
+        .with_diagnostics(problems.iter().map(|p| p.diagnostic(root)).collect())
+        .with_hint(words::damaged_hint())
 }
 
 /// A record that is not what journal entry `seq` wrote.
@@ -437,8 +427,8 @@ pub fn changed_outside(relative: &str, seq: u64) -> Problem {
     Problem::new(
         relative,
         Some(seq),
-        format!("was changed outside banzi since journal entry #{seq} wrote it"),
-        RESTORE_OR_ACCEPT,
+        both(|| words::changed_outside_since(seq)),
+        restore_or_accept(),
     )
 }
 
@@ -453,10 +443,8 @@ fn read_journal(root: &Path, problems: &mut Vec<Problem>) -> anyhow::Result<(Vec
                 problems.push(Problem::new(
                     JOURNAL_FILE,
                     None,
-                    "has more than one name (a hard link, e.g. from `cp -al`): the next change would \
-                     also change the other copy"
-                        .into(),
-                    "give it a name of its own: `cp journal.toml journal.new && mv journal.new journal.toml`",
+                    both(words::journal_hard_link),
+                    both(words::journal_own_name),
                 ));
             }
             #[cfg(not(unix))]
@@ -466,8 +454,8 @@ fn read_journal(root: &Path, problems: &mut Vec<Problem>) -> anyhow::Result<(Vec
             problems.push(Problem::new(
                 JOURNAL_FILE,
                 None,
-                "is missing: without the journal nothing in the campaign can be trusted".into(),
-                RESTORE,
+                both(words::journal_missing),
+                restore(),
             ));
             return Ok((Vec::new(), 0));
         }
@@ -475,21 +463,20 @@ fn read_journal(root: &Path, problems: &mut Vec<Problem>) -> anyhow::Result<(Vec
             problems.push(Problem::new(
                 JOURNAL_FILE,
                 None,
-                "is not a regular file; banzi never follows links inside a campaign".into(),
-                "replace it with the real journal",
+                both(words::not_regular_no_links),
+                both(words::replace_with_real_journal),
             ));
             return Ok((Vec::new(), 0));
         }
     }
-    let bytes =
-        disk::read_regular(&path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let bytes = disk::read_regular(&path).with_context(|| words::cannot_read(path.display()))?;
     let len = bytes.len() as u64;
     let Ok(text) = std::str::from_utf8(&bytes) else {
         problems.push(Problem::new(
             JOURNAL_FILE,
             None,
-            "is not UTF-8 text".into(),
-            RESTORE,
+            both(words::not_utf8),
+            restore(),
         ));
         return Ok((Vec::new(), len));
     };
@@ -500,10 +487,8 @@ fn read_journal(root: &Path, problems: &mut Vec<Problem>) -> anyhow::Result<(Vec
             problems.push(Problem::new(
                 JOURNAL_FILE,
                 None,
-                "has no entries: it was emptied, and without the journal nothing in the campaign \
-                 can be trusted"
-                    .into(),
-                RESTORE,
+                both(words::journal_emptied),
+                restore(),
             ));
             Ok((entries, len))
         }
@@ -512,10 +497,8 @@ fn read_journal(root: &Path, problems: &mut Vec<Problem>) -> anyhow::Result<(Vec
             problems.push(Problem::new(
                 JOURNAL_FILE,
                 Some(intact.len() as u64 + 1),
-                format!(
-                    "its last entry is torn from line {line} on: an append was cut short and never committed"
-                ),
-                "restore the journal from a backup, or cut it back to the end of the entry before",
+                both(|| words::journal_torn(line)),
+                both(words::journal_torn_fix),
             ));
             Ok((intact, len))
         }
@@ -527,8 +510,8 @@ fn read_journal(root: &Path, problems: &mut Vec<Problem>) -> anyhow::Result<(Vec
             problems.push(Problem::new(
                 JOURNAL_FILE,
                 None,
-                format!("is damaged at line {line}, column {column}: {message}"),
-                RESTORE,
+                both(|| words::journal_unreadable(line, column, &message)),
+                restore(),
             ));
             Ok((Vec::new(), len))
         }
@@ -543,14 +526,15 @@ fn read_index(
 ) -> anyhow::Result<Index> {
     let path = root.join(INDEX_FILE);
     let bytes = match disk::look(&path)? {
-        disk::Found::File(_) => disk::read_regular(&path)
-            .with_context(|| format!("cannot read `{}`", path.display()))?,
+        disk::Found::File(_) => {
+            disk::read_regular(&path).with_context(|| words::cannot_read(path.display()))?
+        }
         disk::Found::Nothing => {
             problems.push(Problem::new(
                 INDEX_FILE,
                 head.map(|e| e.seq),
-                "is missing".into(),
-                RESTORE,
+                both(words::index_missing),
+                restore(),
             ));
             return Ok(Index::default());
         }
@@ -558,8 +542,8 @@ fn read_index(
             problems.push(Problem::new(
                 INDEX_FILE,
                 None,
-                "is not a regular file; banzi never follows links inside a campaign".into(),
-                "replace it with the real index",
+                both(words::not_regular_no_links),
+                both(words::replace_with_real_index),
             ));
             return Ok(Index::default());
         }
@@ -570,18 +554,20 @@ fn read_index(
         problems.push(Problem::new(
             INDEX_FILE,
             Some(head.seq),
-            format!(
-                "is not the index journal entry #{} left: it was changed outside banzi",
-                head.seq
-            ),
-            RESTORE,
+            both(|| words::index_changed(head.seq)),
+            restore(),
         ));
     }
     let text = String::from_utf8_lossy(&bytes);
     match Index::parse(&text) {
         Ok(index) => Ok(index),
         Err(e) => {
-            problems.push(Problem::new(INDEX_FILE, None, e.message, RESTORE));
+            problems.push(Problem::new(
+                INDEX_FILE,
+                None,
+                both(|| words::record_damaged(INDEX_FILE, &e)),
+                restore(),
+            ));
             Ok(Index::default())
         }
     }

@@ -16,6 +16,7 @@ use super::disk::{self, Found, Stamp};
 use super::{JOURNAL_FILE, sha256_hex};
 use crate::error::Error;
 use crate::journal::Entry;
+use crate::messages::{Both, both, store as words};
 
 /// The work folder of a change in progress; absent at rest.
 pub const WORK_DIR: &str = ".banzi";
@@ -67,11 +68,9 @@ impl Staging {
     pub fn begin(root: &Path) -> anyhow::Result<Staging> {
         let dir = root.join(WORK_DIR);
         if !matches!(disk::look(&dir)?, Found::Nothing) {
-            return Err(Error::integrity(format!(
-                "`{WORK_DIR}` exists: another change is unfinished"
-            ))
-            .with_hint("run the command again; banzi recovers an interrupted change first")
-            .into());
+            return Err(Error::integrity(words::change_unfinished(WORK_DIR))
+                .with_hint(words::run_again_recovers())
+                .into());
         }
         disk::make_dirs(root, Path::new(WORK_DIR))?;
         Ok(Staging {
@@ -109,7 +108,7 @@ impl Staging {
             command: entry.command.clone(),
             files: self.files,
         };
-        let text = toml::to_string(&manifest).context("cannot write the change's manifest")?;
+        let text = toml::to_string(&manifest).with_context(words::cannot_write_manifest)?;
         let part = self.dir.join(MANIFEST_PART);
         disk::create_synced(&part, text.as_bytes())?;
         disk::rename(&part, &self.dir.join(MANIFEST))?;
@@ -137,7 +136,7 @@ fn apply(root: &Path, dir: &Path, files: &[StagedFile]) -> anyhow::Result<()> {
             Found::File(_) => {
                 disk::make_dirs(root, &relative_dir)?;
                 if let Found::Dir | Found::Other(_) = disk::look(&target)? {
-                    return Err(disk::not_regular(&file.path, "not a regular file").into());
+                    return Err(disk::not_regular(&file.path, &words::not_a_regular_file()).into());
                 }
                 disk::rename(&staged, &target)?;
                 touched.insert(relative_dir);
@@ -148,12 +147,11 @@ fn apply(root: &Path, dir: &Path, files: &[StagedFile]) -> anyhow::Result<()> {
                     .map(|b| sha256_hex(&b) == file.sha256)
                     .unwrap_or(false);
                 if !in_place {
-                    return Err(Error::integrity(format!(
-                        "cannot finish an interrupted change: `{}` is neither staged nor in place",
-                        file.path
-                    ))
-                    .with_hint("restore the campaign from a backup, then run `banzi verify`")
-                    .into());
+                    return Err(
+                        Error::integrity(words::neither_staged_nor_in_place(&file.path))
+                            .with_hint(words::restore_campaign_then_verify())
+                            .into(),
+                    );
                 }
             }
         }
@@ -185,24 +183,14 @@ pub enum Recovered {
 }
 
 impl Recovered {
-    /// The journal's summary of the recovery.
-    pub fn summary(&self) -> String {
-        match self {
-            Recovered::RolledForward { seq, command } => format!(
-                "recovered an interrupted change: entry #{seq} (`{command}`) was committed; its records were moved into place"
-            ),
-            Recovered::RolledBack { command } => format!(
-                "recovered an interrupted change: `{command}` had not been committed; nothing of it was kept"
-            ),
-            Recovered::Discarded => {
-                "recovered an interrupted change: it was stopped while staging; nothing of it was kept"
-                    .to_owned()
-            }
-            Recovered::Tidied => {
-                "recovered an interrupted change: it was complete; its empty work folder was removed"
-                    .to_owned()
-            }
-        }
+    /// The journal's summary of the recovery, in both languages.
+    pub fn summary(&self) -> Both {
+        both(|| match self {
+            Recovered::RolledForward { seq, command } => words::rolled_forward(*seq, command),
+            Recovered::RolledBack { command } => words::rolled_back(command),
+            Recovered::Discarded => words::discarded(),
+            Recovered::Tidied => words::tidied(),
+        })
     }
 }
 
@@ -212,14 +200,14 @@ pub fn recover(root: &Path) -> anyhow::Result<Option<Recovered>> {
     match disk::look(&dir)? {
         Found::Nothing => return Ok(None),
         Found::Dir => {}
-        Found::File(_) => return Err(disk::not_regular(WORK_DIR, "a file").into()),
-        Found::Other(what) => return Err(disk::not_regular(WORK_DIR, what).into()),
+        Found::File(_) => return Err(disk::not_regular(WORK_DIR, &words::a_file()).into()),
+        Found::Other(what) => return Err(disk::not_regular(WORK_DIR, &what.what()).into()),
     }
     let manifest_path = dir.join(MANIFEST);
     let manifest: Manifest = match disk::look(&manifest_path)? {
         Found::Nothing => {
             let staged = std::fs::read_dir(&dir)
-                .with_context(|| format!("cannot read `{}`", dir.display()))?
+                .with_context(|| words::cannot_read(dir.display()))?
                 .next()
                 .is_some();
             finish(root, &dir)?;
@@ -231,47 +219,44 @@ pub fn recover(root: &Path) -> anyhow::Result<Option<Recovered>> {
         }
         Found::File(_) => {
             let bytes = disk::read_regular(&manifest_path)
-                .with_context(|| format!("cannot read `{}`", manifest_path.display()))?;
+                .with_context(|| words::cannot_read(manifest_path.display()))?;
             std::str::from_utf8(&bytes)
                 .ok()
                 .and_then(|text| toml::from_str(text).ok())
                 .ok_or_else(|| {
-                    Error::integrity(format!(
-                        "`{WORK_DIR}/{MANIFEST}` of an interrupted change is damaged"
-                    ))
-                    .with_hint("restore the campaign from a backup, then run `banzi verify`")
+                    Error::integrity(words::manifest_damaged(&format!("{WORK_DIR}/{MANIFEST}")))
+                        .with_hint(words::restore_campaign_then_verify())
                 })?
         }
         Found::Dir | Found::Other(_) => {
-            return Err(disk::not_regular(&format!("{WORK_DIR}/{MANIFEST}"), "not a file").into());
+            return Err(
+                disk::not_regular(&format!("{WORK_DIR}/{MANIFEST}"), &words::not_a_file()).into(),
+            );
         }
     };
     if let Some(file) = manifest.files.iter().find(|f| !f.stays_inside()) {
-        return Err(Error::integrity(format!(
-            "`{WORK_DIR}/{MANIFEST}` of an interrupted change names `{}` to move to `{}`, \
-             which is not a place in the campaign: banzi did not write it",
-            file.staged, file.path
+        return Err(Error::integrity(words::manifest_outside(
+            &format!("{WORK_DIR}/{MANIFEST}"),
+            &file.staged,
+            &file.path,
         ))
-        .with_hint(format!(
-            "move the `{WORK_DIR}` folder out of the campaign, then run `banzi verify`"
-        ))
+        .with_hint(words::move_work_dir_out(WORK_DIR))
         .into());
     }
     let journal = root.join(JOURNAL_FILE);
     let bytes = match disk::look(&journal)? {
-        Found::File(_) => disk::read_regular(&journal)
-            .with_context(|| format!("cannot read `{}`", journal.display()))?,
+        Found::File(_) => {
+            disk::read_regular(&journal).with_context(|| words::cannot_read(journal.display()))?
+        }
         Found::Nothing => Vec::new(),
         Found::Dir | Found::Other(_) => {
-            return Err(disk::not_regular(JOURNAL_FILE, "not a regular file").into());
+            return Err(disk::not_regular(JOURNAL_FILE, &words::not_a_regular_file()).into());
         }
     };
     let Some(appended) = bytes.get(manifest.journal_len as usize..) else {
-        return Err(Error::integrity(format!(
-            "`{JOURNAL_FILE}` is shorter than it was when an interrupted change began"
-        ))
-        .with_hint("restore the campaign from a backup, then run `banzi verify`")
-        .into());
+        return Err(Error::integrity(words::journal_shorter(JOURNAL_FILE))
+            .with_hint(words::restore_campaign_then_verify())
+            .into());
     };
     if is_the_entry(appended, &manifest) {
         apply(root, &dir, &manifest.files)?;

@@ -260,10 +260,12 @@ impl<'s> Transaction<'s> {
             });
         }
         for (path, state, note) in marks {
-            let row = store
-                .index
-                .get_mut(&path)
-                .ok_or_else(|| anyhow::anyhow!("`{path}` has no record to mark {}", state.key()))?;
+            let row = store.index.get_mut(&path).ok_or_else(|| {
+                anyhow::anyhow!(crate::messages::store::no_record_to_mark(
+                    &path,
+                    state.key()
+                ))
+            })?;
             row.state = Some(state);
             row.note = note;
             row.seq = seq;

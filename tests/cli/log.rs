@@ -184,6 +184,72 @@ fn the_log_table_shows_operator_and_reason() {
         .success();
     let table = f.stdout(&["log"]);
     assert!(table.contains(OPERATOR), "{table}");
-    assert!(table.contains("理由: 数据有误"), "{table}");
+    assert!(table.contains("reason: 数据有误"), "{table}");
     assert!(table.contains("2026-11-24 09:30"), "{table}");
+    assert!(table.contains("operator"), "{table}");
+}
+
+#[test]
+fn the_log_in_chinese_has_chinese_headers_and_summaries() {
+    let f = Fixture::planned();
+    f.banzi(&["reopen", "plan", "--unit", "C01", "--reason", "数据有误"])
+        .success();
+    let table = f.stdout(&["--lang", "zh-CN", "log"]);
+    for words in [
+        "时间",
+        "操作人",
+        "命令",
+        "说明",
+        "记录数",
+        "理由：数据有误",
+        "已重新打开",
+    ] {
+        assert!(table.contains(words), "{words} in {table}");
+    }
+    assert!(!table.contains("reason:"), "{table}");
+
+    // A change of this part of banzi alone, then the log's last entry, all in Chinese.
+    let path = f.campaign().join("plans/C02.toml");
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("# 手工修改\n");
+    std::fs::write(path, text).unwrap();
+    let out = f
+        .banzi(&[
+            "--lang",
+            "zh-CN",
+            "verify",
+            "--accept",
+            "plans/C02.toml",
+            "--reason",
+            "更正笔误",
+        ])
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("已接受手工修改：plans/C02.toml（日志第 5 条）"),
+        "{stderr}"
+    );
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+    let out = f
+        .banzi(&["--lang", "zh-CN", "log", "--last", "1"])
+        .success()
+        .get_output()
+        .clone();
+    let (stdout, stderr) = (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    );
+    assert!(stdout.contains("已接受手工修改"), "{stdout}");
+    assert_eq!(english_left(&stdout), Vec::<String>::new(), "{stdout}");
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+    // The journal keeps both languages; `--json` is the same whichever is chosen.
+    assert_eq!(
+        f.stdout(&["--lang", "zh-CN", "log", "--json"]),
+        f.stdout(&["--lang", "en", "log", "--json"])
+    );
+    let last = f.log().pop().unwrap();
+    assert_eq!(last["summary"], "hand edit accepted: plans/C02.toml");
+    assert_eq!(last["summary_zh"], "已接受手工修改：plans/C02.toml");
 }

@@ -182,3 +182,73 @@ fn reopening_an_unregistered_unit_is_refused() {
         "{stderr}"
     );
 }
+
+#[test]
+fn reopening_in_chinese_says_so_and_its_json_is_the_same_in_both_languages() {
+    let f = Fixture::self_assessed();
+    let stderr = f.fails_unchanged(
+        &[
+            "--lang", "zh-CN", "reopen", "plan", "--unit", "C01", "--reason", " ",
+        ],
+        INVALID,
+    );
+    assert!(stderr.contains("错误：重新打开需要说明理由"), "{stderr}");
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+
+    let zh = f.copy();
+    let run = |f: &Fixture, lang: &str| {
+        let out = f
+            .command(&[
+                "reopen",
+                "plan",
+                "--unit",
+                "C01",
+                "--reason",
+                "指标调整",
+                "--json",
+            ])
+            .env("BANZI_LANG", lang)
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    // The same entry but for the hashes, which cover the index and so the copies' file times.
+    let entry = |json: &str| {
+        let mut entry: serde_json::Value = serde_json::from_str(json).unwrap();
+        let object = entry.as_object_mut().unwrap();
+        object.remove("hash");
+        object.remove("index_sha256");
+        entry
+    };
+    let (en_json, _) = run(&f, "en");
+    let (zh_json, zh_said) = run(&zh, "zh-CN");
+    assert_eq!(entry(&zh_json), entry(&en_json));
+    assert_eq!(
+        entry(&zh_json)["summary"],
+        "plan of C01 reopened; now stale: self-assessment"
+    );
+    assert!(zh_said.contains("已重新打开；随之待重做："), "{zh_said}");
+    assert!(zh_said.contains("（日志第 5 条）"), "{zh_said}");
+    assert!(
+        zh_said.contains("下一步：banzi plan submit C01 FILE"),
+        "{zh_said}"
+    );
+
+    // Reopened already: refused, in Chinese, with the command that corrects it.
+    let stderr = zh.fails_unchanged(
+        &[
+            "--lang", "zh-CN", "reopen", "plan", "--unit", "C01", "--reason", "再改",
+        ],
+        STEP_ORDER,
+    );
+    assert!(stderr.contains("已经重新打开，正待更正"), "{stderr}");
+    assert!(
+        stderr.contains("提示：用 `banzi plan submit C01 FILE` 提交更正后的版本"),
+        "{stderr}"
+    );
+}

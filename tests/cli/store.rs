@@ -505,3 +505,98 @@ fn many_concurrent_writers_each_get_their_own_journal_entry() {
         assert_eq!(f.steps(unit).0, "done", "{unit}");
     }
 }
+
+#[test]
+fn a_tampered_record_is_reported_in_chinese_and_json_is_the_same_in_both_languages() {
+    let f = Fixture::planned();
+    tamper(&f, "plans/C01.toml");
+    let stderr = f.fails(&["--lang", "zh-CN", "verify"], INTEGRITY);
+    assert!(stderr.contains("错误：发现 1 个完整性问题"), "{stderr}");
+    assert!(
+        stderr.contains("campaign/plans/C01.toml: 在日志第 3 条写入后，又在 banzi 之外被改动过"),
+        "{stderr}"
+    );
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+    let stderr = f.fails_unchanged(
+        &[
+            "--lang", "zh-CN", "reopen", "plan", "--unit", "C02", "--reason", "改",
+        ],
+        INTEGRITY,
+    );
+    assert!(
+        stderr.contains("活动与其日志不符（1 个问题）；未作任何改动"),
+        "{stderr}"
+    );
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+
+    let json = |lang: &str| {
+        f.command(&["--lang", lang, "verify", "--json"])
+            .assert()
+            .code(INTEGRITY)
+            .get_output()
+            .stdout
+            .clone()
+    };
+    assert_eq!(
+        String::from_utf8(json("zh-CN")).unwrap(),
+        String::from_utf8(json("en")).unwrap()
+    );
+}
+
+#[test]
+fn the_store_refuses_in_chinese() {
+    let f = Fixture::initialized();
+    let ok = f
+        .banzi(&["--lang", "zh-CN", "verify"])
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(ok.stderr).unwrap();
+    assert!(stderr.contains("链条完整"), "{stderr}");
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+
+    let not_a_campaign = f
+        .command_in(f.root())
+        .args(["--lang", "zh-CN", "-C", "nowhere", "verify"])
+        .assert()
+        .code(OTHER)
+        .get_output()
+        .stderr
+        .clone();
+    let not_a_campaign = String::from_utf8(not_a_campaign).unwrap();
+    assert!(not_a_campaign.contains("不是活动"), "{not_a_campaign}");
+    let busy_clock = f
+        .command(&["--lang", "zh-CN", "verify"])
+        .env("BANZI_LOCK_TIMEOUT", "forever")
+        .assert()
+        .code(USAGE)
+        .get_output()
+        .stderr
+        .clone();
+    let busy_clock = String::from_utf8(busy_clock).unwrap();
+    assert!(busy_clock.contains("BANZI_LOCK_TIMEOUT"), "{busy_clock}");
+    let not_empty = f.fails(
+        &[
+            "--lang", "zh-CN", "init", "campaign", "--name", "x", "--year", "2026",
+        ],
+        INVALID,
+    );
+    for stderr in [&not_a_campaign, &busy_clock, &not_empty] {
+        assert_eq!(english_left(stderr), Vec::<String>::new(), "{stderr}");
+    }
+    let heads = [
+        f.fails(&["--lang", "zh-CN", "verify", "--head", "12"], USAGE),
+        f.fails(
+            &["--lang", "zh-CN", "verify", "--head", "9:1a2b3c4d5e6f"],
+            INTEGRITY,
+        ),
+        f.fails(
+            &["--lang", "zh-CN", "verify", "--head", "1:00000000"],
+            INTEGRITY,
+        ),
+    ];
+    for stderr in &heads {
+        assert!(stderr.starts_with("错误："), "{stderr}");
+        assert_eq!(english_left(stderr), Vec::<String>::new(), "{stderr}");
+    }
+}

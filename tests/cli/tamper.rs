@@ -921,3 +921,37 @@ fn a_hard_linked_journal() {
     f.banzi(&["withdraw", "C01", "--reason", "测试"]).success();
     assert_eq!(std::fs::read(&outside).unwrap(), before);
 }
+
+#[test]
+fn an_attack_is_named_in_chinese_and_verify_json_does_not_change_with_the_language() {
+    let f = target();
+    // A record deleted, a file planted, a link made: each named in Chinese.
+    std::fs::remove_file(f.campaign().join("plans/C02.toml")).unwrap();
+    f.write("campaign/notes.txt", "备忘");
+    symlink("/etc/hostname", f.campaign().join("plans/C99.toml")).unwrap();
+    let stderr = f.fails(&["--lang", "zh-CN", "verify"], INTEGRITY);
+    for words in ["不见了；它由日志第", "不是 banzi 写入的", "是一个符号链接"]
+    {
+        assert!(stderr.contains(words), "{words} in {stderr}");
+    }
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+    let json = |lang: &str| {
+        f.command(&["verify", "--json"])
+            .env("BANZI_LANG", lang)
+            .assert()
+            .code(INTEGRITY)
+            .get_output()
+            .stdout
+            .clone()
+    };
+    assert_eq!(json("zh-CN"), json("en"));
+
+    // The journal edited: the chain's break, in Chinese.
+    let g = target();
+    let journal = g.campaign().join("journal.toml");
+    let text = std::fs::read_to_string(&journal).unwrap();
+    std::fs::write(&journal, text.replacen(OPERATOR, "别人", 1)).unwrap();
+    let stderr = g.fails_unchanged(&["--lang", "zh-CN", "log"], INTEGRITY);
+    assert!(stderr.contains("被改过：内容与其哈希不再相符"), "{stderr}");
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+}
