@@ -36,7 +36,7 @@ pub fn parse(
     // By code, whichever way each key names its criterion.
     let mut rated: HashMap<&str, (&str, f64)> = HashMap::new();
     for (written, value) in table.get_ref() {
-        let field = format!("ratings.{}", written.get_ref());
+        let field = messages::field_rating(written.get_ref());
         let Some(criterion) = settings.criterion_written(written.get_ref()) else {
             diagnostics.push(toml_diagnostic(
                 source,
@@ -76,7 +76,7 @@ pub fn parse(
             None => diagnostics.push(toml_diagnostic(
                 source,
                 table.span(),
-                &format!("ratings.{}", criterion.code),
+                &messages::field_rating(&criterion.code),
                 messages::rating_missing(&criterion.code, &criterion.name),
             )),
         }

@@ -1953,7 +1953,7 @@ impl<'a> Tally<'a> {
         for ((key, names, required), position) in wanted.iter().zip(&positions) {
             if *required && position.is_none() {
                 diagnostics.push(at(
-                    messages::missing_column(key, &messages::list(names)),
+                    messages::missing_column(key, &messages::headers(names)),
                     &messages::field_header(),
                 ));
             }

@@ -69,6 +69,7 @@ super::catalogue! {
     field_header() => "表头", "header";
     field_row() => "整行", "row";
     field_ratings() => "评分表", "ratings";
+    field_rating(key: &str) => "评分表 `{key}`", "ratings.{key}";
 
     // What a missing weighed rater group does to a unit's democratic component.
     gap_absent(group: &str) =>
@@ -187,7 +188,7 @@ super::catalogue! {
         "列 `{key}` 出现了两次",
         "column `{key}` appears twice";
     missing_column(key: &str, headers: &str) =>
-        "缺少列 `{key}`（可用的表头：{headers}）",
+        "缺少列 `{key}`（可用的表头：`{headers}`）",
         "missing column `{key}` (accepted headers: {headers})";
     votes_header_hint(criteria: &str) =>
         "表头须有 `unit_code`（单位代码）、`rater_group`（测评主体），以及每项标准一列：{criteria}（或用其中文名称）；`overall`（总体评价）可有可无",
@@ -211,7 +212,7 @@ super::catalogue! {
         "测评主体 `{group}` 超出了一个文件最多 {max} 个测评主体的限制",
         "rater group `{group}` is one more than the {max} groups a file may have";
     unknown_vote_grade(grade: &str, grades: &str) =>
-        "未知等次 `{grade}`（应为 {grades}；弃权则留空）",
+        "未知等次 `{grade}`（应为：{grades}；弃权则留空）",
         "unknown grade `{grade}` (expected {grades}, or a blank cell for an abstention)";
     export_hint() =>
         "导出民主测评时请带表头行，每位测评人一行",
@@ -246,6 +247,15 @@ pub fn ticked_list<S: AsRef<str>>(items: &[S]) -> String {
         Lang::Zh => "`、`",
         Lang::En => "`, `",
     })
+}
+
+/// The headers a column may have, for a message: `a, b` in English, `` `a`、`b` `` in Chinese
+/// (with the `missing_column` text's own backticks around them).
+pub fn headers(names: &[&str]) -> String {
+    match lang() {
+        Lang::Zh => ticked_list(names),
+        Lang::En => list(names),
+    }
 }
 
 /// The campaign's criterion codes: `political, capability, …`; in Chinese with their names,
