@@ -312,7 +312,7 @@ pub fn criterion_column(settings: &Settings, code: &str) -> String {
         Lang::En => code.to_owned(),
         Lang::Zh => settings
             .criterion(code)
-            .map_or_else(|| column_overall(), |c| c.name.clone()),
+            .map_or_else(column_overall, |c| c.name.clone()),
     }
 }
 
