@@ -7,6 +7,7 @@ use toml::Spanned;
 
 use crate::error::Diagnostic;
 use crate::import::{Source, toml_diagnostic};
+use crate::messages::votes as messages;
 use crate::settings::Settings;
 
 /// A `[ratings]` table as written: criterion code or name -> rating, each with its place in the
@@ -27,27 +28,23 @@ pub fn parse(
         diagnostics.push(toml_diagnostic(
             source,
             anchor,
-            "ratings",
-            format!(
-                "missing `[ratings]`: a rating 0-100 for each of {}",
-                settings.criterion_codes()
-            ),
+            &messages::field_ratings(),
+            messages::ratings_missing(&messages::criterion_codes(settings)),
         ));
         return Vec::new();
     };
     // By code, whichever way each key names its criterion.
     let mut rated: HashMap<&str, (&str, f64)> = HashMap::new();
     for (written, value) in table.get_ref() {
-        let field = format!("ratings.{}", written.get_ref());
+        let field = messages::field_rating(written.get_ref());
         let Some(criterion) = settings.criterion_written(written.get_ref()) else {
             diagnostics.push(toml_diagnostic(
                 source,
                 written.span(),
                 &field,
-                format!(
-                    "unknown criterion `{}` (expected one of {})",
+                messages::rating_unknown_criterion(
                     written.get_ref(),
-                    settings.criterion_words()
+                    &messages::criterion_words(settings),
                 ),
             ));
             continue;
@@ -57,7 +54,7 @@ pub fn parse(
                 source,
                 value.span(),
                 &field,
-                format!("rating {} is outside 0-100", value.get_ref()),
+                messages::rating_out_of_range(*value.get_ref()),
             ));
         }
         if let Some((first, _)) = rated.insert(
@@ -68,11 +65,7 @@ pub fn parse(
                 source,
                 written.span(),
                 &field,
-                format!(
-                    "criterion `{}` is rated twice, as `{first}` and as `{}`",
-                    criterion.code,
-                    written.get_ref()
-                ),
+                messages::rating_twice(&criterion.code, first, written.get_ref()),
             ));
         }
     }
@@ -83,11 +76,8 @@ pub fn parse(
             None => diagnostics.push(toml_diagnostic(
                 source,
                 table.span(),
-                &format!("ratings.{}", criterion.code),
-                format!(
-                    "missing rating for `{}` ({}), 0-100",
-                    criterion.code, criterion.name
-                ),
+                &messages::field_rating(&criterion.code),
+                messages::rating_missing(&criterion.code, &criterion.name),
             )),
         }
     }

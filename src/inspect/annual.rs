@@ -7,9 +7,10 @@ use serde::{Deserialize, Serialize};
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
-use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
+use crate::import::{Column, Rows, Source, read_rows};
 use crate::inspect::{Changes, ImportOptions};
 use crate::journal::Entry;
+use crate::messages::votes as messages;
 use crate::settings::Settings;
 use crate::store::{Table, Transaction};
 use crate::units::Register;
@@ -101,35 +102,23 @@ pub fn read_file(
     let mut results = Vec::with_capacity(rows.len());
     for row in &rows {
         let mut problem = |column: &str, message: String| {
-            diagnostics.push(row.problem(&source.path, column, message));
+            diagnostics.push(row.problem(&source.path, &messages::annual_column(column), message));
         };
         let unit = row.get("unit");
         if register.get(unit).is_none() {
-            problem(
-                "unit_code",
-                format!("unknown unit `{unit}`: not in the register"),
-            );
+            problem("unit_code", messages::annual_unknown_unit(unit));
         } else if let Some(first) = first_line.insert(unit, row.line) {
-            problem(
-                "unit_code",
-                format!("duplicate unit `{unit}` (first on line {first})"),
-            );
+            problem("unit_code", messages::annual_duplicate_unit(unit, first));
         }
         match row.get("year").parse::<i32>() {
             Ok(y) if y == year => {}
-            _ => problem(
-                "year",
-                format!("`{}` is not this campaign's year {year}", row.get("year")),
-            ),
+            _ => problem("year", messages::annual_wrong_year(row.get("year"), year)),
         }
         let grade = row.get("grade");
         if !grades.contains(&grade) {
             problem(
                 "grade",
-                format!(
-                    "unknown grade `{grade}` (the scale in campaign.toml: {})",
-                    grades.join(", ")
-                ),
+                messages::annual_unknown_grade(grade, &messages::list(&grades)),
             );
         }
         let score = match row.get("score") {
@@ -137,7 +126,7 @@ pub fn read_file(
             text => match text.parse::<f64>() {
                 Ok(s) if (0.0..=100.0).contains(&s) => Some(s),
                 _ => {
-                    problem("score", format!("`{text}` is not a score 0-100"));
+                    problem("score", messages::annual_bad_score(text));
                     None
                 }
             },
@@ -151,13 +140,12 @@ pub fn read_file(
         });
     }
     if rows.is_empty() {
-        diagnostics
-            .push(Diagnostic::new(&source.path, "the file has a header but no results").at_line(2));
+        diagnostics.push(Diagnostic::new(&source.path, messages::annual_no_results()).at_line(2));
     }
     Error::check(
         diagnostics,
-        |n| format!("`{}` has {n} bad row(s)", source.path.display()),
-        ROWS_HINT,
+        |n| messages::bad_rows(source.path.display(), n),
+        &messages::rows_hint(),
     )?;
     Ok((results, ignored_columns))
 }
@@ -184,7 +172,7 @@ pub fn import(
         incoming.iter().map(|r| (r.unit.clone(), r.clone())),
         |unit| stored.get(unit).cloned(),
     );
-    changes.check_replace(options, "annual-assessment results")?;
+    changes.check_replace(options, &messages::annual_results())?;
     if changes.is_empty() || options.dry_run {
         return Ok(AnnualImport {
             changes,
@@ -200,15 +188,16 @@ pub fn import(
     merged.extend(incoming.into_iter().map(|r| (r.unit.clone(), r)));
     let mut results: Vec<AnnualResult> = merged.into_values().collect();
     results.sort_by(|a, b| a.unit.cmp(&b.unit));
-    let summary = format!(
-        "annual-assessment results imported ({}): {}",
-        source.encoding.label(),
-        changes.summary(&campaign.store, ANNUAL_FILE)
-    );
+    let summary = crate::messages::both(|| {
+        messages::annual_imported(
+            &messages::encoding(source.encoding),
+            &changes.summary(&campaign.store, ANNUAL_FILE),
+        )
+    });
     let mut tx = Transaction::new(&mut campaign.store, ctx);
     tx.write_table(&results);
     tx.add_input(&source.path, &source.sha256);
-    let entry = tx.commit(crate::messages::both(|| summary.clone()))?;
+    let entry = tx.commit(summary)?;
     Ok(AnnualImport {
         changes,
         entry: Some(entry),

@@ -42,6 +42,7 @@ use crate::import::{
 };
 use crate::inspect::ImportOptions;
 use crate::journal::Entry;
+use crate::messages::votes as messages;
 use crate::settings::{Scoring, Settings};
 use crate::store::Transaction;
 use crate::store::UNITS_FILE;
@@ -107,18 +108,17 @@ impl VoteGap {
         }
     }
 
-    /// In words, with the criterion's name from `names` (code → name).
+    /// In Chinese words, with the criterion's name from `name_of` (code → name), for what is
+    /// kept (the preliminary list's record says it so whatever the language of the command).
     pub fn words(&self, name_of: impl Fn(&str) -> String) -> String {
+        crate::messages::both(|| self.said(&name_of)).zh
+    }
+
+    /// In words in the language in force, for people, with the criterion's name from `name_of`.
+    pub fn said(&self, name_of: impl Fn(&str) -> String) -> String {
         match &self.criterion {
-            None => format!(
-                "测评主体「{}」未参加测评，其权重按其余测评主体重新折算",
-                self.rater_group
-            ),
-            Some(code) => format!(
-                "测评主体「{}」对{}全部弃权，该项权重按其余测评主体重新折算",
-                self.rater_group,
-                name_of(code)
-            ),
+            None => messages::gap_absent(&self.rater_group),
+            Some(code) => messages::gap_blank(&self.rater_group, &name_of(code)),
         }
     }
 }
@@ -165,12 +165,13 @@ impl VoteTallies {
                 .map(String::as_str)
                 .collect();
             if !unlisted.is_empty() {
-                return Err(Error::invalid(format!(
-                    "the imported votes have rater group(s) `{}` that `scoring.rater_groups` in campaign.toml does not weigh",
-                    unlisted.join("`, `")
-                ))
-                .with_hint("add them to `[scoring.rater_groups]` with their weights, or import the votes again with `--replace`")
-                .into());
+                return Err(
+                    Error::invalid(messages::unweighed_groups(&messages::ticked_list(
+                        &unlisted,
+                    )))
+                    .with_hint(messages::unweighed_groups_hint())
+                    .into(),
+                );
             }
         }
         Ok(tallies)
@@ -351,8 +352,8 @@ impl VoteTallies {
         }
         let text = campaign.store.read_record(VOTES_FILE)?;
         let damaged = |what: String| {
-            Error::integrity(format!("`{VOTES_FILE}` is damaged: {what}"))
-                .with_hint("restore the campaign directory from a backup or version control")
+            Error::integrity(messages::damaged(VOTES_FILE, &what))
+                .with_hint(messages::damaged_hint())
         };
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         let headers: csv::StringRecord = reader
@@ -365,7 +366,7 @@ impl VoteTallies {
             headers
                 .iter()
                 .position(|h| h == name)
-                .ok_or_else(|| damaged(format!("no column `{name}`")))
+                .ok_or_else(|| damaged(messages::damaged_no_column(name)))
         };
         let (unit_column, group_column) = (column("unit")?, column("rater_group")?);
         // Count columns by name, `criterion/grade`, so a scale reordered or extended in
@@ -379,7 +380,7 @@ impl VoteTallies {
             }
             // Criterion codes have no `/`; grade names may.
             let Some((criterion, grade)) = header.split_once('/') else {
-                return Err(damaged(format!("column `{header}` is not `criterion/grade`")).into());
+                return Err(damaged(messages::damaged_column(header)).into());
             };
             let slot = if grade == "abstentions" {
                 stride - 1
@@ -387,13 +388,9 @@ impl VoteTallies {
                 match tallies.grades.iter().position(|g| g == grade) {
                     Some(slot) => slot,
                     None => {
-                        return Err(Error::invalid(format!(
-                            "the imported votes have grade `{grade}`, which `scoring.vote_grades` in campaign.toml no longer has"
-                        ))
-                        .with_hint(format!(
-                            "put `{grade}` back in `[scoring.vote_grades]`: the stored tallies were counted on that scale"
-                        ))
-                        .into());
+                        return Err(Error::invalid(messages::grade_dropped(grade))
+                            .with_hint(messages::grade_dropped_hint(grade))
+                            .into());
                     }
                 }
             };
@@ -412,7 +409,9 @@ impl VoteTallies {
         for (criterion, slots) in &columns {
             if !slots.iter().any(|&(_, slot)| slot == stride - 1) {
                 let name = &tallies.criteria[*criterion];
-                return Err(damaged(format!("no column `{name}/abstentions`")).into());
+                return Err(
+                    damaged(messages::damaged_no_column(&format!("{name}/abstentions"))).into(),
+                );
             }
         }
         let mut groups: Vec<String> = Vec::new();
@@ -463,10 +462,9 @@ impl VoteTallies {
                         .ok()
                         .and_then(|text| text.parse().ok());
                     unit.counts[start + slot] = count.ok_or_else(|| {
-                        damaged(format!(
-                            "`{}` is not a count (line {})",
-                            text_of(field(index)),
-                            record.position().map_or(0, |p| p.line())
+                        damaged(messages::damaged_count(
+                            &text_of(field(index)),
+                            record.position().map_or(0, |p| p.line()),
                         ))
                     })?;
                 }
@@ -495,9 +493,7 @@ impl VoteTallies {
             let mut rows: Vec<usize> = (0..unit.keys.len()).collect();
             rows.sort_by_key(|&k| unit.keys[k]);
             if rows.windows(2).any(|w| unit.keys[w[0]] == unit.keys[w[1]]) {
-                return Err(
-                    damaged(format!("unit `{code}` has a group and criterion twice")).into(),
-                );
+                return Err(damaged(messages::damaged_twice(code)).into());
             }
             let sorted = UnitTallies {
                 keys: rows.iter().map(|&k| unit.keys[k]).collect(),
@@ -575,11 +571,9 @@ pub fn import(
 ) -> anyhow::Result<VotesImport> {
     // A register is never emptied, so one in the index has units.
     if campaign.store.index().get(UNITS_FILE).is_none() {
-        return Err(
-            Error::step_order("the campaign has no units yet to import votes for")
-                .with_hint("import the register first: `banzi units import FILE`")
-                .into(),
-        );
+        return Err(Error::step_order(messages::no_units())
+            .with_hint(messages::no_units_hint())
+            .into());
     }
     let stored = VoteTallies::read(campaign)?;
     let (read, register) = read_votes(file, campaign, progress)?;
@@ -613,16 +607,12 @@ pub fn import(
         }
     }
     if !outcome.replaced.is_empty() && !options.replace {
-        return Err(Error::invalid(format!(
-            "{} unit(s) already have votes that differ from `{}`: {}",
+        return Err(Error::invalid(messages::votes_differ(
             outcome.replaced.len(),
             file.display(),
-            listing(&outcome.replaced)
+            &listing(&outcome.replaced),
         ))
-        .with_hint(
-            "to replace those units' tallies with this file's, import it again with `--replace`; \
-             units not in the file keep theirs",
-        )
+        .with_hint(messages::votes_differ_hint())
         .into());
     }
     if options.dry_run || (outcome.added.is_empty() && outcome.replaced.is_empty()) {
@@ -638,20 +628,21 @@ pub fn import(
     let mut tx = Transaction::new(&mut campaign.store, ctx);
     tx.write(VOTES_FILE, record);
     tx.add_input(file, &outcome.sha256);
-    let mut summary = format!(
-        "democratic-evaluation votes imported ({}): {} rows; {} unit(s) added, {} replaced, {} unchanged; {units} unit(s) with votes",
-        read.encoding.label(),
-        outcome.rows,
-        outcome.added.len(),
-        outcome.replaced.len(),
-        outcome.unchanged.len(),
-    );
-    if let Some((sha256, seq)) = previous {
-        summary.push_str(&format!(
-            "; the previous {VOTES_FILE} (SHA-256 {sha256}) was written by entry #{seq}"
-        ));
-    }
-    outcome.entry = Some(tx.commit(crate::messages::both(|| summary.clone()))?);
+    let summary = crate::messages::both(|| {
+        let mut summary = messages::votes_imported(
+            &messages::encoding(read.encoding),
+            outcome.rows,
+            outcome.added.len(),
+            outcome.replaced.len(),
+            outcome.unchanged.len(),
+            units,
+        );
+        if let Some((sha256, seq)) = &previous {
+            summary.push_str(&messages::votes_previous(VOTES_FILE, sha256, *seq));
+        }
+        summary
+    });
+    outcome.entry = Some(tx.commit(summary)?);
     Ok(outcome)
 }
 
@@ -834,9 +825,9 @@ fn write_record(
 /// The first few codes of a long list, for a message.
 fn listing(codes: &[String]) -> String {
     const SHOWN: usize = 20;
-    let mut text = codes[..codes.len().min(SHOWN)].join(", ");
+    let mut text = messages::list(&codes[..codes.len().min(SHOWN)]);
     if codes.len() > SHOWN {
-        text.push_str(&format!(" and {} more", codes.len() - SHOWN));
+        text.push_str(&messages::listing_more(codes.len() - SHOWN));
     }
     text
 }
@@ -900,8 +891,8 @@ fn pass(
 ) -> Result<VotesRead, PassError> {
     let unreadable = |e: std::io::Error| {
         PassError::Failed(
-            Error::invalid(format!("cannot read `{}`: {e}", file.display()))
-                .with_hint("check the file name")
+            Error::invalid(messages::cannot_read(file.display(), e))
+                .with_hint(messages::cannot_read_hint())
                 .into(),
         )
     };
@@ -931,7 +922,7 @@ fn pass(
                 }
                 .run(gb18030)
             })
-            .context("cannot start a thread to read the votes")
+            .with_context(messages::no_thread)
             .map_err(PassError::Failed)?;
         // Loaded while the reader thread makes its first chunks ready.
         if register.is_none() {
@@ -993,16 +984,15 @@ fn consume(
             }
             Feed::Failed(Stop::Io(e)) => {
                 return Err(PassError::Failed(
-                    anyhow::Error::new(e).context(format!("cannot read `{}`", file.display())),
+                    anyhow::Error::new(e).context(messages::cannot_read_file(file.display())),
                 ));
             }
             Feed::Failed(Stop::Hangup) => break,
         }
     }
-    Err(PassError::Failed(anyhow::anyhow!(
-        "reading `{}` stopped unexpectedly",
+    Err(PassError::Failed(anyhow::anyhow!(messages::stopped(
         file.display()
-    )))
+    ))))
 }
 
 /// What the reader thread sends: decoded UTF-8 text, then how the file ended.
@@ -1502,14 +1492,12 @@ impl Records {
                 // A line break ends the last record, unless a quote left open takes it in.
                 self.core_record(b"\n", on_record)?;
                 if self.in_core {
-                    return Err(Error::invalid(format!(
-                        "`{}` has a quote that is never closed",
-                        self.file.display()
-                    ))
-                    .with_diagnostics(vec![
-                        Diagnostic::new(&self.file, OPEN_QUOTE).at_line(self.core_line as usize),
-                    ])
-                    .with_hint("close the quote, or remove it, and import the file again"));
+                    return Err(Error::invalid(messages::quote_open(self.file.display()))
+                        .with_diagnostics(vec![
+                            Diagnostic::new(&self.file, OPEN_QUOTE)
+                                .at_line(self.core_line as usize),
+                        ])
+                        .with_hint(messages::quote_open_hint()));
                 }
             }
             return Ok(());
@@ -1618,18 +1606,15 @@ impl Records {
                 }
                 ReadRecordResult::OutputFull | ReadRecordResult::OutputEndsFull => {
                     if self.fields_len >= MAX_ROW_BYTES {
-                        return Err(Error::invalid(format!(
-                            "`{}` has a row longer than {} KiB, which is no row of votes",
+                        return Err(Error::invalid(messages::row_too_long(
                             self.file.display(),
-                            MAX_ROW_BYTES / 1024
+                            MAX_ROW_BYTES / 1024,
                         ))
                         .with_diagnostics(vec![
-                            Diagnostic::new(&self.file, "the row is too long")
+                            Diagnostic::new(&self.file, messages::row_too_long_here())
                                 .at_line(self.core_line as usize),
                         ])
-                        .with_hint(
-                            "check that this is the votes file, and that its quotes are balanced",
-                        ));
+                        .with_hint(messages::row_too_long_hint()));
                     }
                     if result == ReadRecordResult::OutputFull {
                         self.fields.resize(self.fields.len() * 2, 0);
@@ -1863,24 +1848,23 @@ impl<'a> Tally<'a> {
             })
         {
             let field = match &self.layout {
-                None => "header".to_owned(),
+                None => messages::field_header(),
                 Some(_) => self
                     .headers
                     .get(i)
                     .cloned()
-                    .unwrap_or_else(|| format!("column {}", i + 1)),
+                    .unwrap_or_else(|| messages::column_number(i + 1)),
             };
             if self.layout.is_none() {
-                return Err(Error::invalid(format!(
-                    "`{}` is not a votes file banzi can read",
-                    self.file.display()
-                ))
-                .with_diagnostics(vec![
-                    Diagnostic::new(self.file, control_problem(c))
-                        .at_line(record.line as usize)
-                        .field(field),
-                ])
-                .with_hint("correct the header and import the file again; nothing was imported"));
+                return Err(
+                    Error::invalid(messages::not_votes_file(self.file.display()))
+                        .with_diagnostics(vec![
+                            Diagnostic::new(self.file, control_problem(c))
+                                .at_line(record.line as usize)
+                                .field(field),
+                        ])
+                        .with_hint(messages::header_hint()),
+                );
             }
             self.rows += 1;
             self.problems
@@ -1892,12 +1876,10 @@ impl<'a> Tally<'a> {
         }
         // Counts are 32-bit to halve the memory; no cell can pass that unless the rows do.
         if self.rows == u64::from(u32::MAX) {
-            return Err(Error::invalid(format!(
-                "`{}` has more than {} rows of votes",
-                self.file.display(),
-                u32::MAX
-            ))
-            .with_hint("split the file by unit and import the parts one by one"));
+            return Err(
+                Error::invalid(messages::too_many_rows(self.file.display(), u32::MAX))
+                    .with_hint(messages::too_many_rows_hint()),
+            );
         }
         self.row(record);
         Ok(())
@@ -1916,20 +1898,16 @@ impl<'a> Tally<'a> {
             .filter(|h| IDENTIFYING_HEADERS.contains(&normalize_header(h).as_str()))
             .collect();
         if !identifying.is_empty() {
-            return Err(Error::invalid(format!(
-                "`{}` has column(s) that identify raters; the democratic evaluation is anonymous",
-                file.display()
-            ))
-            .with_diagnostics(
-                identifying
-                    .iter()
-                    .map(|h| at("identifies a rater".into(), h))
-                    .collect(),
-            )
-            .with_hint(format!(
-                "remove the column(s) `{}` and import the file again; banzi keeps only the count of each grade per unit, rater group and criterion",
-                identifying.iter().map(|h| h.as_str()).collect::<Vec<_>>().join("`, `")
-            )));
+            return Err(Error::invalid(messages::identifying(file.display()))
+                .with_diagnostics(
+                    identifying
+                        .iter()
+                        .map(|h| at(messages::identifies_rater(), h))
+                        .collect(),
+                )
+                .with_hint(messages::identifying_hint(&messages::ticked_list(
+                    &identifying,
+                ))));
         }
 
         // Every column the votes need, as (key, headers that name it, required).
@@ -1956,10 +1934,7 @@ impl<'a> Tally<'a> {
                 continue;
             };
             if positions[w].is_some() {
-                diagnostics.push(at(
-                    format!("column `{}` appears twice", wanted[w].0),
-                    header,
-                ));
+                diagnostics.push(at(messages::column_twice(wanted[w].0), header));
             }
             positions[w] = Some(index);
         }
@@ -1978,24 +1953,17 @@ impl<'a> Tally<'a> {
         for ((key, names, required), position) in wanted.iter().zip(&positions) {
             if *required && position.is_none() {
                 diagnostics.push(at(
-                    format!(
-                        "missing column `{key}` (accepted headers: {})",
-                        names.join(", ")
-                    ),
-                    "header",
+                    messages::missing_column(key, &messages::headers(names)),
+                    &messages::field_header(),
                 ));
             }
         }
         if !diagnostics.is_empty() {
-            return Err(Error::invalid(format!(
-                "`{}` is not a votes file banzi can read",
-                file.display()
-            ))
-            .with_diagnostics(diagnostics)
-            .with_hint(format!(
-                "the header needs unit_code (单位代码), rater_group (测评主体) and a column per criterion: {} (or their Chinese names); overall (总体评价) is optional",
-                self.settings.criterion_codes()
-            )));
+            return Err(Error::invalid(messages::not_votes_file(file.display()))
+                .with_diagnostics(diagnostics)
+                .with_hint(messages::votes_header_hint(&messages::criterion_codes(
+                    self.settings,
+                ))));
         }
         self.layout = Some(Layout {
             line: record.line,
@@ -2035,8 +2003,8 @@ impl<'a> Tally<'a> {
             if !record.is_blank() {
                 *rows += 1;
                 let (cells, width) = (record.len(), layout.width);
-                problems.add(file, line, "row", || {
-                    format!("{cells} cells but the header has {width} columns")
+                problems.add(file, line, &messages::field_row(), || {
+                    messages::wrong_width(cells, width)
                 });
             }
             return;
@@ -2051,14 +2019,14 @@ impl<'a> Tally<'a> {
                 return;
             }
             if unit_cell.is_empty() {
-                problems.add(file, line, "unit_code", || "empty unit code".into());
+                problems.add(file, line, &messages::column_unit(), messages::empty_unit);
                 None
             } else if let Some(&i) = unit_index.get(unit_cell) {
                 *last_unit = (unit_key, raw_unit.to_vec(), i);
                 Some(i)
             } else {
-                problems.add(file, line, "unit_code", || {
-                    format!("unit `{}` is not in the register", record.text(layout.unit))
+                problems.add(file, line, &messages::column_unit(), || {
+                    messages::unit_not_registered(&record.text(layout.unit))
                 });
                 None
             }
@@ -2067,23 +2035,22 @@ impl<'a> Tally<'a> {
         let group = match groups.find(record, layout.group) {
             Ok(g) => Some(g),
             Err(problem) => {
-                problems.add(file, line, "rater_group", || match problem {
-                    GroupProblem::Empty => "empty rater group".into(),
-                    GroupProblem::NotConfigured => format!(
-                        "rater group `{}` is not in `scoring.rater_groups` of campaign.toml ({})",
-                        record.text(layout.group),
-                        settings
-                            .scoring
-                            .rater_groups
-                            .iter()
-                            .map(|(g, _)| g.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                problems.add(file, line, &messages::column_group(), || match problem {
+                    GroupProblem::Empty => messages::empty_group(),
+                    GroupProblem::NotConfigured => messages::group_not_configured(
+                        &record.text(layout.group),
+                        &messages::list(
+                            &settings
+                                .scoring
+                                .rater_groups
+                                .iter()
+                                .map(|(g, _)| g.as_str())
+                                .collect::<Vec<_>>(),
+                        ),
                     ),
-                    GroupProblem::TooMany => format!(
-                        "rater group `{}` is one more than the {MAX_GROUPS} groups a file may have",
-                        record.text(layout.group)
-                    ),
+                    GroupProblem::TooMany => {
+                        messages::too_many_groups(&record.text(layout.group), MAX_GROUPS)
+                    }
                 });
                 None
             }
@@ -2114,35 +2081,41 @@ impl<'a> Tally<'a> {
                 .criteria
                 .get(criterion)
                 .map_or(OVERALL, |c| c.code.as_str());
-            problems.add(file, line, key, || {
-                format!(
-                    "unknown grade `{}` (expected {}, or a blank cell for an abstention)",
-                    record.text(field),
-                    settings
-                        .scoring
-                        .vote_grades
-                        .iter()
-                        .map(|g| g.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            });
+            problems.add(
+                file,
+                line,
+                &messages::criterion_column(settings, key),
+                || {
+                    messages::unknown_vote_grade(
+                        &record.text(field),
+                        &messages::list(
+                            &settings
+                                .scoring
+                                .vote_grades
+                                .iter()
+                                .map(|g| g.name.as_str())
+                                .collect::<Vec<_>>(),
+                        ),
+                    )
+                },
+            );
         }
     }
 
     /// The tallies of every unit in the file, or every problem found.
     fn finish(self) -> Result<(Counted, u64, Vec<String>), Error> {
         let file = self.file;
-        let hint = "export the votes with a header row and one row per rater";
+        let hint = messages::export_hint;
         let Some(layout) = &self.layout else {
-            return Err(Error::invalid(format!("`{}` is empty", file.display())).with_hint(hint));
+            return Err(Error::invalid(messages::file_empty(file.display())).with_hint(hint()));
         };
         if self.rows == 0 {
-            return Err(Error::invalid(format!("`{}` has no votes", file.display()))
+            return Err(Error::invalid(messages::no_votes(file.display()))
                 .with_diagnostics(vec![
-                    Diagnostic::new(file, "a header but no rows").at_line(layout.line as usize + 1),
+                    Diagnostic::new(file, messages::header_no_rows())
+                        .at_line(layout.line as usize + 1),
                 ])
-                .with_hint(hint));
+                .with_hint(hint()));
         }
         let mut problems = self.problems;
         if !problems.diagnostics.is_empty() {
@@ -2150,15 +2123,13 @@ impl<'a> Tally<'a> {
             if problems.more > 0 {
                 problems.diagnostics.push(Diagnostic::new(
                     file,
-                    format!("{} more problem(s) not listed", problems.more),
+                    messages::more_problems(problems.more),
                 ));
             }
             return Err(
-                Error::invalid(format!("`{}` has {bad} bad row(s)", file.display()))
+                Error::invalid(messages::bad_rows(file.display(), bad as usize))
                     .with_diagnostics(problems.diagnostics)
-                    .with_hint(
-                        "correct the rows above and import the file again; nothing was imported",
-                    ),
+                    .with_hint(messages::rows_hint()),
             );
         }
 
