@@ -257,7 +257,7 @@ fn a_hand_computed_list_of_eleven_units() {
     f.banzi(&["verify"]).success();
 
     // The people's table says the same.
-    let text = f.stdout(&["shortlist", "show"]);
+    let text = f.stdout(&["--lang", "zh-CN", "shortlist", "show"]);
     assert!(text.contains("初步名单 第1版"), "{text}");
     assert!(
         text.contains("县级：参评5个，名额3个，计3个；达标4个，按规则列入3个"),
@@ -333,7 +333,7 @@ fn quotas_are_a_count_or_a_share_of_participating_units_rounded_down_and_at_leas
         reasons(&v2, "M1"),
         ["市直单位达标3个中排第1，名额0个，在名额外"]
     );
-    let text = f.stdout(&["shortlist", "show"]);
+    let text = f.stdout(&["--lang", "zh-CN", "shortlist", "show"]);
     assert!(
         text.contains("市直单位：参评3个，名额未设，计0个；达标3个，按规则列入0个"),
         "{text}"
@@ -454,7 +454,7 @@ fn each_rule_excludes_on_its_own_and_every_failed_rule_is_a_reason() {
     assert_eq!(category(&list, "county"), (8, json!({"count": 5}), 5, 2, 2));
 
     // explain, for people: a ✓ or ✗ per rule.
-    let text = f.stdout(&["shortlist", "explain", "Z01"]);
+    let text = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "Z01"]);
     assert!(
         text.contains("Z01 测试单位Z01（县级）· 初步名单 第1版"),
         "{text}"
@@ -464,7 +464,7 @@ fn each_rule_excludes_on_its_own_and_every_failed_rule_is_a_reason() {
     assert!(text.contains("✗ 作风硬 28.57，低于单项最低分 70"), "{text}");
     assert!(text.contains("✗ 年度考核「较差」，低于「良好」"), "{text}");
     assert!(!text.contains('✓'), "{text}");
-    let text = f.stdout(&["shortlist", "explain", "P01"]);
+    let text = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "P01"]);
     assert!(text.contains("决定: 列入"), "{text}");
     assert!(text.contains("✓ 综合得分 94.29，不低于最低分 80"), "{text}");
     assert!(text.contains("✓ 无未排除的疑点"), "{text}");
@@ -654,7 +654,7 @@ fn ties_inside_the_quota_and_at_its_edge() {
         .clone();
     assert_eq!(tie["tied_with"], json!(["T06"]));
 
-    let text = f.stdout(&["shortlist", "explain", "T03"]);
+    let text = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "T03"]);
     assert!(
         text.contains("✗ 县级达标6个中排第6，名额5个，在名额外"),
         "{text}"
@@ -901,7 +901,7 @@ fn overrides_include_and_exclude_beside_the_rules_decision_and_can_be_cleared() 
     let versions = f.json(&["shortlist", "versions"]);
     assert_eq!(versions[1]["included"], 1, "{versions}");
 
-    let text = f.stdout(&["shortlist", "explain", "O02"]);
+    let text = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "O02"]);
     assert!(
         text.contains(&format!(
             "决定: 列入（组织部调整为列入，测试员，2026-11-24 09:30，#{include_seq}：{INCLUDE_O02}；按规则为不列入）"
@@ -1939,7 +1939,7 @@ fn a_missing_or_abstaining_rater_group_is_warned_and_the_weights_renormalised() 
         2
     );
     assert_eq!(entry(&list, "S01")["vote_gaps"], json!([]));
-    let explain = f.stdout(&["shortlist", "explain", "S02"]);
+    let explain = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "S02"]);
     assert!(
         explain.contains(
             "民主测评: 测评主体「中层干部」对政治强全部弃权，该项权重按其余测评主体重新折算"

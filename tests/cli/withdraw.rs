@@ -190,7 +190,7 @@ fn a_vetoed_unit_is_out_of_the_list_with_who_decided_and_why_in_explain() {
     .success();
     let seq = f.log().pop().unwrap()["seq"].clone();
     f.banzi(&["shortlist"]).success();
-    let explain = f.stdout(&["shortlist", "explain", "M05"]);
+    let explain = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "M05"]);
     assert!(explain.contains("决定: 一票否决"), "{explain}");
     assert!(
         explain.contains(&format!(
