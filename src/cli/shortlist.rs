@@ -154,9 +154,7 @@ fn quota(quota: Option<Quota>) -> String {
     match quota {
         None => words::quota_unset(),
         Some(Quota::Count(n)) => words::quota_count(n),
-        Some(Quota::Share(share)) => {
-            words::quota_share(&crate::figures::figure(share * 100.0))
-        }
+        Some(Quota::Share(share)) => words::quota_share(&crate::figures::figure(share * 100.0)),
     }
 }
 
@@ -407,10 +405,16 @@ fn explain(env: &Env, unit: &str, wanted: Option<u32>) -> anyhow::Result<()> {
         lines.push(words::explain_vote_gap(gap));
     }
     if let Some(note) = &entry.withdrawal {
-        lines.push(words::explain_withdrawn(&note.reason, &note.attributed_shown()));
+        lines.push(words::explain_withdrawn(
+            &note.reason,
+            &note.attributed_shown(),
+        ));
     }
     if let Some(note) = &entry.veto {
-        lines.push(words::explain_vetoed(&note.reason, &note.attributed_shown()));
+        lines.push(words::explain_vetoed(
+            &note.reason,
+            &note.attributed_shown(),
+        ));
     }
     if let Some(composite) = entry.composite {
         lines.push(words::explain_composite(
@@ -448,12 +452,11 @@ fn refuse_stale(version: &Version, wanted: Option<u32>, stale: &[Both]) -> anyho
     if wanted.is_some() || stale.is_empty() {
         return Ok(());
     }
-    Err(crate::error::Error::step_order(words::stale_refused(
-        version.version,
-        &why_stale(stale),
-    ))
-    .with_hint(words::stale_refused_hint(version.version))
-    .into())
+    Err(
+        crate::error::Error::step_order(words::stale_refused(version.version, &why_stale(stale)))
+            .with_hint(words::stale_refused_hint(version.version))
+            .into(),
+    )
 }
 
 fn document(env: &Env, wanted: Option<u32>) -> anyhow::Result<()> {

@@ -209,7 +209,7 @@ super::catalogue! {
         "没有变化：自第{version}版（日志第 {seq} 条）以来，初步名单所据的记录都没有改动；该版仍是最新的",
         "no change: nothing the list is drawn from changed since version {version} (journal entry #{seq}); it is current";
     drawn_counts(summary: &str, seq: u64, included: usize, excluded: usize, withdrawn: usize, vetoed: usize) =>
-        "{summary}（日志第 {seq} 条）：列入 {included} 个，不列入 {excluded} 个，退出参评 {withdrawn} 个，一票否决 {vetoed} 个",
+        "{summary}（日志第 {seq} 条）；列入 {included} 个，不列入 {excluded} 个，退出参评 {withdrawn} 个，一票否决 {vetoed} 个",
         "{summary} (journal entry #{seq}): {included} included, {excluded} excluded, {withdrawn} withdrawn, {vetoed} vetoed";
     changed_since(unit: &str, before: &str, after: &str, version: u32) =>
         "  {unit}：{before} → {after}（与第{version}版相比）", "  {unit}: {before} → {after} since version {version}";
@@ -346,7 +346,11 @@ pub const HELP: &[Help] = &[
         "已存版本的版号［默认：最新一版］",
         "A stored version's number [default: the latest]",
     ),
-    help("shortlist versions", "列出已存的各版", "List the stored versions"),
+    help(
+        "shortlist versions",
+        "列出已存的各版",
+        "List the stored versions",
+    ),
 ];
 
 pub const EXAMPLES: &[Example] = &[

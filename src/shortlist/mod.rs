@@ -332,9 +332,9 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
 pub fn stored(campaign: &Campaign, wanted: Option<u32>) -> anyhow::Result<Version> {
     let listed = version::list(campaign)?;
     let found = match wanted {
-        None => listed.last().ok_or_else(|| {
-            Error::step_order(words::no_list()).with_hint(words::no_list_hint())
-        })?,
+        None => listed
+            .last()
+            .ok_or_else(|| Error::step_order(words::no_list()).with_hint(words::no_list_hint()))?,
         Some(n) => listed.iter().find(|l| l.version == n).ok_or_else(|| {
             Error::invalid(words::no_such_version(n, listed.len()))
                 .with_hint(words::no_such_version_hint())

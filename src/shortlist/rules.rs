@@ -163,7 +163,13 @@ impl Check {
     /// The check in words, with its figures, in the language in force.
     pub fn shown(&self) -> String {
         use crate::messages::shortlist as words;
-        let meets = |passed: bool| if passed { words::meets() } else { words::below() };
+        let meets = |passed: bool| {
+            if passed {
+                words::meets()
+            } else {
+                words::below()
+            }
+        };
         let f2 = |v: f64| format!("{v:.2}");
         let f4 = |v: f64| format!("{v:.4}");
         match &self.rule {
@@ -247,7 +253,8 @@ impl Check {
                         words::tie_by_code(across, &f4(*inspection), &f4(*democratic))
                     }
                 };
-                let joined = crate::messages::pick(|| tied_with.join("、"), || tied_with.join(", "));
+                let joined =
+                    crate::messages::pick(|| tied_with.join("、"), || tied_with.join(", "));
                 words::check_tie(&f2(*composite), &joined, &how)
             }
         }

@@ -120,7 +120,9 @@ impl ListedUnit {
                     _ => None,
                 };
                 match ruling {
-                    Some(note) => words::reason_with_ruling(&check.shown(), &note.attributed_shown()),
+                    Some(note) => {
+                        words::reason_with_ruling(&check.shown(), &note.attributed_shown())
+                    }
                     None => check.shown(),
                 }
             })

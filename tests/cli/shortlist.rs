@@ -1947,3 +1947,182 @@ fn a_missing_or_abstaining_rater_group_is_warned_and_the_weights_renormalised() 
         "{explain}"
     );
 }
+
+/// `args` with `--lang zh-CN` before them.
+fn in_chinese<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    [&["--lang", "zh-CN"], args].concat()
+}
+
+#[test]
+fn the_list_speaks_chinese_in_the_terminal() {
+    let f = Fixture::inspected();
+    f.banzi(&["withdraw", "M06", "--reason", "机构改革撤并，不参评"])
+        .success();
+    f.banzi(&[
+        "veto",
+        "M05",
+        "--reason",
+        "发生重大安全生产责任事故",
+        "--basis",
+        "应急〔2026〕8号",
+    ])
+    .success();
+    let out = f.banzi(&in_chinese(&["shortlist"])).success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("完成：生成初步名单第1版"), "{stderr}");
+    assert!(english_left(&stderr).is_empty(), "{stderr}");
+    let out = f.banzi(&in_chinese(&["shortlist"])).success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("没有变化：自第1版"), "{stderr}");
+    assert!(english_left(&stderr).is_empty(), "{stderr}");
+
+    let show = f.stdout(&in_chinese(&["shortlist", "show"]));
+    assert!(show.contains("初步名单 第1版"), "{show}");
+    assert!(show.contains("排名") && show.contains("理由"), "{show}");
+    assert!(
+        show.contains("一票否决") && show.contains("退出参评"),
+        "{show}"
+    );
+    assert!(
+        english_left(&show).is_empty(),
+        "{:?}: {show}",
+        english_left(&show)
+    );
+    for unit in ["C01", "M05", "M06"] {
+        let explain = f.stdout(&in_chinese(&["shortlist", "explain", unit]));
+        assert!(explain.contains("规则:"), "{explain}");
+        assert!(english_left(&explain).is_empty(), "{explain}");
+    }
+    let versions = f.stdout(&in_chinese(&["shortlist", "versions"]));
+    assert!(versions.contains("最新"), "{versions}");
+    assert!(english_left(&versions).is_empty(), "{versions}");
+
+    // In English the same list is in English, but for the names it shows.
+    let show = f.stdout(&["--lang", "en", "shortlist", "show"]);
+    assert!(show.contains("Preliminary list version 1"), "{show}");
+    assert!(show.contains("counties: 5 participating"), "{show}");
+    assert!(!show.contains("排名"), "{show}");
+
+    // Failures.
+    let failures: [(&[&str], i32, &str); 4] = [
+        (
+            &["shortlist", "show", "--version", "9"],
+            INVALID,
+            "初步名单没有第9版",
+        ),
+        (
+            &[
+                "shortlist",
+                "adjust",
+                "M06",
+                "--include",
+                "--reason",
+                "增列",
+            ],
+            INVALID,
+            "退出参评的单位不能调整",
+        ),
+        (
+            &[
+                "shortlist",
+                "adjust",
+                "M05",
+                "--include",
+                "--reason",
+                "增列",
+            ],
+            INVALID,
+            "一票否决不能调整",
+        ),
+        (
+            &["shortlist", "adjust", "C01", "--clear", "--reason", "清除"],
+            INVALID,
+            "没有可清除的调整",
+        ),
+    ];
+    for (args, code, says) in failures {
+        let stderr = f.fails_unchanged(&in_chinese(args), code);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(english_left(&stderr).is_empty(), "{args:?}: {stderr}");
+    }
+    let out = f
+        .banzi(&in_chinese(&[
+            "shortlist",
+            "adjust",
+            "D05",
+            "--include",
+            "--reason",
+            "经部务会研究增列",
+        ]))
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("初步名单中 D05 调整为列入"), "{stderr}");
+    assert!(stderr.contains("初步名单已过时"), "{stderr}");
+    assert_eq!(
+        f.log().pop().unwrap()["summary"],
+        "D05 adjusted to included on the preliminary list"
+    );
+    let stderr = f.fails_unchanged(&in_chinese(&["shortlist", "document"]), STEP_ORDER);
+    assert!(
+        stderr.contains("初步名单第1版已过时：`shortlist/overrides.csv`"),
+        "{stderr}"
+    );
+    assert!(english_left(&stderr).is_empty(), "{stderr}");
+    let out = f.banzi(&in_chinese(&["shortlist", "show"])).success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("警告：第1版已过时"), "{stderr}");
+    assert!(english_left(&stderr).is_empty(), "{stderr}");
+
+    f.banzi(&["reopen", "inspect", "--unit", "C01", "--reason", "重新考察"])
+        .success();
+    let stderr = f.fails_unchanged(&in_chinese(&["shortlist"]), STEP_ORDER);
+    assert!(stderr.contains("其组织考察记录已重新打开"), "{stderr}");
+    assert!(english_left(&stderr).is_empty(), "{stderr}");
+}
+
+#[test]
+fn the_json_of_the_list_is_the_same_in_both_languages() {
+    let f = Fixture::inspected();
+    f.banzi(&["veto", "M05", "--reason", "发生重大安全生产责任事故"])
+        .success();
+    let g = f.copy();
+    // The language from `BANZI_LANG`, so that the command line the journal keeps is the same.
+    let json_in = |f: &Fixture, lang: &str, args: &[&str]| {
+        let out = f
+            .command(&[&["--json"], args].concat())
+            .env("BANZI_LANG", lang)
+            .assert()
+            .success();
+        let mut value: serde_json::Value =
+            serde_json::from_slice(&out.get_output().stdout).unwrap();
+        // A journal entry's hashes cover the index, which keeps the files' times.
+        if let Some(entry) = value.as_object_mut() {
+            for key in ["hash", "index_sha256", "prev"] {
+                entry.remove(key);
+            }
+        }
+        value
+    };
+    let both = |args: &[&str]| {
+        assert_eq!(
+            json_in(&f, "zh-CN", args),
+            json_in(&g, "en", args),
+            "{args:?}"
+        );
+    };
+    both(&["shortlist"]);
+    both(&["shortlist", "show"]);
+    both(&["shortlist", "explain", "M05"]);
+    both(&["shortlist", "explain", "C01"]);
+    both(&[
+        "shortlist",
+        "adjust",
+        "D05",
+        "--include",
+        "--reason",
+        "增列",
+    ]);
+    // Stale, with its reasons.
+    both(&["shortlist", "show"]);
+    both(&["shortlist", "versions"]);
+}
