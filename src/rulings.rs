@@ -10,18 +10,27 @@ use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
 use crate::journal::{Entry, Reason};
+use crate::messages::rulings as words;
 use crate::store::{Table, Transaction};
 
 /// What kind of ruling a table holds, and how it is named to people.
 pub trait Kind {
     /// The table, from the step table.
     const PATH: &'static str;
-    /// `a withdrawal`, for messages.
-    const NOUN: &'static str;
-    /// `withdrawn`, for messages.
-    const DONE: &'static str;
     /// The command that makes one, for hints.
     const COMMAND: &'static str;
+    /// `a withdrawal`, for messages.
+    fn noun() -> String;
+    /// `revoking a withdrawal`, for messages.
+    fn revoking() -> String;
+    /// The journal's summary of a ruling made on `unit`.
+    fn done(unit: &str) -> String;
+    /// The journal's summary of the ruling of entry `seq` on `unit` revoked.
+    fn undone(unit: &str, seq: u64) -> String;
+    /// The refusal of a second ruling while one is in force.
+    fn already(unit: &str, operator: &str, seq: u64, reason: &str) -> String;
+    /// The refusal of a revocation when there is nothing in force.
+    fn not_in_force(unit: &str) -> String;
 }
 
 /// One ruling on one unit, attributed, and its revocation if it was revoked.
@@ -103,18 +112,24 @@ impl RulingNote {
         }
     }
 
-    /// Who decided, when, in which entry, and on what basis, in words.
+    /// Who decided, when, in which entry, and on what basis, in Chinese, as documents and
+    /// `--json` give it.
     pub fn attributed(&self) -> String {
+        crate::messages::both(|| self.attributed_shown()).zh
+    }
+
+    /// Who decided, when, in which entry, and on what basis, in the language in force.
+    pub fn attributed_shown(&self) -> String {
         let basis = if self.basis.is_empty() {
             String::new()
         } else {
-            format!("；依据：{}", self.basis)
+            words::basis(&self.basis)
         };
-        format!(
-            "{}，{}，日志第 {} 条{basis}",
-            self.operator,
-            crate::figures::short_time(&self.time),
-            self.seq
+        words::attributed(
+            &self.operator,
+            &crate::figures::short_time(&self.time),
+            self.seq,
+            &basis,
         )
     }
 
@@ -152,22 +167,15 @@ pub fn make<K: Kind>(
     basis: Option<&str>,
 ) -> anyhow::Result<Entry> {
     campaign.register()?.require(unit)?;
-    let reason = Reason::new(reason, K::NOUN)?;
-    let basis = basis.map(|b| Reason::new(b, K::NOUN)).transpose()?;
+    let reason = Reason::new(reason, &K::noun())?;
+    let basis = basis.map(|b| Reason::new(b, &K::noun())).transpose()?;
     let mut list: Vec<Ruling<K>> = all(campaign)?;
     if let Some(done) = list.iter().find(|r| r.unit == unit && r.in_force()) {
-        return Err(Error::invalid(format!(
-            "unit `{unit}` was already {} by {} in {}: {}",
-            K::DONE,
-            done.operator,
-            crate::journal::cite(done.seq),
-            done.reason
-        ))
-        .with_hint(format!(
-            "to change it, revoke it first with `{} {unit} --revoke --reason \"…\"`",
-            K::COMMAND
-        ))
-        .into());
+        return Err(
+            Error::invalid(K::already(unit, &done.operator, done.seq, &done.reason))
+                .with_hint(words::revoke_first(K::COMMAND, unit))
+                .into(),
+        );
     }
     let mut tx = Transaction::new(&mut campaign.store, ctx);
     let by = tx.attribution();
@@ -186,7 +194,7 @@ pub fn make<K: Kind>(
     });
     tx.set_reason(&reason);
     tx.write_table(&list);
-    tx.commit(crate::messages::both(|| format!("{unit} {}", K::DONE)))
+    tx.commit(crate::messages::both(|| K::done(unit)))
 }
 
 /// Revokes the ruling of kind `K` in force on `unit`, with a reason; the ruling stays in the
@@ -198,15 +206,12 @@ pub fn revoke<K: Kind>(
     reason: &str,
 ) -> anyhow::Result<Entry> {
     campaign.register()?.require(unit)?;
-    let reason = Reason::new(reason, &format!("revoking {}", K::NOUN))?;
+    let reason = Reason::new(reason, &K::revoking())?;
     let mut list: Vec<Ruling<K>> = all(campaign)?;
     let Some(ruling) = list.iter_mut().find(|r| r.unit == unit && r.in_force()) else {
-        return Err(Error::invalid(format!(
-            "unit `{unit}` is not {}; there is nothing to revoke",
-            K::DONE
-        ))
-        .with_hint("`banzi status` shows each unit's standing")
-        .into());
+        return Err(Error::invalid(K::not_in_force(unit))
+            .with_hint(words::standing_hint())
+            .into());
     };
     let mut tx = Transaction::new(&mut campaign.store, ctx);
     let by = tx.attribution();
@@ -214,12 +219,10 @@ pub fn revoke<K: Kind>(
     ruling.revoked_operator = Some(by.operator.clone());
     ruling.revoked_time = Some(by.time.clone());
     ruling.revoked_seq = Some(by.seq);
-    let made = crate::journal::cite(ruling.seq);
+    let made = ruling.seq;
     tx.set_reason(&reason);
     tx.write_table(&list);
-    tx.commit(crate::messages::both(|| {
-        format!("{unit} no longer {} (revoking {made})", K::DONE)
-    }))
+    tx.commit(crate::messages::both(|| K::undone(unit, made)))
 }
 
 /// A unit's withdrawal from the campaign (退出参评), e.g. after a merger; its records stay.
@@ -227,9 +230,25 @@ pub enum Withdrawal {}
 
 impl Kind for Withdrawal {
     const PATH: &'static str = crate::steps::WITHDRAWALS_FILE;
-    const NOUN: &'static str = "a withdrawal";
-    const DONE: &'static str = "withdrawn from the campaign";
     const COMMAND: &'static str = "banzi withdraw";
+    fn noun() -> String {
+        words::withdrawal_noun()
+    }
+    fn revoking() -> String {
+        words::withdrawal_revoking()
+    }
+    fn done(unit: &str) -> String {
+        words::withdrawn(unit)
+    }
+    fn undone(unit: &str, seq: u64) -> String {
+        words::withdrawal_revoked(unit, seq)
+    }
+    fn already(unit: &str, operator: &str, seq: u64, reason: &str) -> String {
+        words::already_withdrawn(unit, operator, seq, reason)
+    }
+    fn not_in_force(unit: &str) -> String {
+        words::not_withdrawn(unit)
+    }
 }
 
 /// A unit's veto (一票否决): out of the list whatever its figures, e.g. after a serious incident.
@@ -237,7 +256,23 @@ pub enum Veto {}
 
 impl Kind for Veto {
     const PATH: &'static str = crate::steps::VETOES_FILE;
-    const NOUN: &'static str = "a veto";
-    const DONE: &'static str = "vetoed (一票否决)";
     const COMMAND: &'static str = "banzi veto";
+    fn noun() -> String {
+        words::veto_noun()
+    }
+    fn revoking() -> String {
+        words::veto_revoking()
+    }
+    fn done(unit: &str) -> String {
+        words::vetoed(unit)
+    }
+    fn undone(unit: &str, seq: u64) -> String {
+        words::veto_revoked(unit, seq)
+    }
+    fn already(unit: &str, operator: &str, seq: u64, reason: &str) -> String {
+        words::already_vetoed(unit, operator, seq, reason)
+    }
+    fn not_in_force(unit: &str) -> String {
+        words::not_vetoed(unit)
+    }
 }

@@ -6,12 +6,12 @@ use serde_json::{Value, json};
 use super::Env;
 use super::output::{cell, table};
 use crate::csv_cell::for_people;
+use crate::messages::{Both, shortlist as words};
+use crate::settings::Quota;
 use crate::shortlist::overrides::Adjustment;
 use crate::shortlist::rules::Decision;
 use crate::shortlist::version::{ListedUnit, RulingNote, Version, short_time};
 
-/// Step 4: draw the preliminary list (初步名单) from the comprehensive analysis and store it as a
-/// new version; its subcommands show, adjust, explain and print it
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct ShortlistArgs {
@@ -21,52 +21,39 @@ pub struct ShortlistArgs {
 
 #[derive(Debug, Args)]
 struct VersionArg {
-    /// A stored version's number [default: the latest]
     #[arg(long, value_name = "N")]
     version: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]
 enum ShortlistCommand {
-    /// Show the list: rank, unit, category, composite, every criterion, decision and reasons
     Show {
         #[command(flatten)]
         version: VersionArg,
-        /// Print CSV with Chinese headers (UTF-8 with BOM, for Excel and WPS)
         #[arg(long, conflicts_with = "json")]
         csv: bool,
     },
-    /// Record the department's decision on a unit on top of the rules, or clear it
     #[command(group(ArgGroup::new("adjustment").required(true).args(["include", "exclude", "clear"])))]
     Adjust {
-        /// The unit's code
         unit: String,
-        /// Include the unit whatever the rules decided
         #[arg(long)]
         include: bool,
-        /// Exclude the unit whatever the rules decided
         #[arg(long)]
         exclude: bool,
-        /// Remove the unit's adjustment
         #[arg(long)]
         clear: bool,
-        /// Why, shown on the list and kept in the journal
         #[arg(long)]
         reason: String,
     },
-    /// Every rule applied to a unit, with the figures it used
     Explain {
-        /// The unit's code
         unit: String,
         #[command(flatten)]
         version: VersionArg,
     },
-    /// Print the proposed preliminary list for the leadership's review, as Markdown
     Document {
         #[command(flatten)]
         version: VersionArg,
     },
-    /// List the stored versions
     Versions,
 }
 
@@ -98,9 +85,7 @@ pub fn run(env: &Env, args: ShortlistArgs) -> anyhow::Result<()> {
                 env.ui.json(&entry.to_json())?;
             }
             env.ui.committed(&entry);
-            env.ui.status(
-                "the preliminary list is now stale; run `banzi shortlist` to draw a new version with it",
-            );
+            env.ui.status(&words::adjusted_stale());
             Ok(())
         }
         Some(ShortlistCommand::Explain { unit, version }) => explain(env, &unit, version.version),
@@ -119,29 +104,25 @@ fn draw(env: &Env) -> anyhow::Result<()> {
         env.ui.json(&value)?;
     }
     let Some(entry) = &drawn.entry else {
-        env.ui.status(&format!(
-            "no change: nothing the list is drawn from changed since version {} ({}); it is current",
-            version.version,
-            crate::journal::cite(version.seq)
-        ));
+        env.ui
+            .status(&words::no_change(version.version, version.seq));
         return Ok(());
     };
     let count = |d: Decision| version.units.iter().filter(|u| u.decision == d).count();
-    env.ui.done(&format!(
-        "{} ({}): {} included, {} excluded, {} withdrawn, {} vetoed",
-        entry.summary,
-        entry.cite(),
+    env.ui.done(&words::drawn_counts(
+        entry.summary_shown(),
+        entry.seq,
         count(Decision::Included),
         count(Decision::Excluded),
         count(Decision::Withdrawn),
         count(Decision::Vetoed),
     ));
     for (unit, before, after) in &drawn.changed {
-        env.ui.status(&format!(
-            "  {unit}: {} → {} since version {}",
-            before.key(),
-            after.key(),
-            version.version - 1
+        env.ui.status(&words::changed_since(
+            unit,
+            &before.shown(),
+            &after.shown(),
+            version.version - 1,
         ));
     }
     let ties: Vec<&str> = version
@@ -151,27 +132,30 @@ fn draw(env: &Env) -> anyhow::Result<()> {
         .map(|u| u.unit.as_str())
         .collect();
     if !ties.is_empty() {
-        env.ui.warn(&format!(
-            "{} tie on the composite at the edge of the quota; `banzi shortlist explain UNIT` shows how it was broken",
-            ties.join(", ")
-        ));
+        env.ui.warn(&words::tie_warning(&ties.join(", ")));
     }
-    env.ui.status("`banzi shortlist show` shows the list");
+    env.ui.status(&words::show_hint());
     Ok(())
 }
 
 fn decision_cell(entry: &ListedUnit) -> String {
-    let mut text = entry.decision.label().to_owned();
+    let mut text = entry.decision.shown();
     if entry.decision != entry.computed_decision {
-        text.push_str(&format!(
-            "（调整；按规则为{}）",
-            entry.computed_decision.label()
-        ));
+        text.push_str(&words::cell_adjusted(&entry.computed_decision.shown()));
     }
     if entry.tie_at_edge {
-        text.push_str("（边界并列）");
+        text.push_str(&words::cell_tie());
     }
     text
+}
+
+/// A category's quota in words.
+fn quota(quota: Option<Quota>) -> String {
+    match quota {
+        None => words::quota_unset(),
+        Some(Quota::Count(n)) => words::quota_count(n),
+        Some(Quota::Share(share)) => words::quota_share(&crate::figures::figure(share * 100.0)),
+    }
 }
 
 fn score(value: Option<f64>) -> String {
@@ -191,31 +175,38 @@ fn show(env: &Env, wanted: Option<u32>, csv: bool) -> anyhow::Result<()> {
         refuse_stale(&version, wanted, &stale)?;
         return print_csv(&version, &super::head(&campaign));
     }
-    env.ui.data(&format!(
-        "初步名单 第{}版 · {} · {} · {}",
+    env.ui.data(&words::show_title(
         version.version,
-        short_time(&version.time),
-        version.operator,
-        crate::journal::cite(version.seq)
+        &short_time(&version.time),
+        &version.operator,
+        version.seq,
     ));
     let criteria: Vec<String> = version
         .units
         .first()
         .map(|u| u.criteria.iter().map(|c| c.name.clone()).collect())
         .unwrap_or_default();
-    let mut header = vec!["排名", "单位", "名称", "综合得分"];
-    header.extend(criteria.iter().map(String::as_str));
-    header.extend(["决定", "理由"]);
+    let mut header = vec![
+        words::header_rank(),
+        words::header_unit(),
+        words::header_name(),
+        words::header_composite(),
+    ];
+    header.extend(criteria.iter().cloned());
+    header.extend([words::header_decision(), words::header_reasons()]);
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let order = version.reading_order();
     for c in &version.categories {
         env.ui.data(&format!(
-            "\n{}：参评{}个，名额{}，计{}个；达标{}个，按规则列入{}个",
-            c.category.label(),
-            c.participating,
-            c.quota.map_or_else(|| "未设".to_owned(), |q| q.label()),
-            c.places,
-            c.passing,
-            c.included
+            "\n{}",
+            words::show_category(
+                &words::category(c.category),
+                c.participating,
+                &quota(c.quota),
+                c.places,
+                c.passing,
+                c.included,
+            )
         ));
         let mut t = table(&header);
         for entry in order.iter().filter(|u| u.category == c.category) {
@@ -227,7 +218,7 @@ fn show(env: &Env, wanted: Option<u32>, csv: bool) -> anyhow::Result<()> {
             ];
             row.extend(entry.criteria.iter().map(|c| score(c.combined)));
             row.push(decision_cell(entry));
-            row.push(cell(&entry.reasons().join("；")));
+            row.push(cell(&entry.reasons_shown().join(&words::separator())));
             t.add_row(row);
         }
         env.ui.data(&t.to_string());
@@ -236,15 +227,21 @@ fn show(env: &Env, wanted: Option<u32>, csv: bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn warn_stale(env: &Env, version: &Version, stale: &[String]) {
+/// The reasons a version is stale, in the language in force.
+fn why_stale(stale: &[Both]) -> String {
+    stale
+        .iter()
+        .map(Both::shown)
+        .collect::<Vec<_>>()
+        .join(&words::separator())
+}
+
+fn warn_stale(env: &Env, version: &Version, stale: &[Both]) {
     if stale.is_empty() {
         return;
     }
-    env.ui.warn(&format!(
-        "version {} is stale: {}; run `banzi shortlist` to draw a new version",
-        version.version,
-        stale.join("; ")
-    ));
+    env.ui
+        .warn(&words::stale_warning(version.version, &why_stale(stale)));
 }
 
 /// The `--json` of a unit's place, as `show` and `explain` print it.
@@ -294,11 +291,13 @@ fn entry_json(entry: &ListedUnit) -> Value {
     })
 }
 
-fn version_json(version: &Version, stale: &[String]) -> Value {
+fn version_json(version: &Version, stale: &[Both]) -> Value {
+    // Scripts read the reasons in English whatever the language in force.
+    let because: Vec<&str> = stale.iter().map(|s| s.en.as_str()).collect();
     json!({
         "version": version.version,
         "stale": !stale.is_empty(),
-        "stale_because": stale,
+        "stale_because": because,
         "time": version.time,
         "operator": version.operator,
         "seq": version.seq,
@@ -372,12 +371,11 @@ fn explain(env: &Env, unit: &str, wanted: Option<u32>) -> anyhow::Result<()> {
     let version = crate::shortlist::stored(&campaign, wanted)?;
     let stale = crate::shortlist::staleness(&campaign, &version)?;
     let Some(entry) = version.units.iter().find(|u| u.unit == unit) else {
-        return Err(crate::error::Error::invalid(format!(
-            "unit `{unit}` is not on version {} of the preliminary list; it was registered after",
-            version.version
-        ))
-        .with_hint("run `banzi shortlist` to draw a new version")
-        .into());
+        return Err(
+            crate::error::Error::invalid(words::not_on_version(unit, version.version))
+                .with_hint(words::not_on_version_hint())
+                .into(),
+        );
     };
     if env.ui.json {
         let mut value = entry_json(entry);
@@ -385,40 +383,48 @@ fn explain(env: &Env, unit: &str, wanted: Option<u32>) -> anyhow::Result<()> {
         value["stale"] = (!stale.is_empty()).into();
         return env.ui.json(&value);
     }
-    let mut lines = vec![format!(
-        "{} {}（{}）· 初步名单 第{}版",
-        entry.unit,
-        entry.name,
-        entry.category.label(),
-        version.version
+    let mut lines = vec![words::explain_title(
+        &entry.unit,
+        &entry.name,
+        &words::category(entry.category),
+        version.version,
     )];
-    let mut decision = format!("决定: {}", entry.decision.label());
+    let mut decision = words::explain_decision(&entry.decision.shown());
     if let Some(o) = &entry.adjustment {
-        decision.push_str(&format!(
-            "（组织部调整为{}，{}，{}，#{}：{}；按规则为{}）",
-            o.decision.label(),
-            o.operator,
-            short_time(&o.time),
+        decision.push_str(&words::explain_adjusted(
+            &o.decision.shown(),
+            &o.operator,
+            &short_time(&o.time),
             o.seq,
-            o.reason,
-            entry.computed_decision.label()
+            &o.reason,
+            &entry.computed_decision.shown(),
         ));
     }
     lines.push(decision);
     for gap in &entry.vote_gaps {
-        lines.push(format!("民主测评: {gap}"));
+        lines.push(words::explain_vote_gap(gap));
     }
-    for (what, note) in [("退出参评", &entry.withdrawal), ("一票否决", &entry.veto)] {
-        if let Some(note) = note {
-            lines.push(format!("{what}: {}（{}）", note.reason, note.attributed()));
-        }
+    if let Some(note) = &entry.withdrawal {
+        lines.push(words::explain_withdrawn(
+            &note.reason,
+            &note.attributed_shown(),
+        ));
+    }
+    if let Some(note) = &entry.veto {
+        lines.push(words::explain_vetoed(
+            &note.reason,
+            &note.attributed_shown(),
+        ));
     }
     if let Some(composite) = entry.composite {
-        lines.push(format!(
-            "综合得分 {composite:.4} = 考察部分 {:.4} + 民主测评部分 {:.4} + 年度考核部分 {:.4}",
-            entry.inspection_part,
-            entry.democratic_part,
-            composite - entry.inspection_part - entry.democratic_part
+        lines.push(words::explain_composite(
+            &format!("{composite:.4}"),
+            &format!("{:.4}", entry.inspection_part),
+            &format!("{:.4}", entry.democratic_part),
+            &format!(
+                "{:.4}",
+                composite - entry.inspection_part - entry.democratic_part
+            ),
         ));
     }
     let criteria: Vec<String> = entry
@@ -426,16 +432,15 @@ fn explain(env: &Env, unit: &str, wanted: Option<u32>) -> anyhow::Result<()> {
         .iter()
         .map(|c| format!("{} {}", c.name, score(c.combined)))
         .collect();
-    lines.push(format!("各项综合得分: {}", criteria.join("，")));
-    lines.push("规则:".to_owned());
+    lines.push(words::explain_criteria(
+        &criteria.join(&words::criteria_separator()),
+    ));
+    lines.push(words::explain_rules());
     for check in &entry.checks {
         let mark = if check.passed { "✓" } else { "✗" };
-        lines.push(format!("  {mark} {}", check.text()));
+        lines.push(format!("  {mark} {}", check.shown()));
     }
-    lines.push(
-        "排序: 综合得分（保留两位小数比较）从高到低；相同时依次比较考察部分、民主测评部分，再按单位代码"
-            .to_owned(),
-    );
+    lines.push(words::explain_ordering());
     env.ui.data(&lines.join("\n"));
     warn_stale(env, &version, &stale);
     Ok(())
@@ -443,20 +448,15 @@ fn explain(env: &Env, unit: &str, wanted: Option<u32>) -> anyhow::Result<()> {
 
 /// Refuses to print the latest version for people while it is stale; a version asked for by
 /// number is printed as it was.
-fn refuse_stale(version: &Version, wanted: Option<u32>, stale: &[String]) -> anyhow::Result<()> {
+fn refuse_stale(version: &Version, wanted: Option<u32>, stale: &[Both]) -> anyhow::Result<()> {
     if wanted.is_some() || stale.is_empty() {
         return Ok(());
     }
-    Err(crate::error::Error::step_order(format!(
-        "version {} of the preliminary list is stale: {}",
-        version.version,
-        stale.join("; ")
-    ))
-    .with_hint(format!(
-        "run `banzi shortlist` to draw a new version, or pass `--version {}` to print this one as it was",
-        version.version
-    ))
-    .into())
+    Err(
+        crate::error::Error::step_order(words::stale_refused(version.version, &why_stale(stale)))
+            .with_hint(words::stale_refused_hint(version.version))
+            .into(),
+    )
 }
 
 fn document(env: &Env, wanted: Option<u32>) -> anyhow::Result<()> {
@@ -503,12 +503,20 @@ fn versions(env: &Env) -> anyhow::Result<()> {
             .collect();
         return env.ui.json(&rows);
     }
-    let mut t = table(&["版本", "时间", "经办人", "journal", "列入", "状态"]);
+    let header = [
+        words::header_version(),
+        words::header_time(),
+        words::header_operator(),
+        words::header_entry(),
+        words::header_included(),
+        words::header_state(),
+    ];
+    let mut t = table(&header.each_ref().map(String::as_str));
     for l in &listed {
         let state = match &freshness {
-            Some(f) if f.latest.version == l.version && !f.stale => "current",
-            Some(f) if f.latest.version == l.version => "stale",
-            _ => "superseded",
+            Some(f) if f.latest.version == l.version && !f.stale => words::version_current(),
+            Some(f) if f.latest.version == l.version => words::version_stale(),
+            _ => words::version_superseded(),
         };
         t.add_row(vec![
             l.version.to_string(),
@@ -516,7 +524,7 @@ fn versions(env: &Env) -> anyhow::Result<()> {
             cell(&l.operator),
             format!("#{}", l.seq),
             l.included.to_string(),
-            state.to_owned(),
+            state,
         ]);
     }
     env.ui.data(&t.to_string());

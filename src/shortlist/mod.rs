@@ -13,6 +13,7 @@ use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::inspect::analysis::{self, Analysis, Inputs};
 use crate::journal::Entry;
+use crate::messages::{Both, shortlist as words};
 use crate::rulings::{self, Veto, Withdrawal};
 use crate::steps::{Scope, State, Step};
 use crate::store::Transaction;
@@ -35,29 +36,30 @@ fn lacking(campaign: &Campaign, analysis: &Analysis, votes_used: bool) -> Vec<(S
     let steps = campaign.steps_of(unit);
     let mut lacks = Vec::new();
     if let Some(step) = steps.next_step() {
+        let name = words::step(step);
         let what = match (step.def().scope, steps.get(step)) {
-            (Scope::UnitRecords, State::Stale) => format!("its {step} was reopened"),
+            (Scope::UnitRecords, State::Stale) => words::lacks_reopened(&name),
             (Scope::UnitRecords, _) => {
                 let kinds = campaign
                     .store
                     .index()
                     .progress_of(unit)
                     .missing_kinds(&campaign.settings.scoring.required_methods);
-                format!("no {step} record for {}", kinds.join(", "))
+                words::lacks_records(&name, &words::codes(&kinds))
             }
-            (_, state) => format!("its {step} is {}", state.key()),
+            (_, state) => words::lacks_state(&name, &words::state(Some(state))),
         };
         lacks.push((what, step.submit_command(unit)));
     }
     if analysis.annual.is_none() {
         lacks.push((
-            "no annual-assessment result".to_owned(),
+            words::lacks_annual(),
             "banzi inspect import-assessment FILE".to_owned(),
         ));
     }
     if votes_used && analysis.criteria.iter().any(|c| c.democratic.is_none()) {
         lacks.push((
-            "no democratic-evaluation votes for some criteria".to_owned(),
+            words::lacks_votes(),
             "banzi inspect import-votes FILE --replace".to_owned(),
         ));
     }
@@ -110,11 +112,9 @@ fn candidate(
 pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     let register = campaign.register()?;
     if register.units().is_empty() {
-        return Err(
-            Error::step_order("there are no units to draw a preliminary list of")
-                .with_hint("first run `banzi units import UNITS.csv`")
-                .into(),
-        );
+        return Err(Error::step_order(words::no_units())
+            .with_hint(words::no_units_hint())
+            .into());
     }
     if let Some(latest) = version::list(campaign)?.pop()
         && latest.fingerprint == version::current_inputs(campaign).1
@@ -134,16 +134,11 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     // The method is the campaign's as stated: a weighed component is never silently left out.
     let democratic = settings.scoring.components.democratic;
     if democratic > 0.0 && !votes_used {
-        return Err(Error::step_order(format!(
-            "the campaign's method weighs the democratic evaluation (民主测评) at {}, but no votes are imported",
-            crate::figures::figure(democratic)
-        ))
-        .with_hint(
-            "import them with `banzi inspect import-votes FILE`, or, if this campaign has no \
-             democratic evaluation, set `democratic = 0` in [scoring.components] of campaign.toml \
-             (with the other weights summing to 1) so that the remaining weights are its stated method",
-        )
-        .into());
+        return Err(
+            Error::step_order(words::no_votes(&crate::figures::figure(democratic)))
+                .with_hint(words::no_votes_hint())
+                .into(),
+        );
     }
     let cleared = crate::inspect::flags::clearances(campaign)?;
     let overrides = overrides::load(campaign)?;
@@ -175,7 +170,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
             for (what, command) in lacking(campaign, &analysis, votes_used && democratic > 0.0) {
                 diagnostics.push(Diagnostic::new(
                     std::path::Path::new(&unit.code),
-                    format!("{what}; run `{command}`"),
+                    words::lacks_run(&what, &command),
                 ));
             }
         }
@@ -187,12 +182,10 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
             .map(|d| d.file.as_str())
             .collect::<std::collections::BTreeSet<_>>()
             .len();
-        return Err(Error::step_order(format!(
-            "the preliminary list needs every participating unit inspected and with its annual-assessment result, unless vetoed; {units} unit(s) are not ready"
-        ))
-        .with_diagnostics(diagnostics)
-        .with_hint("supply what is missing, or withdraw a unit that takes no further part with `banzi withdraw UNIT --reason \"…\"`")
-        .into());
+        return Err(Error::step_order(words::not_ready(units))
+            .with_diagnostics(diagnostics)
+            .with_hint(words::not_ready_hint())
+            .into());
     }
 
     let candidates: Vec<Candidate> = analyses
@@ -324,11 +317,9 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
         crate::store::csv_bytes(&listed),
         drawn.fingerprint.clone(),
     );
+    let total = drawn.units.len();
     let entry = tx.commit(crate::messages::both(|| {
-        format!(
-            "preliminary list version {number} drawn: {included} of {} units included",
-            drawn.units.len()
-        )
+        words::drawn(number, included, total)
     }))?;
     Ok(Drawn {
         version: drawn,
@@ -341,31 +332,26 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
 pub fn stored(campaign: &Campaign, wanted: Option<u32>) -> anyhow::Result<Version> {
     let listed = version::list(campaign)?;
     let found = match wanted {
-        None => listed.last().ok_or_else(|| {
-            Error::step_order("there is no preliminary list yet")
-                .with_hint("run `banzi shortlist` to draw it")
-        })?,
+        None => listed
+            .last()
+            .ok_or_else(|| Error::step_order(words::no_list()).with_hint(words::no_list_hint()))?,
         Some(n) => listed.iter().find(|l| l.version == n).ok_or_else(|| {
-            Error::invalid(format!(
-                "there is no version {n} of the preliminary list; there are {}",
-                listed.len()
-            ))
-            .with_hint("`banzi shortlist show` shows the latest")
+            Error::invalid(words::no_such_version(n, listed.len()))
+                .with_hint(words::no_such_version_hint())
         })?,
     };
     version::load(campaign, found)
 }
 
-/// Why the latest version no longer matches its inputs; empty while it does. Older versions
-/// are superseded rather than stale.
-pub fn staleness(campaign: &Campaign, shown: &Version) -> anyhow::Result<Vec<String>> {
+/// Why the latest version no longer matches its inputs, in both languages (`--json` gives the
+/// English); empty while it does. Older versions are superseded rather than stale.
+pub fn staleness(campaign: &Campaign, shown: &Version) -> anyhow::Result<Vec<Both>> {
     let latest = version::list(campaign)?.last().map(|l| l.version);
     if latest != Some(shown.version) {
-        return Ok(vec![format!(
-            "version {} is superseded by version {}",
-            shown.version,
-            latest.unwrap_or_default()
-        )]);
+        let latest = latest.unwrap_or_default();
+        return Ok(vec![crate::messages::both(|| {
+            words::superseded(shown.version, latest)
+        })]);
     }
     if version::current_inputs(campaign).1 == shown.fingerprint {
         return Ok(Vec::new());

@@ -7,6 +7,7 @@ use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::Error;
 use crate::journal::{Entry, Reason};
+use crate::messages::shortlist as words;
 use crate::store::Transaction;
 
 pub use crate::steps::OVERRIDES_FILE;
@@ -33,13 +34,11 @@ pub fn adjust(
     reason: &str,
 ) -> anyhow::Result<Entry> {
     campaign.register()?.require(unit)?;
-    let reason = Reason::new(reason, "an adjustment")?;
+    let reason = Reason::new(reason, &words::adjustment_noun())?;
     if version::list(campaign)?.is_empty() {
-        return Err(
-            Error::step_order("there is no preliminary list to adjust yet")
-                .with_hint("first run `banzi shortlist`")
-                .into(),
-        );
+        return Err(Error::step_order(words::nothing_to_adjust())
+            .with_hint(words::nothing_to_adjust_hint())
+            .into());
     }
     // Clearing is always allowed, so an adjustment made before a withdrawal or veto can go.
     let clearing = adjustment == Adjustment::Clear;
@@ -47,25 +46,17 @@ pub fn adjust(
         .into_iter()
         .find(|w| w.unit == unit && !clearing)
     {
-        return Err(Error::invalid(format!(
-            "unit `{unit}` was withdrawn in entry #{} ({}); a withdrawn unit cannot be adjusted",
-            w.seq, w.reason
-        ))
-        .into());
+        return Err(Error::invalid(words::withdrawn_not_adjusted(unit, w.seq, &w.reason)).into());
     }
     if let Some(veto) = crate::rulings::in_force::<crate::rulings::Veto>(campaign)?
         .into_iter()
         .find(|v| v.unit == unit && !clearing)
     {
-        return Err(Error::invalid(format!(
-            "unit `{unit}` is vetoed (一票否决: {}) in {}; a veto cannot be adjusted",
-            veto.reason,
-            crate::journal::cite(veto.seq)
-        ))
-        .with_hint(format!(
-            "a veto is lifted with `banzi veto {unit} --revoke --reason \"…\"`"
-        ))
-        .into());
+        return Err(
+            Error::invalid(words::vetoed_not_adjusted(unit, &veto.reason, veto.seq))
+                .with_hint(words::vetoed_not_adjusted_hint(unit))
+                .into(),
+        );
     }
 
     let mut overrides = load(campaign)?;
@@ -79,31 +70,24 @@ pub fn adjust(
     let by = tx.attribution().clone();
     let summary = match (decision, existing) {
         (None, None) => {
-            return Err(Error::invalid(format!("unit `{unit}` has no adjustment to clear")).into());
+            return Err(Error::invalid(words::nothing_to_clear(unit)).into());
         }
         (None, Some(i)) => {
             let cleared = overrides.remove(i);
-            format!(
-                "adjustment of {unit} cleared (was {} by {}, #{})",
-                cleared.decision.key(),
-                cleared.operator,
-                cleared.seq
-            )
+            Summary::Cleared(cleared)
         }
         (Some(decision), existing) => {
             if let Some(i) = existing {
                 let old = &overrides[i];
                 if old.decision == decision {
-                    return Err(Error::invalid(format!(
-                        "unit `{unit}` is already adjusted to {} by {} in entry #{}: {}",
-                        decision.key(),
-                        old.operator,
+                    return Err(Error::invalid(words::already_adjusted(
+                        unit,
+                        &decision.shown(),
+                        &old.operator,
                         old.seq,
-                        old.reason
+                        &old.reason,
                     ))
-                    .with_hint(format!(
-                        "to change the reason, run `banzi shortlist adjust {unit} --clear --reason \"…\"` first"
-                    ))
+                    .with_hint(words::already_adjusted_hint(unit))
                     .into());
                 }
                 overrides.remove(i);
@@ -117,13 +101,24 @@ pub fn adjust(
                 seq: by.seq,
             });
             overrides.sort_by(|a, b| a.unit.cmp(&b.unit));
-            format!(
-                "{unit} adjusted to {} on the preliminary list",
-                decision.key()
-            )
+            Summary::Adjusted(decision)
         }
     };
     tx.set_reason(&reason);
     tx.write_table(&overrides);
-    tx.commit(crate::messages::both(|| summary.clone()))
+    tx.commit(crate::messages::both(|| match &summary {
+        Summary::Cleared(cleared) => words::adjustment_cleared(
+            unit,
+            &cleared.decision.shown(),
+            &cleared.operator,
+            cleared.seq,
+        ),
+        Summary::Adjusted(decision) => words::adjusted(unit, &decision.shown()),
+    }))
+}
+
+/// What an adjustment did, for the journal's summary.
+enum Summary {
+    Cleared(Override),
+    Adjusted(Decision),
 }

@@ -66,6 +66,12 @@ impl Decision {
         }
     }
 
+    /// The decision in words, in the language in force.
+    pub fn shown(self) -> String {
+        crate::messages::shortlist::decision(self)
+    }
+
+    /// The decision in Chinese, as documents give it.
     pub fn label(self) -> &'static str {
         match self {
             Decision::Included => "列入",
@@ -149,67 +155,79 @@ impl Check {
         !self.passed || matches!(self.rule, Rule::Quota { .. } | Rule::TieAtEdge { .. })
     }
 
-    /// The check in words, with its figures, as the list and the document print it.
+    /// The check in words, with its figures, in Chinese, as the document and `--json` give it.
     pub fn text(&self) -> String {
-        let meets = |passed: bool| if passed { "不低于" } else { "低于" };
+        crate::messages::both(|| self.shown()).zh
+    }
+
+    /// The check in words, with its figures, in the language in force.
+    pub fn shown(&self) -> String {
+        use crate::messages::shortlist as words;
+        let meets = |passed: bool| {
+            if passed {
+                words::meets()
+            } else {
+                words::below()
+            }
+        };
+        let f2 = |v: f64| format!("{v:.2}");
+        let f4 = |v: f64| format!("{v:.4}");
         match &self.rule {
-            Rule::Withdrawn { reason } => format!("退出参评：{reason}"),
-            Rule::Veto { reason } => format!("一票否决：{reason}"),
+            Rule::Withdrawn { reason } => words::check_withdrawn(reason),
+            Rule::Veto { reason } => words::check_veto(reason),
             Rule::MinComposite {
                 composite: None, ..
-            } => "综合得分缺失：综合分析不完整".to_owned(),
+            } => words::check_no_composite(),
             Rule::MinComposite {
                 composite: Some(composite),
                 minimum,
-            } => format!(
-                "综合得分 {composite:.2}，{}最低分 {}",
-                meets(self.passed),
-                figure(*minimum)
-            ),
+            } => words::check_composite(&f2(*composite), &meets(self.passed), &figure(*minimum)),
             Rule::CriterionFloor {
                 criterion,
                 combined,
                 floor,
-            } => format!(
-                "{criterion} {combined:.2}，{}单项最低分 {}",
-                meets(self.passed),
-                figure(*floor)
+            } => words::check_floor(
+                criterion,
+                &f2(*combined),
+                &meets(self.passed),
+                &figure(*floor),
             ),
             Rule::MinAnnualGrade {
                 grade: None,
                 minimum,
-            } => format!("无年度考核结果，须达到「{minimum}」"),
+            } => words::check_no_grade(minimum),
             Rule::MinAnnualGrade {
                 grade: Some(grade),
                 minimum,
-            } => format!("年度考核「{grade}」，{}「{minimum}」", meets(self.passed)),
-            Rule::Flags { open, .. } if open.is_empty() => "无未排除的疑点".to_owned(),
+            } => words::check_grade(grade, &meets(self.passed), minimum),
+            Rule::Flags { open, .. } if open.is_empty() => words::check_no_flags(),
             Rule::Flags {
                 open,
                 blocking,
-                words,
-            } => format!(
-                "未排除的疑点：{}{}",
-                if words.is_empty() { open } else { words }.join("；"),
-                if *blocking {
-                    ""
+                words: found,
+            } => words::check_flags(
+                &if found.is_empty() { open } else { found }.join(&words::separator()),
+                &if *blocking {
+                    String::new()
                 } else {
-                    "（按规则不影响列入）"
-                }
+                    words::flags_not_blocking()
+                },
             ),
             Rule::Quota {
                 category,
                 rank,
                 passing,
                 places,
-            } => format!(
-                "{}达标{passing}个中排第{rank}，名额{places}个，{}",
-                category.label(),
-                if self.passed {
-                    "在名额内"
+            } => words::check_quota(
+                &words::category(*category),
+                *passing,
+                *rank,
+                *places,
+                &if self.passed {
+                    words::within_quota()
                 } else {
-                    "在名额外"
-                }
+                    words::outside_quota()
+                },
             ),
             Rule::TieAtEdge {
                 composite,
@@ -222,20 +240,22 @@ impl Check {
                 decided_by,
             } => {
                 let how = match decided_by {
-                    TieBreak::InspectionPart => format!(
-                        "按考察部分决定先后：本单位 {inspection:.4}，{across} {across_inspection:.4}"
+                    TieBreak::InspectionPart => {
+                        words::tie_by_inspection(&f4(*inspection), across, &f4(*across_inspection))
+                    }
+                    TieBreak::DemocraticPart => words::tie_by_democratic(
+                        &f4(*inspection),
+                        &f4(*democratic),
+                        across,
+                        &f4(*across_democratic),
                     ),
-                    TieBreak::DemocraticPart => format!(
-                        "考察部分相同（{inspection:.4}），按民主测评部分决定先后：本单位 {democratic:.4}，{across} {across_democratic:.4}"
-                    ),
-                    TieBreak::UnitCode => format!(
-                        "与 {across} 的考察部分（{inspection:.4}）和民主测评部分（{democratic:.4}）均相同，按单位代码决定先后"
-                    ),
+                    TieBreak::UnitCode => {
+                        words::tie_by_code(across, &f4(*inspection), &f4(*democratic))
+                    }
                 };
-                format!(
-                    "综合得分 {composite:.2} 与 {} 在名额边界并列，{how}",
-                    tied_with.join("、")
-                )
+                let joined =
+                    crate::messages::pick(|| tied_with.join("、"), || tied_with.join(", "));
+                words::check_tie(&f2(*composite), &joined, &how)
             }
         }
     }

@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::rules::{CategoryPlaces, Check, CriterionScore, Decision};
 use crate::campaign::Campaign;
-use crate::steps::{State, Step};
+use crate::messages::{Both, both, shortlist as words};
+use crate::steps::Step;
 use crate::store::CAMPAIGN_FILE;
 use crate::units::Category;
 
@@ -42,14 +43,19 @@ impl crate::store::Table for Override {
 }
 
 impl Override {
-    /// The reason with who made the adjustment, when, and in which journal entry.
+    /// The reason with who made the adjustment, when, and in which journal entry, in Chinese,
+    /// as documents give it.
     pub fn attributed(&self) -> String {
-        format!(
-            "{}（{}，{}，#{}）",
-            self.reason,
-            self.operator,
-            short_time(&self.time),
-            self.seq
+        crate::messages::both(|| self.attributed_shown()).zh
+    }
+
+    /// The same in the language in force.
+    pub fn attributed_shown(&self) -> String {
+        words::override_attributed(
+            &self.reason,
+            &self.operator,
+            &short_time(&self.time),
+            self.seq,
         )
     }
 }
@@ -90,8 +96,19 @@ pub struct ListedUnit {
 pub use crate::rulings::RulingNote;
 
 impl ListedUnit {
-    /// Every failed rule, the place against the quota, a tie at its edge, and the override.
+    /// Every failed rule, the place against the quota, a tie at its edge, and the override, in
+    /// Chinese, as documents and `--json` give them.
     pub fn reasons(&self) -> Vec<String> {
+        crate::messages::both(|| self.reasons_shown().join("\u{1f}"))
+            .zh
+            .split('\u{1f}')
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// The same in the language in force.
+    pub fn reasons_shown(&self) -> Vec<String> {
         let mut reasons: Vec<String> = self
             .checks
             .iter()
@@ -103,21 +120,23 @@ impl ListedUnit {
                     _ => None,
                 };
                 match ruling {
-                    Some(note) => format!("{}（{}）", check.text(), note.attributed()),
-                    None => check.text(),
+                    Some(note) => {
+                        words::reason_with_ruling(&check.shown(), &note.attributed_shown())
+                    }
+                    None => check.shown(),
                 }
             })
             .collect();
         if let Some(o) = &self.adjustment {
             let applied = if self.decision == o.decision {
-                ""
+                String::new()
             } else {
-                "（退出参评或一票否决的单位不适用）"
+                words::reason_not_applied()
             };
-            reasons.push(format!(
-                "组织部调整为{}：{}{applied}",
-                o.decision.label(),
-                o.attributed()
+            reasons.push(words::reason_adjusted(
+                &o.decision.shown(),
+                &o.attributed_shown(),
+                &applied,
             ));
         }
         reasons
@@ -214,9 +233,12 @@ pub fn list(campaign: &Campaign) -> anyhow::Result<Vec<Listed>> {
 pub fn load(campaign: &Campaign, listed: &Listed) -> anyhow::Result<Version> {
     let text = campaign.store.read_record(&listed.path)?;
     toml::from_str(&text).map_err(|e| {
-        crate::error::Error::integrity(format!("`{}` is damaged: {e}", listed.path))
-            .with_hint("run `banzi verify`; `banzi shortlist` stores a new version")
-            .into()
+        crate::error::Error::integrity(crate::messages::output::caused_by(
+            &words::damaged(&listed.path),
+            &e.to_string(),
+        ))
+        .with_hint(words::damaged_hint())
+        .into()
     })
 }
 
@@ -239,44 +261,38 @@ pub fn freshness(campaign: &Campaign) -> anyhow::Result<Option<Freshness>> {
     }))
 }
 
-/// What changed among a version's inputs since it was stored, in words.
-pub fn changes_since(campaign: &Campaign, version: &Version) -> Vec<String> {
+/// What changed among a version's inputs since it was stored, in words, in both languages.
+pub fn changes_since(campaign: &Campaign, version: &Version) -> Vec<Both> {
     let (now, _) = current_inputs(campaign);
     let index = campaign.store.index();
     let entry_of = |path: &str| {
         index
             .get(path)
-            .map(|r| format!(" in entry #{}", r.seq))
+            .map(|r| words::in_entry(r.seq))
             .unwrap_or_default()
     };
     let mut changes = Vec::new();
     for input in &now {
+        let path = input.path.as_str();
         match version.inputs.iter().find(|i| i.path == input.path) {
-            None => changes.push(format!(
-                "`{}` was added{}",
-                input.path,
-                entry_of(&input.path)
-            )),
-            Some(old) if old.sha256 != input.sha256 => {
-                let how = if input.path == CAMPAIGN_FILE {
-                    " (the settings)".to_owned()
+            None => changes.push(both(|| words::input_added(path, &entry_of(path)))),
+            Some(old) if old.sha256 != input.sha256 => changes.push(both(|| {
+                let how = if path == CAMPAIGN_FILE {
+                    words::the_settings()
                 } else {
-                    entry_of(&input.path)
+                    entry_of(path)
                 };
-                changes.push(format!("`{}` changed{how}", input.path));
-            }
-            Some(old) if old.state != input.state => changes.push(format!(
-                "`{}` is now {}{}",
-                input.path,
-                input.state.map_or("", State::key),
-                entry_of(&input.path)
-            )),
+                words::input_changed(path, &how)
+            })),
+            Some(old) if old.state != input.state => changes.push(both(|| {
+                words::input_now(path, &words::state(input.state), &entry_of(path))
+            })),
             Some(_) => {}
         }
     }
     for old in &version.inputs {
         if !now.iter().any(|i| i.path == old.path) {
-            changes.push(format!("`{}` was removed", old.path));
+            changes.push(both(|| words::input_removed(&old.path)));
         }
     }
     changes
@@ -285,6 +301,7 @@ pub fn changes_since(campaign: &Campaign, version: &Version) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::steps::State;
     use crate::store::{Index, IndexRow};
 
     fn row(path: &str, sha: &str, state: &str) -> IndexRow {

@@ -257,7 +257,7 @@ fn a_hand_computed_list_of_eleven_units() {
     f.banzi(&["verify"]).success();
 
     // The people's table says the same.
-    let text = f.stdout(&["shortlist", "show"]);
+    let text = f.stdout(&["--lang", "zh-CN", "shortlist", "show"]);
     assert!(text.contains("初步名单 第1版"), "{text}");
     assert!(
         text.contains("县级：参评5个，名额3个，计3个；达标4个，按规则列入3个"),
@@ -333,7 +333,7 @@ fn quotas_are_a_count_or_a_share_of_participating_units_rounded_down_and_at_leas
         reasons(&v2, "M1"),
         ["市直单位达标3个中排第1，名额0个，在名额外"]
     );
-    let text = f.stdout(&["shortlist", "show"]);
+    let text = f.stdout(&["--lang", "zh-CN", "shortlist", "show"]);
     assert!(
         text.contains("市直单位：参评3个，名额未设，计0个；达标3个，按规则列入0个"),
         "{text}"
@@ -454,7 +454,7 @@ fn each_rule_excludes_on_its_own_and_every_failed_rule_is_a_reason() {
     assert_eq!(category(&list, "county"), (8, json!({"count": 5}), 5, 2, 2));
 
     // explain, for people: a ✓ or ✗ per rule.
-    let text = f.stdout(&["shortlist", "explain", "Z01"]);
+    let text = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "Z01"]);
     assert!(
         text.contains("Z01 测试单位Z01（县级）· 初步名单 第1版"),
         "{text}"
@@ -464,7 +464,7 @@ fn each_rule_excludes_on_its_own_and_every_failed_rule_is_a_reason() {
     assert!(text.contains("✗ 作风硬 28.57，低于单项最低分 70"), "{text}");
     assert!(text.contains("✗ 年度考核「较差」，低于「良好」"), "{text}");
     assert!(!text.contains('✓'), "{text}");
-    let text = f.stdout(&["shortlist", "explain", "P01"]);
+    let text = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "P01"]);
     assert!(text.contains("决定: 列入"), "{text}");
     assert!(text.contains("✓ 综合得分 94.29，不低于最低分 80"), "{text}");
     assert!(text.contains("✓ 无未排除的疑点"), "{text}");
@@ -654,7 +654,7 @@ fn ties_inside_the_quota_and_at_its_edge() {
         .clone();
     assert_eq!(tie["tied_with"], json!(["T06"]));
 
-    let text = f.stdout(&["shortlist", "explain", "T03"]);
+    let text = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "T03"]);
     assert!(
         text.contains("✗ 县级达标6个中排第6，名额5个，在名额外"),
         "{text}"
@@ -901,7 +901,7 @@ fn overrides_include_and_exclude_beside_the_rules_decision_and_can_be_cleared() 
     let versions = f.json(&["shortlist", "versions"]);
     assert_eq!(versions[1]["included"], 1, "{versions}");
 
-    let text = f.stdout(&["shortlist", "explain", "O02"]);
+    let text = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "O02"]);
     assert!(
         text.contains(&format!(
             "决定: 列入（组织部调整为列入，测试员，2026-11-24 09:30，#{include_seq}：{INCLUDE_O02}；按规则为不列入）"
@@ -1939,11 +1939,190 @@ fn a_missing_or_abstaining_rater_group_is_warned_and_the_weights_renormalised() 
         2
     );
     assert_eq!(entry(&list, "S01")["vote_gaps"], json!([]));
-    let explain = f.stdout(&["shortlist", "explain", "S02"]);
+    let explain = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "S02"]);
     assert!(
         explain.contains(
             "民主测评: 测评主体「中层干部」对政治强全部弃权，该项权重按其余测评主体重新折算"
         ),
         "{explain}"
     );
+}
+
+/// `args` with `--lang zh-CN` before them.
+fn in_chinese<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    [&["--lang", "zh-CN"], args].concat()
+}
+
+#[test]
+fn the_list_speaks_chinese_in_the_terminal() {
+    let f = Fixture::inspected();
+    f.banzi(&["withdraw", "M06", "--reason", "机构改革撤并，不参评"])
+        .success();
+    f.banzi(&[
+        "veto",
+        "M05",
+        "--reason",
+        "发生重大安全生产责任事故",
+        "--basis",
+        "应急〔2026〕8号",
+    ])
+    .success();
+    let out = f.banzi(&in_chinese(&["shortlist"])).success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("完成：生成初步名单第1版"), "{stderr}");
+    assert!(english_left(&stderr).is_empty(), "{stderr}");
+    let out = f.banzi(&in_chinese(&["shortlist"])).success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("没有变化：自第1版"), "{stderr}");
+    assert!(english_left(&stderr).is_empty(), "{stderr}");
+
+    let show = f.stdout(&in_chinese(&["shortlist", "show"]));
+    assert!(show.contains("初步名单 第1版"), "{show}");
+    assert!(show.contains("排名") && show.contains("理由"), "{show}");
+    assert!(
+        show.contains("一票否决") && show.contains("退出参评"),
+        "{show}"
+    );
+    assert!(
+        english_left(&show).is_empty(),
+        "{:?}: {show}",
+        english_left(&show)
+    );
+    for unit in ["C01", "M05", "M06"] {
+        let explain = f.stdout(&in_chinese(&["shortlist", "explain", unit]));
+        assert!(explain.contains("规则:"), "{explain}");
+        assert!(english_left(&explain).is_empty(), "{explain}");
+    }
+    let versions = f.stdout(&in_chinese(&["shortlist", "versions"]));
+    assert!(versions.contains("最新"), "{versions}");
+    assert!(english_left(&versions).is_empty(), "{versions}");
+
+    // In English the same list is in English, but for the names it shows.
+    let show = f.stdout(&["--lang", "en", "shortlist", "show"]);
+    assert!(show.contains("Preliminary list version 1"), "{show}");
+    assert!(show.contains("counties: 5 participating"), "{show}");
+    assert!(!show.contains("排名"), "{show}");
+
+    // Failures.
+    let failures: [(&[&str], i32, &str); 4] = [
+        (
+            &["shortlist", "show", "--version", "9"],
+            INVALID,
+            "初步名单没有第9版",
+        ),
+        (
+            &[
+                "shortlist",
+                "adjust",
+                "M06",
+                "--include",
+                "--reason",
+                "增列",
+            ],
+            INVALID,
+            "退出参评的单位不能调整",
+        ),
+        (
+            &[
+                "shortlist",
+                "adjust",
+                "M05",
+                "--include",
+                "--reason",
+                "增列",
+            ],
+            INVALID,
+            "一票否决不能调整",
+        ),
+        (
+            &["shortlist", "adjust", "C01", "--clear", "--reason", "清除"],
+            INVALID,
+            "没有可清除的调整",
+        ),
+    ];
+    for (args, code, says) in failures {
+        let stderr = f.fails_unchanged(&in_chinese(args), code);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(english_left(&stderr).is_empty(), "{args:?}: {stderr}");
+    }
+    let out = f
+        .banzi(&in_chinese(&[
+            "shortlist",
+            "adjust",
+            "D05",
+            "--include",
+            "--reason",
+            "经部务会研究增列",
+        ]))
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("初步名单中 D05 调整为列入"), "{stderr}");
+    assert!(stderr.contains("初步名单已过时"), "{stderr}");
+    assert_eq!(
+        f.log().pop().unwrap()["summary"],
+        "D05 adjusted to included on the preliminary list"
+    );
+    let stderr = f.fails_unchanged(&in_chinese(&["shortlist", "document"]), STEP_ORDER);
+    assert!(
+        stderr.contains("初步名单第1版已过时：`shortlist/overrides.csv`"),
+        "{stderr}"
+    );
+    assert!(english_left(&stderr).is_empty(), "{stderr}");
+    let out = f.banzi(&in_chinese(&["shortlist", "show"])).success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("警告：第1版已过时"), "{stderr}");
+    assert!(english_left(&stderr).is_empty(), "{stderr}");
+
+    f.banzi(&["reopen", "inspect", "--unit", "C01", "--reason", "重新考察"])
+        .success();
+    let stderr = f.fails_unchanged(&in_chinese(&["shortlist"]), STEP_ORDER);
+    assert!(stderr.contains("其组织考察记录已重新打开"), "{stderr}");
+    assert!(english_left(&stderr).is_empty(), "{stderr}");
+}
+
+#[test]
+fn the_json_of_the_list_is_the_same_in_both_languages() {
+    let f = Fixture::inspected();
+    f.banzi(&["veto", "M05", "--reason", "发生重大安全生产责任事故"])
+        .success();
+    let g = f.copy();
+    // The language from `BANZI_LANG`, so that the command line the journal keeps is the same.
+    let json_in = |f: &Fixture, lang: &str, args: &[&str]| {
+        let out = f
+            .command(&[&["--json"], args].concat())
+            .env("BANZI_LANG", lang)
+            .assert()
+            .success();
+        let mut value: serde_json::Value =
+            serde_json::from_slice(&out.get_output().stdout).unwrap();
+        // A journal entry's hashes cover the index, which keeps the files' times.
+        if let Some(entry) = value.as_object_mut() {
+            for key in ["hash", "index_sha256", "prev"] {
+                entry.remove(key);
+            }
+        }
+        value
+    };
+    let both = |args: &[&str]| {
+        assert_eq!(
+            json_in(&f, "zh-CN", args),
+            json_in(&g, "en", args),
+            "{args:?}"
+        );
+    };
+    both(&["shortlist"]);
+    both(&["shortlist", "show"]);
+    both(&["shortlist", "explain", "M05"]);
+    both(&["shortlist", "explain", "C01"]);
+    both(&[
+        "shortlist",
+        "adjust",
+        "D05",
+        "--include",
+        "--reason",
+        "增列",
+    ]);
+    // Stale, with its reasons.
+    both(&["shortlist", "show"]);
+    both(&["shortlist", "versions"]);
 }

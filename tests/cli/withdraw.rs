@@ -190,7 +190,7 @@ fn a_vetoed_unit_is_out_of_the_list_with_who_decided_and_why_in_explain() {
     .success();
     let seq = f.log().pop().unwrap()["seq"].clone();
     f.banzi(&["shortlist"]).success();
-    let explain = f.stdout(&["shortlist", "explain", "M05"]);
+    let explain = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "M05"]);
     assert!(explain.contains("决定: 一票否决"), "{explain}");
     assert!(
         explain.contains(&format!(
@@ -213,4 +213,133 @@ fn a_vetoed_unit_is_out_of_the_list_with_who_decided_and_why_in_explain() {
             .contains("vetoes.csv"),
         "{list:#}"
     );
+}
+
+/// The words of `text` left in English, but for the journal's citation of an entry, which is
+/// the journal's own words.
+fn english_but_the_citation(text: &str) -> Vec<String> {
+    english_left(text)
+        .into_iter()
+        .filter(|w| !w.starts_with("\"journal\" in") && !w.starts_with("\"entry\" in"))
+        .collect()
+}
+
+/// `args` with `--lang zh-CN` before them.
+fn zh<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    [&["--lang", "zh-CN"], args].concat()
+}
+
+#[test]
+fn withdrawals_and_vetoes_speak_chinese() {
+    let f = Fixture::inspected();
+
+    let out = f
+        .banzi(&zh(&["withdraw", "M06", "--reason", "机构改革撤并"]))
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("完成：M06 退出参评"), "{stderr}");
+    assert!(english_but_the_citation(&stderr).is_empty(), "{stderr}");
+    let entry = f.log().pop().unwrap();
+    assert_eq!(entry["summary"], "M06 withdrawn from the campaign");
+
+    let failures: [(&[&str], &str); 5] = [
+        (
+            &["withdraw", "M06", "--reason", "再次"],
+            "已由 测试员 在日志第",
+        ),
+        (
+            &["withdraw", "M01", "--revoke", "--reason", "撤销"],
+            "单位 `M01` 没有退出参评，无可撤销",
+        ),
+        (
+            &["veto", "M01", "--revoke", "--reason", "撤销"],
+            "单位 `M01` 没有被一票否决，无可撤销",
+        ),
+        (&["withdraw", "M01", "--reason", "  "], "错误："),
+        (
+            &["veto", "M05", "--reason", "事故", "--basis", ""],
+            "错误：",
+        ),
+    ];
+    for (args, says) in failures {
+        let stderr = f.fails_unchanged(&zh(args), INVALID);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(stderr.contains("错误："), "{args:?}: {stderr}");
+        if says != "错误：" {
+            assert!(english_left(&stderr).is_empty(), "{args:?}: {stderr}");
+        }
+    }
+
+    let out = f
+        .banzi(&zh(&[
+            "veto",
+            "M05",
+            "--reason",
+            "发生重大安全生产责任事故",
+        ]))
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("M05 被一票否决"), "{stderr}");
+    assert!(english_but_the_citation(&stderr).is_empty(), "{stderr}");
+    let stderr = f.fails_unchanged(&zh(&["veto", "M05", "--reason", "再次"]), INVALID);
+    assert!(
+        stderr.contains("提示：如需更改，请先用 `banzi veto M05 --revoke --reason \"…\"` 撤销"),
+        "{stderr}"
+    );
+    assert!(english_left(&stderr).is_empty(), "{stderr}");
+    let out = f
+        .banzi(&zh(&["veto", "M05", "--revoke", "--reason", "经复核撤销"]))
+        .success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.contains("撤销对 M05 的一票否决"), "{stderr}");
+    let entry = f.log().pop().unwrap();
+    assert!(
+        entry["summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("M05 no longer vetoed (一票否决) (revoking journal entry #"),
+        "{entry}"
+    );
+}
+
+/// `banzi --json ARGS` with the language from `BANZI_LANG`, so that the command line the
+/// journal keeps is the same in both languages.
+fn json_in(f: &Fixture, lang: &str, args: &[&str]) -> serde_json::Value {
+    let out = f
+        .command(&[&["--json"], args].concat())
+        .env("BANZI_LANG", lang)
+        .assert()
+        .success();
+    let mut value: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    // A journal entry's hashes cover the index, which keeps the files' times.
+    if let Some(entry) = value.as_object_mut() {
+        for key in ["hash", "index_sha256", "prev"] {
+            entry.remove(key);
+        }
+    }
+    value
+}
+
+#[test]
+fn the_json_of_a_ruling_is_the_same_in_both_languages() {
+    let f = Fixture::inspected();
+    let g = f.copy();
+    for args in [
+        &[
+            "veto",
+            "M05",
+            "--reason",
+            "事故",
+            "--basis",
+            "应急〔2026〕8号",
+        ][..],
+        &["veto", "M05", "--revoke", "--reason", "复核"],
+        &["withdraw", "M05", "--reason", "撤并"],
+    ] {
+        assert_eq!(
+            json_in(&f, "zh-CN", args),
+            json_in(&g, "en", args),
+            "{args:?}"
+        );
+    }
 }
