@@ -346,12 +346,8 @@ fn submissions(
             .iter()
             .map(|p| format!("`{}`", p.file_name().unwrap_or_default().to_string_lossy()))
             .collect::<Vec<_>>();
-        let comma = match crate::messages::lang() {
-            Lang::Zh => "、",
-            Lang::En => ", ",
-        };
         env.ui
-            .warn(&say::not_submissions(&shown, &files.join(comma)));
+            .warn(&say::not_submissions(&shown, &files.join(&say::separator())));
     }
     let mut found = Vec::new();
     let mut diagnostics = Vec::new();
@@ -389,7 +385,7 @@ fn print_outcome(
     if !outcome.unchanged.is_empty() {
         env.ui.status(&crate::submission::unchanged_message(
             step,
-            &outcome.unchanged.join(", "),
+            &outcome.unchanged.join(&crate::messages::cli::separator()),
         ));
     }
     Ok(())

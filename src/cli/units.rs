@@ -53,9 +53,9 @@ fn import(env: &Env, file: &std::path::Path, dry_run: bool) -> anyhow::Result<()
         None if dry_run && !(change.added.is_empty() && change.changed.is_empty()) => {
             env.ui.status(&say::dry_run(
                 change.added.len(),
-                &change.added.join(", "),
+                &change.added.join(&crate::messages::cli::separator()),
                 change.changed.len(),
-                &change.changed.join(", "),
+                &change.changed.join(&crate::messages::cli::separator()),
             ));
         }
         None => env
@@ -70,7 +70,7 @@ fn import(env: &Env, file: &std::path::Path, dry_run: bool) -> anyhow::Result<()
     if !change.not_in_file.is_empty() {
         env.ui.status(&say::kept(
             change.not_in_file.len(),
-            &change.not_in_file.join(", "),
+            &change.not_in_file.join(&crate::messages::cli::separator()),
         ));
     }
     Ok(())

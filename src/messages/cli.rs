@@ -25,6 +25,8 @@ super::catalogue! {
     did_you_mean(similar: &str) => "提示：是不是要用 `{similar}`？", "tip: a similar one exists: `{similar}`";
     try_help() => "运行时加上 `--help` 可查看用法。", "For more information, try `--help`.";
 
+    /// Between the items of a list in a sentence, such as unit codes.
+    separator() => "、", ", ";
     // Reading the files named on the command line, and submitting units' records.
     cannot_read_file(file: &str, cause: &str) =>
         "无法读取 `{file}`：{cause}", "cannot read `{file}`: {cause}";
@@ -44,9 +46,9 @@ super::catalogue! {
     rename_and_import_again() =>
         "请按上面所示改名，然后重新导入该文件夹", "rename the files as shown, then import the folder again";
     no_toml_files(folder: &str) =>
-        "文件夹 `{folder}` 中没有 .toml 文件", "folder `{folder}` has no .toml files";
+        "文件夹 `{folder}` 中没有 `.toml` 文件", "folder `{folder}` has no .toml files";
     not_submissions(folder: &str, files: &str) =>
-        "`{folder}` 中有不是提交材料（.toml）的文件，未读取：{files}",
+        "`{folder}` 中有不是提交材料（`.toml`）的文件，未读取：{files}",
         "`{folder}` has file(s) that are not submissions (.toml) and were not read: {files}";
     unreadable_files(n: usize, folder: &str) =>
         "`{folder}` 中有 {n} 个文件无法读取；未保存任何内容",

@@ -47,7 +47,7 @@ super::catalogue! {
     // The state of a unit's record, as people read it.
     state_missing() => "未提交", "missing";
     state_done() => "已完成", "done";
-    state_stale() => "需重新提交", "stale";
+    state_stale() => "待重做", "stale";
     state_partial() => "部分完成", "partial";
 }
 

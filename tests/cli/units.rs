@@ -60,10 +60,18 @@ fn a_campaign_without_units_lists_none() {
 #[test]
 fn units_list_prints_a_table_with_chinese_category_labels() {
     let f = Fixture::registered();
-    let table = f.stdout(&["units", "list"]);
+    let table = f.stdout(&["units", "list", "--lang", "zh-CN"]);
     assert!(table.contains("党委（党组）书记"), "{table}");
     assert!(
         table.contains("县级") && table.contains("市委部门") && table.contains("市直单位"),
+        "{table}"
+    );
+    assert!(table.contains("市卫生健康委员会"), "{table}");
+    assert!(english_left(&table).is_empty(), "{:?}", english_left(&table));
+    let table = f.stdout(&["units", "list"]);
+    assert!(table.contains("Party secretary"), "{table}");
+    assert!(
+        table.contains("county") && table.contains("municipal Party department"),
         "{table}"
     );
     assert!(table.contains("市卫生健康委员会"), "{table}");
