@@ -346,8 +346,10 @@ fn submissions(
             .iter()
             .map(|p| format!("`{}`", p.file_name().unwrap_or_default().to_string_lossy()))
             .collect::<Vec<_>>();
-        env.ui
-            .warn(&say::not_submissions(&shown, &files.join(&say::separator())));
+        env.ui.warn(&say::not_submissions(
+            &shown,
+            &files.join(&say::separator()),
+        ));
     }
     let mut found = Vec::new();
     let mut diagnostics = Vec::new();

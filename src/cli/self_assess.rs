@@ -17,19 +17,10 @@ pub struct SelfAssessArgs {
 
 #[derive(Debug, Subcommand)]
 enum SelfAssessCommand {
-    Template {
-        unit: String,
-    },
-    Submit {
-        unit: String,
-        file: PathBuf,
-    },
-    Import {
-        folder: PathBuf,
-    },
-    Report {
-        unit: String,
-    },
+    Template { unit: String },
+    Submit { unit: String, file: PathBuf },
+    Import { folder: PathBuf },
+    Report { unit: String },
 }
 
 pub fn run(env: &Env, args: SelfAssessArgs) -> anyhow::Result<()> {
@@ -83,11 +74,9 @@ fn report(env: &Env, code: &str) -> anyhow::Result<()> {
     let unit = register.require(code)?;
     let plan = require_plan(&campaign, code)?;
     let Some(assessment) = crate::self_assess::load(&campaign, &plan)? else {
-        return Err(
-            Error::step_order(say::no_self_assessment_yet(code))
-                .with_hint(say::no_self_assessment_yet_hint(code))
-                .into(),
-        );
+        return Err(Error::step_order(say::no_self_assessment_yet(code))
+            .with_hint(say::no_self_assessment_yet_hint(code))
+            .into());
     };
     let row = campaign
         .store

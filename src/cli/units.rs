@@ -58,9 +58,7 @@ fn import(env: &Env, file: &std::path::Path, dry_run: bool) -> anyhow::Result<()
                 &change.changed.join(&crate::messages::cli::separator()),
             ));
         }
-        None => env
-            .ui
-            .status(&say::no_change(&file.display().to_string())),
+        None => env.ui.status(&say::no_change(&file.display().to_string())),
         Some(entry) => env.ui.done(&say::added_and_changed(
             change.added.len(),
             change.changed.len(),

@@ -84,7 +84,11 @@ pub const HELP: &[Help] = &[
         "Validate and store every plan in a folder (*.toml, the unit from each file's `unit` key); one bad file stores none",
     ),
     help("plan import <folder>", "文件夹", "The folder"),
-    help("plan show", "显示某单位已保存的工作方案", "Show a unit's stored plan"),
+    help(
+        "plan show",
+        "显示某单位已保存的工作方案",
+        "Show a unit's stored plan",
+    ),
     help("plan show <unit>", "单位代码", "The unit's code"),
     help(
         "plan show --toml",
@@ -101,11 +105,17 @@ pub const EXAMPLES: &[Example] = &[
             "banzi plan submit C01 plans/C01.toml",
         ],
     ),
-    example_of("plan template", &["banzi plan template C01 > plans/C01.toml"]),
+    example_of(
+        "plan template",
+        &["banzi plan template C01 > plans/C01.toml"],
+    ),
     example_of("plan submit", &["banzi plan submit C01 plans/C01.toml"]),
     example_of("plan import", &["banzi plan import plans/"]),
     example_of(
         "plan show",
-        &["banzi plan show C01", "banzi plan show C01 --toml > plans/C01.toml"],
+        &[
+            "banzi plan show C01",
+            "banzi plan show C01 --toml > plans/C01.toml",
+        ],
     ),
 ];

@@ -103,7 +103,10 @@ pub const EXAMPLES: &[Example] = &[
         "self-assess submit",
         &["banzi self-assess submit C01 self-assessments/C01.toml"],
     ),
-    example_of("self-assess import", &["banzi self-assess import self-assessments/"]),
+    example_of(
+        "self-assess import",
+        &["banzi self-assess import self-assessments/"],
+    ),
     example_of(
         "self-assess report",
         &["banzi self-assess report C01 > C01-自评报告.md"],

@@ -24,10 +24,10 @@ super::catalogue! {
     duplicate_code(code: &str, first: usize) =>
         "单位代码 `{code}` 重复（首次出现在第 {first} 行）", "duplicate code `{code}` (first on line {first})";
     code_differs_in_case(code: &str, first_code: &str, first: usize) =>
-        "单位代码 `{code}` 与 `{first_code}`（第 {first} 行）只有大小写不同；Windows 和 macOS 的文件名不区分大小写",
+        "单位代码 `{code}` 与 `{first_code}`（第 {first} 行）只有大小写不同；Windows 和苹果系统的文件名不区分大小写",
         "code `{code}` differs from `{first_code}` (line {first}) only in case; file names on Windows and macOS ignore case";
     code_differs_from_registered(code: &str, registered: &str) =>
-        "单位代码 `{code}` 与已登记的 `{registered}` 只有大小写不同；Windows 和 macOS 的文件名不区分大小写",
+        "单位代码 `{code}` 与已登记的 `{registered}` 只有大小写不同；Windows 和苹果系统的文件名不区分大小写",
         "code `{code}` differs from the registered `{registered}` only in case; file names on Windows and macOS ignore case";
     unknown_category(category: &str, accepted: &str) =>
         "不认识的单位类别 `{category}`（可用：{accepted}）", "unknown category `{category}` (expected one of {accepted})";
@@ -79,11 +79,18 @@ pub const HELP: &[Help] = &[
         "只检查文件并说明将有哪些改动，不写入任何内容",
         "Check the file and say what would change; write nothing",
     ),
-    help("units list", "列出已登记的参评单位", "List the registered units"),
+    help(
+        "units list",
+        "列出已登记的参评单位",
+        "List the registered units",
+    ),
 ];
 
 pub const EXAMPLES: &[Example] = &[
-    example_of("units", &["banzi units import inputs/units.csv", "banzi units list"]),
+    example_of(
+        "units",
+        &["banzi units import inputs/units.csv", "banzi units list"],
+    ),
     example_of(
         "units import",
         &[
@@ -91,5 +98,8 @@ pub const EXAMPLES: &[Example] = &[
             "banzi units import inputs/units.csv",
         ],
     ),
-    example_of("units list", &["banzi units list", "banzi units list --json"]),
+    example_of(
+        "units list",
+        &["banzi units list", "banzi units list --json"],
+    ),
 ];

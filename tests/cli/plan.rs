@@ -126,11 +126,17 @@ fn plan_show_prints_the_plan_as_json_toml_and_a_table() {
     let table = f.stdout(&["plan", "show", "C01", "--lang", "zh-CN"]);
     assert!(table.contains("青川市东湖区（C01）工作方案"), "{table}");
     assert!(table.contains("状态：已完成（"), "{table}");
-    assert!(table.contains("政治强") && table.contains("工作目标"), "{table}");
+    assert!(
+        table.contains("政治强") && table.contains("工作目标"),
+        "{table}"
+    );
     let table = f.stdout(&["plan", "show", "C01"]);
     assert!(table.contains("青川市东湖区 (C01) work plan"), "{table}");
     assert!(table.contains("state: done (journal entry #"), "{table}");
-    assert!(table.contains("政治强") && table.contains("goal"), "{table}");
+    assert!(
+        table.contains("政治强") && table.contains("goal"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -534,7 +540,10 @@ fn plans_are_templated_submitted_and_shown_in_chinese() {
     );
     let file = f.write("inputs/C01.toml", &filled_template(&template));
     let stderr = stderr_of(&f, &zh(&["plan", "submit", "C01", file]));
-    assert!(stderr.starts_with("完成：已保存 C01 的工作方案（"), "{stderr}");
+    assert!(
+        stderr.starts_with("完成：已保存 C01 的工作方案（"),
+        "{stderr}"
+    );
     all_chinese(&stderr);
     let stderr = stderr_of(&f, &zh(&["plan", "submit", "C01", file]));
     assert!(
@@ -547,8 +556,14 @@ fn plans_are_templated_submitted_and_shown_in_chinese() {
     let left = english_left(&said(&shown));
     assert!(left.is_empty(), "{left:#?}\n{shown}");
 
-    let stderr = stderr_of(&f, &zh(&["plan", "import", example("plans").to_str().unwrap()]));
-    assert!(stderr.contains("完成：已保存 16 个单位的工作方案（"), "{stderr}");
+    let stderr = stderr_of(
+        &f,
+        &zh(&["plan", "import", example("plans").to_str().unwrap()]),
+    );
+    assert!(
+        stderr.contains("完成：已保存 16 个单位的工作方案（"),
+        "{stderr}"
+    );
     all_chinese(&stderr);
     let log = f.log();
     assert_eq!(log.last().unwrap()["summary"], "plans of 16 units stored");
@@ -558,12 +573,13 @@ fn plans_are_templated_submitted_and_shown_in_chinese() {
 fn a_refused_plan_is_explained_in_chinese() {
     let f = Fixture::registered();
     // Unfilled, for another unit, with an id twice and an unknown criterion.
-    let template = f.stdout(&["plan", "template", "C01"]).replacen(
-        "id = \"A1\"",
-        "id = \"P1\"",
-        1,
+    let template = f
+        .stdout(&["plan", "template", "C01"])
+        .replacen("id = \"A1\"", "id = \"P1\"", 1);
+    let file = f.write(
+        "inputs/C01.toml",
+        &template.replace("\"vitality\"", "\"活力\""),
     );
-    let file = f.write("inputs/C01.toml", &template.replace("\"vitality\"", "\"活力\""));
     let stderr = f.fails_unchanged(&zh(&["plan", "submit", "C02", file]), INVALID);
     for words in [
         "错误：工作方案 `inputs/C01.toml` 有",
@@ -625,7 +641,8 @@ fn a_refused_folder_is_explained_in_chinese() {
     std::fs::remove_file(f.root().join("inputs/plans/c.toml")).unwrap();
     let stderr = f.fails_unchanged(&zh(&["plan", "import", "inputs/plans"]), INVALID);
     assert!(
-        stderr.contains("警告：`inputs/plans` 中有不是提交材料（`.toml`）的文件，未读取：`说明.txt`")
+        stderr
+            .contains("警告：`inputs/plans` 中有不是提交材料（`.toml`）的文件，未读取：`说明.txt`")
             && stderr.contains("错误：2 个文件中有 1 个无法提交；未保存任何内容")
             && stderr.contains("是单位 `C01` 的第二个文件"),
         "{stderr}"
@@ -634,7 +651,8 @@ fn a_refused_folder_is_explained_in_chinese() {
 
     let stderr = f.fails_unchanged(&zh(&["plan", "submit", "C01", "inputs/none.toml"]), INVALID);
     assert!(
-        stderr.contains("错误：无法读取 `inputs/none.toml`：") && stderr.contains("提示：请检查文件名"),
+        stderr.contains("错误：无法读取 `inputs/none.toml`：")
+            && stderr.contains("提示：请检查文件名"),
         "{stderr}"
     );
 }
