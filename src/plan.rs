@@ -11,6 +11,7 @@ use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::import::words::RawDate;
 use crate::import::{Source, parse_toml, toml_diagnostic};
+use crate::messages::plan as say;
 use crate::settings::{Settings, quoted};
 use crate::steps::Step;
 use crate::submission::{self, Outcome, Submission};
@@ -75,10 +76,7 @@ pub(crate) fn check_unit_key(
             source,
             key.span(),
             "unit",
-            format!(
-                "this file is for unit `{}`, but the command names unit `{unit}`",
-                key.get_ref()
-            ),
+            say::wrong_unit(key.get_ref(), unit),
         ));
     }
 }
@@ -96,7 +94,7 @@ pub(crate) fn required_text(
             source,
             value.span(),
             field,
-            "must not be empty",
+            say::must_not_be_empty(),
         ));
     }
     text.to_owned()
@@ -110,9 +108,7 @@ pub(crate) fn optional_text(value: Option<&String>) -> Option<String> {
 impl Plan {
     /// Parses and validates a plan for `unit`, reporting every problem with its place.
     pub fn parse(source: &Source, settings: &Settings, unit: &str) -> Result<Plan, Error> {
-        let hint = format!(
-            "correct the file and submit it again; `banzi plan template {unit}` prints a commented example"
-        );
+        let hint = say::fix_and_submit(unit);
         let raw: RawPlan = parse_toml(source, &hint)?;
         let mut diagnostics = Vec::new();
         check_unit_key(source, &raw.unit, unit, &mut diagnostics);
@@ -134,7 +130,7 @@ impl Plan {
                         source,
                         ri.id.span(),
                         "indicator.id",
-                        format!("duplicate indicator id `{id}` (first on line {first})"),
+                        say::duplicate_indicator(&id, first),
                     ));
                 } else {
                     first_seen.insert(id.clone(), ri.id.span().start);
@@ -148,10 +144,9 @@ impl Plan {
                         source,
                         ri.criterion.span(),
                         "indicator.criterion",
-                        format!(
-                            "unknown criterion `{}` (expected one of {})",
+                        say::unknown_criterion(
                             ri.criterion.get_ref().trim(),
-                            settings.criterion_words()
+                            &settings.criterion_words(),
                         ),
                     ));
                     String::new()
@@ -186,16 +181,13 @@ impl Plan {
                     source,
                     place.clone(),
                     "indicator",
-                    format!(
-                        "criterion `{}` ({}) has no indicator; every criterion needs at least one",
-                        criterion.code, criterion.name
-                    ),
+                    say::criterion_without_indicator(&criterion.code, &criterion.name),
                 ));
             }
         }
         Error::check(
             diagnostics,
-            |n| format!("the plan `{}` has {n} problem(s)", source.path.display()),
+            |n| say::problems(&source.path.display().to_string(), n),
             &hint,
         )?;
         let by_id = indicators
@@ -255,13 +247,12 @@ pub fn template(unit: &Unit, settings: &Settings) -> String {
         "# 工作方案（制定方案）: {name}\n\
          # {campaign}\n\
          #\n\
-         # One [[indicator]] block per measurable indicator (工作指标); every criterion needs at\n\
-         # least one. Copy a block to add more. Then run: banzi plan submit {code} FILE\n\n\
+         {guide}\n\n\
          unit = {code_q}\n\
          title = {title}\n",
         name = unit.name,
         campaign = settings.name,
-        code = unit.code,
+        guide = say::template_guide(&unit.code),
         code_q = quoted(&unit.code),
         title = quoted(&format!("{}争创“四强一硬”好班子工作方案", unit.name)),
     );
@@ -269,18 +260,23 @@ pub fn template(unit: &Unit, settings: &Settings) -> String {
         out.push_str(&format!(
             "\n# {name}（{code}）: {definition}\n\
              [[indicator]]\n\
-             id = {id}             # unique within the plan\n\
+             id = {id}             {id_note}\n\
              criterion = {code_q}\n\
-             goal = \"\"             # 工作目标, e.g. 理论学习中心组学习不少于12次\n\
-             target = \"\"           # 目标值, e.g. 12次\n\
-             owner = \"\"            # 责任人\n\
-             # due = {year}-12-31    # 完成时限 (optional)\n",
+             goal = \"\"             {goal_note}\n\
+             target = \"\"           {target_note}\n\
+             owner = \"\"            {owner_note}\n\
+             # due = {year}-12-31    {due_note}\n",
             name = criterion.name,
             code = criterion.code,
             definition = criterion.definition,
             id = quoted(&format!("{}1", id_prefix(&criterion.code))),
             code_q = quoted(&criterion.code),
             year = settings.year,
+            id_note = say::template_id(),
+            goal_note = say::template_goal(),
+            target_note = say::template_target(),
+            owner_note = say::template_owner(),
+            due_note = say::template_due(),
         ));
     }
     out

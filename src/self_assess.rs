@@ -11,6 +11,7 @@ use crate::context::Context;
 use crate::error::Error;
 use crate::import::words::{Term, Vocabulary};
 use crate::import::{Source, parse_toml, toml_diagnostic};
+use crate::messages::self_assess as say;
 use crate::plan::{self, Plan, check_unit_key, optional_text, required_text};
 use crate::settings::{Settings, quoted};
 use crate::steps::Step;
@@ -73,11 +74,7 @@ impl Completion {
             source,
             status.span(),
             field,
-            format!(
-                "`{}` is not a status (expected one of {})",
-                status.get_ref(),
-                Self::WORDS.accepted()
-            ),
+            say::not_a_status(status.get_ref(), &Self::WORDS.accepted()),
         )
     }
 }
@@ -163,9 +160,7 @@ impl SelfAssessment {
         plan: &Plan,
     ) -> Result<SelfAssessment, Error> {
         let unit = plan.unit.as_str();
-        let hint = format!(
-            "correct the file and submit it again; `banzi self-assess template {unit}` prints one pre-filled with the plan's indicators"
-        );
+        let hint = say::fix_and_submit(unit);
         let raw: RawSelfAssessment = parse_toml(source, &hint)?;
         let mut diagnostics = Vec::new();
         let d = &mut diagnostics;
@@ -177,7 +172,7 @@ impl SelfAssessment {
                     source,
                     raw.unit.span(),
                     "summary",
-                    "missing `summary`: the self-assessment's narrative",
+                    say::missing_summary(),
                 ));
                 String::new()
             }
@@ -200,7 +195,7 @@ impl SelfAssessment {
                     source,
                     rr.id.span(),
                     "indicator.id",
-                    format!("`{id}` is not an indicator of the plan of `{unit}`"),
+                    say::not_an_indicator(&id, unit),
                 ));
                 continue;
             }
@@ -210,7 +205,7 @@ impl SelfAssessment {
                     source,
                     rr.id.span(),
                     "indicator.id",
-                    format!("indicator `{id}` appears twice (first on line {first})"),
+                    say::indicator_twice(&id, first),
                 ));
                 continue;
             }
@@ -242,19 +237,14 @@ impl SelfAssessment {
                     source,
                     place.clone(),
                     "indicator",
-                    format!("plan indicator `{}` ({}) has no result; every plan indicator must appear once", indicator.id, indicator.goal),
+                    say::indicator_without_result(&indicator.id, &indicator.goal),
                 ));
             }
         }
 
         Error::check(
             diagnostics,
-            |n| {
-                format!(
-                    "the self-assessment `{}` has {n} problem(s)",
-                    source.path.display()
-                )
-            },
+            |n| say::problems(&source.path.display().to_string(), n),
             &hint,
         )?;
         let results: Vec<IndicatorResult> = plan
@@ -290,7 +280,7 @@ pub fn submit(
         submissions,
         |campaign, s| {
             let plan = plan::load(campaign, &s.unit)?
-                .ok_or_else(|| Error::step_order(format!("unit `{}` has no plan", s.unit)))?;
+                .ok_or_else(|| Error::step_order(say::no_plan(&s.unit)))?;
             SelfAssessment::parse(&s.source, &campaign.settings, &plan)?;
             Ok(())
         },
@@ -321,13 +311,14 @@ pub fn template(
         "# 自评报告: {unit_name}\n\
          # {campaign}\n\
          #\n\
-         # Check every indicator of the plan against its target, rate the unit on each criterion\n\
-         # (0-100), then run: banzi self-assess submit {code} FILE\n\n\
+         {guide}\n\n\
          unit = {code_q}\n\
-         summary = {summary}   # 总体情况: what was done, results, shortcomings\n\n\
-         [ratings]   # 0-100 for each criterion\n",
+         summary = {summary}   {summary_note}\n\n\
+         [ratings]   {ratings_note}\n",
         campaign = settings.name,
-        code = plan.unit,
+        guide = say::template_guide(&plan.unit),
+        summary_note = say::template_summary(),
+        ratings_note = say::template_ratings(),
         code_q = quoted(&plan.unit),
         summary = quoted(earlier.map_or("", |e| e.summary.as_str())),
     );
@@ -338,8 +329,9 @@ pub fn template(
                 criterion.code, criterion.name
             )),
             None => out.push_str(&format!(
-                "# {} =    # {}: fill in 0-100 and remove the leading #\n",
-                criterion.code, criterion.name
+                "# {} =    {}\n",
+                criterion.code,
+                say::template_rating_blank(&criterion.name)
             )),
         }
     }
@@ -349,14 +341,17 @@ pub fn template(
             .map_or("", |c| c.name.as_str());
         let previous = earlier.and_then(|e| e.result(&indicator.id));
         out.push_str(&format!(
-            "\n# {criterion} | 目标: {goal} | 目标值: {target} | 责任人: {owner}\n\
+            "\n{heading}\n\
              [[indicator]]\n\
              id = {id}\n\
              status = {status}     # {keys}\n\
              actual = {actual}     # 实际完成情况\n",
-            goal = indicator.goal,
-            target = indicator.target,
-            owner = indicator.owner,
+            heading = say::template_indicator(
+                criterion,
+                &indicator.goal,
+                &indicator.target,
+                &indicator.owner
+            ),
             id = quoted(&indicator.id),
             status = quoted(previous.map_or("", |p| p.status.key())),
             keys = Completion::WORDS.choices(),
@@ -364,7 +359,10 @@ pub fn template(
         ));
         match previous.and_then(|p| p.evidence.as_deref()) {
             Some(e) => out.push_str(&format!("evidence = {}\n", quoted(e))),
-            None => out.push_str("# evidence = \"\"     # 佐证材料 (optional)\n"),
+            None => out.push_str(&format!(
+                "# evidence = \"\"     {}\n",
+                say::template_evidence()
+            )),
         }
     }
     out

@@ -7,6 +7,7 @@ use crate::context::Context;
 use crate::error::{Diagnostic, Error, Kind};
 use crate::import::Source;
 use crate::journal::Entry;
+use crate::messages::cli as say;
 use crate::steps::{State, Step};
 use crate::store::Transaction;
 use crate::store::sha256_hex;
@@ -34,8 +35,7 @@ pub fn unit_of(source: &Source) -> Result<String, Error> {
     struct UnitKey {
         unit: String,
     }
-    let key: UnitKey =
-        crate::import::parse_toml(source, "every file needs a `unit = \"CODE\"` key")?;
+    let key: UnitKey = crate::import::parse_toml(source, &say::needs_unit_key())?;
     Ok(key.unit.trim().to_owned())
 }
 
@@ -58,9 +58,9 @@ pub fn submit(
         let checked = (|| -> anyhow::Result<()> {
             register.require(unit)?;
             if !seen.insert(unit) {
-                return Err(Error::invalid(format!(
-                    "`{}` is a second file for unit `{unit}`",
-                    submission.source.path.display()
+                return Err(Error::invalid(say::second_file(
+                    &submission.source.path.display().to_string(),
+                    unit,
                 ))
                 .into());
             }
@@ -103,12 +103,34 @@ pub fn submit(
         tx.write_step(&unit, step, path, bytes);
         tx.add_input(&source.path, &source.sha256);
     }
-    let summary = match outcome.stored.as_slice() {
-        [one] => format!("{} of {one} stored", step.def().noun),
-        many => format!("{}s of {} units stored", step.def().noun, many.len()),
-    };
-    outcome.entry = Some(tx.commit(crate::messages::both(|| summary.clone()))?);
+    let stored = outcome.stored.as_slice();
+    outcome.entry = Some(tx.commit(crate::messages::both(|| stored_summary(step, stored)))?);
     Ok(outcome)
+}
+
+/// The journal's summary of a submission that stored the records of `stored`.
+fn stored_summary(step: Step, stored: &[String]) -> String {
+    let noun = step.def().noun;
+    match (step, stored) {
+        (Step::Plan, [one]) => say::plan_stored(one),
+        (Step::Plan, many) => say::plans_stored(many.len()),
+        (Step::SelfAssess, [one]) => say::self_assessment_stored(one),
+        (Step::SelfAssess, many) => say::self_assessments_stored(many.len()),
+        (Step::Inspect, [one]) => say::inspection_stored(one),
+        (Step::Inspect, many) => say::inspections_stored(many.len()),
+        (_, [one]) => say::record_stored(noun, one),
+        (_, many) => say::records_stored(noun, many.len()),
+    }
+}
+
+/// What people are told of the units whose record of `step` was already stored as submitted.
+pub fn unchanged_message(step: Step, units: &str) -> String {
+    match step {
+        Step::Plan => say::plan_unchanged(units),
+        Step::SelfAssess => say::self_assessment_unchanged(units),
+        Step::Inspect => say::inspection_unchanged(units),
+        _ => say::record_unchanged(step.def().noun, units),
+    }
 }
 
 /// Whether the unit's record of `step` is already this submission, done.
@@ -139,12 +161,9 @@ pub(crate) fn combine(mut failures: Vec<(&std::path::Path, Error)>, total: usize
             diagnostics.extend(failure.diagnostics);
         }
     }
-    Error::new(
-        kind,
-        format!("{count} of {total} files cannot be submitted; nothing was stored"),
-    )
-    .with_diagnostics(diagnostics)
-    .with_hint("correct the files listed above and submit the folder again")
+    Error::new(kind, say::files_refused(count, total))
+        .with_diagnostics(diagnostics)
+        .with_hint(say::correct_and_submit_folder())
 }
 
 /// Reads a record and its parse from the store, by step and unit.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Diagnostic, Error};
 use crate::import::words::{Term, Vocabulary};
 use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
+use crate::messages::units as say;
 use crate::store::{Store, Table, UNITS_FILE};
 
 /// The kind of leadership team, which later decides the shortlist quota.
@@ -63,6 +64,16 @@ impl Category {
 
     pub fn label(self) -> &'static str {
         Self::WORDS.term(self).label()
+    }
+
+    /// The category as tables for people name it, in the language in force (documents print
+    /// [`Category::label`], the Chinese name).
+    pub fn shown(self) -> String {
+        match self {
+            Category::County => say::county(),
+            Category::Department => say::department(),
+            Category::MunicipalUnit => say::municipal_unit(),
+        }
     }
 }
 
@@ -172,13 +183,9 @@ impl Register {
     pub fn require(&self, code: &str) -> Result<&Unit, Error> {
         self.get(code).ok_or_else(|| {
             if self.units.is_empty() {
-                Error::step_order(format!(
-                    "unit `{code}` is not registered: the campaign has no units yet"
-                ))
-                .with_hint("import the register first: `banzi units import FILE`")
+                Error::step_order(say::no_units_yet(code)).with_hint(say::no_units_yet_hint())
             } else {
-                Error::invalid(format!("unit `{code}` is not in the register"))
-                    .with_hint("`banzi units list` shows the registered units")
+                Error::invalid(say::not_registered(code)).with_hint(say::not_registered_hint())
             }
         })
     }
@@ -244,14 +251,14 @@ pub fn import(
     let mut tx = crate::store::Transaction::new(store, ctx);
     tx.write_table(register.units());
     tx.add_input(&source.path, &source.sha256);
-    let summary = format!(
-        "unit register imported ({}): {} added, {} changed, {} in all",
-        source.encoding.label(),
-        change.added.len(),
-        change.changed.len(),
-        register.units().len()
-    );
-    let entry = tx.commit(crate::messages::both(|| summary.clone()))?;
+    let entry = tx.commit(crate::messages::both(|| {
+        say::imported(
+            source.encoding.label(),
+            change.added.len(),
+            change.changed.len(),
+            register.units().len(),
+        )
+    }))?;
     Ok(UnitsImport {
         change,
         entry: Some(entry),
@@ -301,38 +308,20 @@ pub fn read_register_file(
         };
         let code = row.get("code");
         if code.is_empty() {
-            problem("code", "empty unit code".into());
+            problem("code", say::empty_code());
         } else if !is_safe_code(code) {
-            problem(
-                "code",
-                format!(
-                    "`{code}` is not a valid unit code: use up to 32 letters, digits, `-` or `_`, starting with a letter or digit"
-                ),
-            );
+            problem("code", say::bad_code(code));
         } else if let Some((first_code, first)) = first_line.get(&code.to_ascii_lowercase()) {
             if *first_code == code {
-                problem(
-                    "code",
-                    format!("duplicate code `{code}` (first on line {first})"),
-                );
+                problem("code", say::duplicate_code(code, *first));
             } else {
-                problem(
-                    "code",
-                    format!(
-                        "code `{code}` differs from `{first_code}` (line {first}) only in case; file names on Windows and macOS ignore case"
-                    ),
-                );
+                problem("code", say::code_differs_in_case(code, first_code, *first));
             }
         } else if let Some(registered) = registered
             .get(&code.to_ascii_lowercase())
             .filter(|r| **r != code)
         {
-            problem(
-                "code",
-                format!(
-                    "code `{code}` differs from the registered `{registered}` only in case; file names on Windows and macOS ignore case"
-                ),
-            );
+            problem("code", say::code_differs_from_registered(code, registered));
         } else {
             first_line.insert(code.to_ascii_lowercase(), (code, row.line));
         }
@@ -340,25 +329,16 @@ pub fn read_register_file(
         if category.is_none() {
             problem(
                 "category",
-                format!(
-                    "unknown category `{}` (expected one of {})",
-                    row.get("category"),
-                    Category::WORDS.accepted()
-                ),
+                say::unknown_category(row.get("category"), &Category::WORDS.accepted()),
             );
         }
         if row.get("name").is_empty() {
-            problem("name", "empty cell".into());
+            problem("name", say::empty_cell());
         }
         let party_head = head(row.get("party_head"));
         match row.get("party_head") {
-            "" => problem("party_head", "empty cell".into()),
-            dash if party_head.is_none() => problem(
-                "party_head",
-                format!(
-                    "`{dash}` is no name: every unit needs its Party secretary (党委（党组）书记)"
-                ),
-            ),
+            "" => problem("party_head", say::empty_cell()),
+            dash if party_head.is_none() => problem("party_head", say::dash_is_no_name(dash)),
             _ => {}
         }
         if let Some(category) = category {
@@ -372,11 +352,11 @@ pub fn read_register_file(
         }
     }
     if rows.is_empty() {
-        diagnostics.push(Diagnostic::new(file, "the file has a header but no units").at_line(2));
+        diagnostics.push(Diagnostic::new(file, say::no_rows()).at_line(2));
     }
     Error::check(
         diagnostics,
-        |n| format!("`{}` has {n} bad row(s)", source.path.display()),
+        |n| say::bad_rows(&source.path.display().to_string(), n),
         ROWS_HINT,
     )?;
     Ok((units, ignored_columns))

@@ -237,19 +237,22 @@ fn head(campaign: &Campaign) -> String {
 fn read_input(path: &std::path::Path) -> anyhow::Result<crate::import::Source> {
     crate::import::Source::read(path).map_err(|e| match e.downcast::<Error>() {
         Ok(e) => e.into(),
-        Err(other) => Error::invalid(format!("{other:#}"))
-            .with_hint("check the file name")
-            .into(),
+        // The file system's own words follow ours.
+        Err(other) => Error::invalid(crate::messages::cli::cannot_read_file(
+            &path.display().to_string(),
+            &other.root_cause().to_string(),
+        ))
+        .with_hint(crate::messages::cli::check_file_name())
+        .into(),
     })
 }
 
 /// Warns of the columns of an imported file that banzi did not use, so none is dropped unseen.
 fn warn_ignored_columns(env: &Env, file: &std::path::Path, columns: &[String]) {
     if !columns.is_empty() {
-        env.ui.warn(&format!(
-            "`{}` has column(s) banzi does not use, and they were not imported: `{}`",
-            file.display(),
-            columns.join("`, `")
+        env.ui.warn(&crate::messages::cli::ignored_columns(
+            &file.display().to_string(),
+            &columns.join("`, `"),
         ));
     }
 }
@@ -270,9 +273,7 @@ enum FolderFile {
 
 fn folder_file(name: &std::ffi::OsStr) -> FolderFile {
     let Some(name) = name.to_str() else {
-        return FolderFile::Misnamed(
-            "its name is not UTF-8 text: rename it, e.g. to the unit's code and `.toml`".into(),
-        );
+        return FolderFile::Misnamed(crate::messages::cli::name_not_utf8());
     };
     if name.starts_with('.') || name.starts_with('~') {
         return FolderFile::Ignored;
@@ -287,7 +288,10 @@ fn folder_file(name: &std::ffi::OsStr) -> FolderFile {
         Some(stem)
             if meant.is_char_boundary(stem) && meant[stem..].eq_ignore_ascii_case(".toml") =>
         {
-            FolderFile::Misnamed(format!("rename it to `{}.toml`", &meant[..stem]))
+            FolderFile::Misnamed(crate::messages::cli::rename_to(&format!(
+                "{}.toml",
+                &meant[..stem]
+            )))
         }
         _ => FolderFile::Other,
     }
@@ -300,6 +304,7 @@ fn submissions(
     unit_and_file: Option<(String, PathBuf)>,
     folder: Option<PathBuf>,
 ) -> anyhow::Result<Vec<crate::submission::Submission>> {
+    use crate::messages::cli as say;
     use crate::submission::{Submission, unit_of};
     if let Some((unit, file)) = unit_and_file {
         return Ok(vec![Submission {
@@ -308,9 +313,9 @@ fn submissions(
         }]);
     }
     let folder = folder.expect("clap requires a unit and file, or a folder");
-    let unreadable = |e: std::io::Error| {
-        Error::invalid(format!("cannot read folder `{}`: {e}", folder.display()))
-    };
+    let shown = folder.display().to_string();
+    let unreadable =
+        |e: std::io::Error| Error::invalid(say::cannot_read_folder(&shown, &e.to_string()));
     let mut paths = Vec::new();
     let mut others = Vec::new();
     let mut misnamed = Vec::new();
@@ -328,30 +333,22 @@ fn submissions(
     misnamed.sort_by(|a, b| a.file.cmp(&b.file));
     Error::check(
         misnamed,
-        |n| {
-            format!(
-                "{n} file(s) in `{}` look like submissions but would not be read for their names; nothing was stored",
-                folder.display()
-            )
-        },
-        "rename the files as shown, then import the folder again",
+        |n| say::misnamed_files(n, &shown),
+        &say::rename_and_import_again(),
     )?;
     paths.sort();
     if paths.is_empty() {
-        return Err(
-            Error::invalid(format!("folder `{}` has no .toml files", folder.display())).into(),
-        );
+        return Err(Error::invalid(say::no_toml_files(&shown)).into());
     }
     if !others.is_empty() {
         others.sort();
-        env.ui.warn(&format!(
-            "`{}` has file(s) that are not submissions (.toml) and were not read: {}",
-            folder.display(),
-            others
-                .iter()
-                .map(|p| format!("`{}`", p.file_name().unwrap_or_default().to_string_lossy()))
-                .collect::<Vec<_>>()
-                .join(", ")
+        let files = others
+            .iter()
+            .map(|p| format!("`{}`", p.file_name().unwrap_or_default().to_string_lossy()))
+            .collect::<Vec<_>>();
+        env.ui.warn(&say::not_submissions(
+            &shown,
+            &files.join(&say::separator()),
         ));
     }
     let mut found = Vec::new();
@@ -365,13 +362,8 @@ fn submissions(
     }
     Error::check(
         diagnostics,
-        |n| {
-            format!(
-                "{n} file(s) in `{}` cannot be read; nothing was stored",
-                folder.display()
-            )
-        },
-        "every file needs a `unit = \"CODE\"` key",
+        |n| say::unreadable_files(n, &shown),
+        &say::needs_unit_key(),
     )?;
     Ok(found)
 }
@@ -393,9 +385,9 @@ fn print_outcome(
         env.ui.committed(entry);
     }
     if !outcome.unchanged.is_empty() {
-        env.ui.status(&format!(
-            "unchanged: the {step} of {} is already stored with the same content",
-            outcome.unchanged.join(", ")
+        env.ui.status(&crate::submission::unchanged_message(
+            step,
+            &outcome.unchanged.join(&crate::messages::cli::separator()),
         ));
     }
     Ok(())

@@ -7,9 +7,9 @@ use clap::{Args, Subcommand};
 use super::Env;
 use super::output::{cell, table};
 use crate::error::Error;
+use crate::messages::plan as say;
 use crate::steps::Step;
 
-/// Step 1: each unit's work plan (制定方案) with measurable indicators
 #[derive(Debug, Args)]
 pub struct PlanArgs {
     #[command(subcommand)]
@@ -18,29 +18,18 @@ pub struct PlanArgs {
 
 #[derive(Debug, Subcommand)]
 enum PlanCommand {
-    /// Print a commented plan template for a unit, to fill in and submit
     Template {
-        /// The unit's code
         unit: String,
     },
-    /// Validate and store a unit's plan; a plan can be replaced until it is self-assessed
     Submit {
-        /// The unit's code; the file's `unit` key must match it
         unit: String,
-        /// The plan, a TOML file (`banzi plan template UNIT` prints one)
         file: PathBuf,
     },
-    /// Validate and store every plan in a folder (*.toml, the unit from each file's `unit` key);
-    /// one bad file stores none
     Import {
-        /// The folder
         folder: PathBuf,
     },
-    /// Show a unit's stored plan
     Show {
-        /// The unit's code
         unit: String,
-        /// Print the stored TOML record as submitted, e.g. to edit and resubmit it
         #[arg(long)]
         toml: bool,
     },
@@ -78,10 +67,8 @@ fn show(env: &Env, code: &str, as_toml: bool) -> anyhow::Result<()> {
     let register = campaign.register()?;
     let unit = register.require(code)?;
     let Some(plan) = crate::plan::load(&campaign, code)? else {
-        return Err(Error::step_order(format!("unit `{code}` has no plan yet"))
-            .with_hint(format!(
-                "`banzi plan template {code}` prints one to fill in"
-            ))
+        return Err(Error::step_order(say::no_plan_yet(code))
+            .with_hint(say::no_plan_yet_hint(code))
             .into());
     };
     let path = Step::Plan.record_path(code);
@@ -111,24 +98,26 @@ fn show(env: &Env, code: &str, as_toml: bool) -> anyhow::Result<()> {
             })).collect::<Vec<_>>(),
         }));
     }
+    let title = plan
+        .title
+        .as_deref()
+        .map(|t| say::heading_title(&cell(t)))
+        .unwrap_or_default();
     env.ui.data(&format!(
-        "{}（{}）工作方案{}\n状态: {}（日志第 {} 条）",
-        cell(&unit.name),
-        unit.code,
-        plan.title
-            .as_deref()
-            .map(|t| format!(": {}", cell(t)))
-            .unwrap_or_default(),
-        row.state.map_or("", crate::steps::State::key),
-        row.seq
+        "{}\n{}",
+        say::heading(&cell(&unit.name), &unit.code, &title),
+        say::state_line(
+            &row.state.map_or_else(String::new, state),
+            &crate::journal::cite(row.seq)
+        )
     ));
     let mut t = table(&[
-        "编号",
-        "评价内容",
-        "工作目标",
-        "目标值",
-        "责任人",
-        "完成时限",
+        &say::header_id(),
+        &say::header_criterion(),
+        &say::header_goal(),
+        &say::header_target(),
+        &say::header_owner(),
+        &say::header_due(),
     ]);
     for i in &plan.indicators {
         let criterion = campaign
@@ -146,4 +135,15 @@ fn show(env: &Env, code: &str, as_toml: bool) -> anyhow::Result<()> {
     }
     env.ui.data(&t.to_string());
     Ok(())
+}
+
+/// The state of a unit's record, as people read it.
+pub(super) fn state(state: crate::steps::State) -> String {
+    use crate::steps::State;
+    match state {
+        State::Missing => say::state_missing(),
+        State::Done => say::state_done(),
+        State::Stale => say::state_stale(),
+        State::Partial => say::state_partial(),
+    }
 }

@@ -6,9 +6,9 @@ use clap::{Args, Subcommand};
 
 use super::Env;
 use crate::error::Error;
+use crate::messages::self_assess as say;
 use crate::steps::Step;
 
-/// Step 2: each unit checks its plan's indicators and rates itself (自评报告)
 #[derive(Debug, Args)]
 pub struct SelfAssessArgs {
     #[command(subcommand)]
@@ -17,28 +17,10 @@ pub struct SelfAssessArgs {
 
 #[derive(Debug, Subcommand)]
 enum SelfAssessCommand {
-    /// Print a self-assessment template pre-filled with the unit's plan indicators
-    Template {
-        /// The unit's code
-        unit: String,
-    },
-    /// Validate and store a unit's self-assessment; the unit needs a plan
-    Submit {
-        /// The unit's code; the file's `unit` key must match it
-        unit: String,
-        /// The self-assessment, a TOML file
-        file: PathBuf,
-    },
-    /// Validate and store every self-assessment in a folder; one bad file stores none
-    Import {
-        /// The folder
-        folder: PathBuf,
-    },
-    /// Print the unit's self-assessment report (自评报告) as Markdown
-    Report {
-        /// The unit's code
-        unit: String,
-    },
+    Template { unit: String },
+    Submit { unit: String, file: PathBuf },
+    Import { folder: PathBuf },
+    Report { unit: String },
 }
 
 pub fn run(env: &Env, args: SelfAssessArgs) -> anyhow::Result<()> {
@@ -56,8 +38,8 @@ fn require_plan(
     code: &str,
 ) -> anyhow::Result<crate::plan::Plan> {
     crate::plan::load(campaign, code)?.ok_or_else(|| {
-        Error::step_order(format!("unit `{code}` has no plan yet"))
-            .with_hint(format!("first run `{}`", Step::Plan.submit_command(code)))
+        Error::step_order(crate::messages::plan::no_plan_yet(code))
+            .with_hint(say::first_submit_plan(&Step::Plan.submit_command(code)))
             .into()
     })
 }
@@ -92,13 +74,9 @@ fn report(env: &Env, code: &str) -> anyhow::Result<()> {
     let unit = register.require(code)?;
     let plan = require_plan(&campaign, code)?;
     let Some(assessment) = crate::self_assess::load(&campaign, &plan)? else {
-        return Err(
-            Error::step_order(format!("unit `{code}` has no self-assessment yet"))
-                .with_hint(format!(
-                    "submit one with `banzi self-assess submit {code} FILE`"
-                ))
-                .into(),
-        );
+        return Err(Error::step_order(say::no_self_assessment_yet(code))
+            .with_hint(say::no_self_assessment_yet_hint(code))
+            .into());
     };
     let row = campaign
         .store
@@ -106,10 +84,9 @@ fn report(env: &Env, code: &str) -> anyhow::Result<()> {
         .get(&Step::SelfAssess.record_path(code))
         .expect("a loaded self-assessment is in the index");
     if row.state != Some(crate::steps::State::Done) {
-        env.ui.status(&format!(
-            "warning: this self-assessment is {} ({}); submit it again before it is used",
-            row.state.map_or("", crate::steps::State::key),
-            row.note
+        env.ui.status(&say::not_current(
+            &row.state.map_or_else(String::new, super::plan::state),
+            &row.note,
         ));
     }
     let text = crate::documents::self_assessment_report(

@@ -6,8 +6,8 @@ use clap::{Args, Subcommand};
 
 use super::Env;
 use super::output::{cell, table};
+use crate::messages::units as say;
 
-/// Import or list the participating units (参评班子)
 #[derive(Debug, Args)]
 pub struct UnitsArgs {
     #[command(subcommand)]
@@ -16,18 +16,11 @@ pub struct UnitsArgs {
 
 #[derive(Debug, Subcommand)]
 enum UnitsCommand {
-    /// Import a unit register CSV: code, name, category, party_head and an optional
-    /// government_head (or 单位代码, 单位名称, 类别, 党委（党组）书记, 行政主要负责人); UTF-8, UTF-8
-    /// with BOM or GB18030. An empty or `—` government_head means the unit has none. Units
-    /// already registered are updated; units not in the file are kept.
     Import {
-        /// The CSV file
         file: PathBuf,
-        /// Check the file and say what would change; write nothing
         #[arg(long)]
         dry_run: bool,
     },
-    /// List the registered units
     List,
 }
 
@@ -58,30 +51,24 @@ fn import(env: &Env, file: &std::path::Path, dry_run: bool) -> anyhow::Result<()
     }
     match entry {
         None if dry_run && !(change.added.is_empty() && change.changed.is_empty()) => {
-            env.ui.status(&format!(
-                "dry run, nothing written: {} unit(s) would be added ({}), {} changed ({})",
+            env.ui.status(&say::dry_run(
                 change.added.len(),
-                change.added.join(", "),
+                &change.added.join(&crate::messages::cli::separator()),
                 change.changed.len(),
-                change.changed.join(", ")
+                &change.changed.join(&crate::messages::cli::separator()),
             ));
         }
-        None => env.ui.status(&format!(
-            "no change: the register already matches `{}`",
-            file.display()
-        )),
-        Some(entry) => env.ui.done(&format!(
-            "{} units added, {} changed ({})",
+        None => env.ui.status(&say::no_change(&file.display().to_string())),
+        Some(entry) => env.ui.done(&say::added_and_changed(
             change.added.len(),
             change.changed.len(),
-            entry.cite()
+            &entry.cite(),
         )),
     }
     if !change.not_in_file.is_empty() {
-        env.ui.status(&format!(
-            "note: {} registered unit(s) are not in this file and were kept: {}",
+        env.ui.status(&say::kept(
             change.not_in_file.len(),
-            change.not_in_file.join(", ")
+            &change.not_in_file.join(&crate::messages::cli::separator()),
         ));
     }
     Ok(())
@@ -94,22 +81,22 @@ fn list(env: &Env) -> anyhow::Result<()> {
         return env.ui.json(&register.units());
     }
     let mut t = table(&[
-        "代码",
-        "单位名称",
-        "类别",
-        "党委（党组）书记",
-        "行政主要负责人",
+        &say::header_code(),
+        &say::header_name(),
+        &say::header_category(),
+        &say::header_party_head(),
+        &say::header_government_head(),
     ]);
     for u in register.units() {
         t.add_row([
             u.code.clone(),
             cell(&u.name),
-            u.category.label().to_owned(),
+            u.category.shown(),
             cell(&u.party_head),
             u.government_head.as_deref().map(cell).unwrap_or_default(),
         ]);
     }
     env.ui.data(&t.to_string());
-    env.ui.status(&format!("{} units", register.units().len()));
+    env.ui.status(&say::count(register.units().len()));
     Ok(())
 }

@@ -24,6 +24,65 @@ super::catalogue! {
     usage_other(cause: &str) => "命令行有误：{cause}", "the command line is wrong: {cause}";
     did_you_mean(similar: &str) => "提示：是不是要用 `{similar}`？", "tip: a similar one exists: `{similar}`";
     try_help() => "运行时加上 `--help` 可查看用法。", "For more information, try `--help`.";
+
+    /// Between the items of a list in a sentence, such as unit codes.
+    separator() => "、", ", ";
+    // Reading the files named on the command line, and submitting units' records.
+    cannot_read_file(file: &str, cause: &str) =>
+        "无法读取 `{file}`：{cause}", "cannot read `{file}`: {cause}";
+    check_file_name() => "请检查文件名", "check the file name";
+    ignored_columns(file: &str, columns: &str) =>
+        "`{file}` 中有 banzi 不用的列，未导入：`{columns}`",
+        "`{file}` has column(s) banzi does not use, and they were not imported: `{columns}`";
+    name_not_utf8() =>
+        "文件名不是 UTF-8 文本：请改名，例如改为单位代码加 `.toml`",
+        "its name is not UTF-8 text: rename it, e.g. to the unit's code and `.toml`";
+    rename_to(name: &str) => "请改名为 `{name}`", "rename it to `{name}`";
+    cannot_read_folder(folder: &str, cause: &str) =>
+        "无法读取文件夹 `{folder}`：{cause}", "cannot read folder `{folder}`: {cause}";
+    misnamed_files(n: usize, folder: &str) =>
+        "`{folder}` 中有 {n} 个文件像是提交的材料，但因文件名不会被读取；未保存任何内容",
+        "{n} file(s) in `{folder}` look like submissions but would not be read for their names; nothing was stored";
+    rename_and_import_again() =>
+        "请按上面所示改名，然后重新导入该文件夹", "rename the files as shown, then import the folder again";
+    no_toml_files(folder: &str) =>
+        "文件夹 `{folder}` 中没有 `.toml` 文件", "folder `{folder}` has no .toml files";
+    not_submissions(folder: &str, files: &str) =>
+        "`{folder}` 中有不是提交材料（`.toml`）的文件，未读取：{files}",
+        "`{folder}` has file(s) that are not submissions (.toml) and were not read: {files}";
+    unreadable_files(n: usize, folder: &str) =>
+        "`{folder}` 中有 {n} 个文件无法读取；未保存任何内容",
+        "{n} file(s) in `{folder}` cannot be read; nothing was stored";
+    needs_unit_key() => "每个文件都要有 `unit = \"CODE\"` 一项", "every file needs a `unit = \"CODE\"` key";
+    second_file(file: &str, unit: &str) =>
+        "`{file}` 是单位 `{unit}` 的第二个文件", "`{file}` is a second file for unit `{unit}`";
+    files_refused(count: usize, total: usize) =>
+        "{total} 个文件中有 {count} 个无法提交；未保存任何内容",
+        "{count} of {total} files cannot be submitted; nothing was stored";
+    correct_and_submit_folder() =>
+        "请改正上面列出的文件，然后重新提交该文件夹", "correct the files listed above and submit the folder again";
+    /// The journal's summary of a submission, by step.
+    plan_stored(unit: &str) => "已保存 {unit} 的工作方案", "plan of {unit} stored";
+    plans_stored(n: usize) => "已保存 {n} 个单位的工作方案", "plans of {n} units stored";
+    self_assessment_stored(unit: &str) => "已保存 {unit} 的自评报告", "self-assessment of {unit} stored";
+    self_assessments_stored(n: usize) =>
+        "已保存 {n} 个单位的自评报告", "self-assessments of {n} units stored";
+    inspection_stored(unit: &str) => "已保存 {unit} 的考察记录", "inspection of {unit} stored";
+    inspections_stored(n: usize) => "已保存 {n} 个单位的考察记录", "inspections of {n} units stored";
+    record_stored(what: &str, unit: &str) => "已保存 {unit} 的{what}", "{what} of {unit} stored";
+    records_stored(what: &str, n: usize) => "已保存 {n} 个单位的{what}", "{what}s of {n} units stored";
+    /// A submission that stored nothing new for some units.
+    plan_unchanged(units: &str) =>
+        "没有改动：{units} 的工作方案已按相同内容保存过", "unchanged: the plan of {units} is already stored with the same content";
+    self_assessment_unchanged(units: &str) =>
+        "没有改动：{units} 的自评报告已按相同内容保存过",
+        "unchanged: the self-assessment of {units} is already stored with the same content";
+    inspection_unchanged(units: &str) =>
+        "没有改动：{units} 的考察记录已按相同内容保存过",
+        "unchanged: the inspection of {units} is already stored with the same content";
+    record_unchanged(what: &str, units: &str) =>
+        "没有改动：{units} 的{what}已按相同内容保存过",
+        "unchanged: the {what} of {units} is already stored with the same content";
 }
 
 pub const HELP: &[Help] = &[];

@@ -123,10 +123,20 @@ fn plan_show_prints_the_plan_as_json_toml_and_a_table() {
     let toml = f.stdout(&["plan", "show", "C01", "--toml"]);
     assert_eq!(toml.trim_end(), example_text("plans/C01.toml").trim_end());
 
-    let table = f.stdout(&["plan", "show", "C01"]);
+    let table = f.stdout(&["plan", "show", "C01", "--lang", "zh-CN"]);
     assert!(table.contains("青川市东湖区（C01）工作方案"), "{table}");
-    assert!(table.contains("状态: done"), "{table}");
-    assert!(table.contains("政治强"), "{table}");
+    assert!(table.contains("状态：已完成（"), "{table}");
+    assert!(
+        table.contains("政治强") && table.contains("工作目标"),
+        "{table}"
+    );
+    let table = f.stdout(&["plan", "show", "C01"]);
+    assert!(table.contains("青川市东湖区 (C01) work plan"), "{table}");
+    assert!(table.contains("state: done (journal entry #"), "{table}");
+    assert!(
+        table.contains("政治强") && table.contains("goal"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -477,4 +487,190 @@ fn resubmitting_what_is_stored_is_no_change_whatever_the_lock() {
     f.banzi(&["self-assess", "submit", "C02", sa.to_str().unwrap()])
         .success();
     assert_eq!(f.log().len(), entries, "nothing journaled");
+}
+
+/// `args` said in Chinese.
+pub(crate) fn zh<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    [args, &["--lang", "zh-CN"]].concat()
+}
+
+/// Runs banzi, asserts success, and gives stderr.
+pub(crate) fn stderr_of(f: &Fixture, args: &[&str]) -> String {
+    let out = f.banzi(args).success().get_output().stderr.clone();
+    String::from_utf8(out).unwrap()
+}
+
+/// The words banzi says in `stderr`, without what is not ours to translate: the lines of a file
+/// shown under a diagnostic, each diagnostic's place and field (TOML keys and CSV columns), and
+/// the citation of a journal entry, which the journal words.
+pub(crate) fn said(stderr: &str) -> String {
+    let mut out = String::new();
+    for line in stderr.lines() {
+        let line = line.replace("journal entry #", "");
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('|') || trimmed.split(' ').nth(1) == Some("|") {
+            continue;
+        }
+        let text = if line.starts_with("  ") {
+            line.rsplit(": ").next().unwrap_or_default()
+        } else {
+            &line
+        };
+        out.push_str(text);
+        out.push('\n');
+    }
+    out
+}
+
+/// Asserts that `stderr` has no English left in what banzi said.
+#[track_caller]
+pub(crate) fn all_chinese(stderr: &str) {
+    let left = english_left(&said(stderr));
+    assert!(left.is_empty(), "{left:#?}\n{stderr}");
+}
+
+#[test]
+fn plans_are_templated_submitted_and_shown_in_chinese() {
+    let f = Fixture::registered();
+    let template = f.stdout(&zh(&["plan", "template", "C01"]));
+    assert!(
+        template.contains("# 每个可衡量的工作指标写一个 [[indicator]] 块")
+            && template.contains("# 完成时限（可选）"),
+        "{template}"
+    );
+    let file = f.write("inputs/C01.toml", &filled_template(&template));
+    let stderr = stderr_of(&f, &zh(&["plan", "submit", "C01", file]));
+    assert!(
+        stderr.starts_with("完成：已保存 C01 的工作方案（"),
+        "{stderr}"
+    );
+    all_chinese(&stderr);
+    let stderr = stderr_of(&f, &zh(&["plan", "submit", "C01", file]));
+    assert!(
+        stderr.contains("没有改动：C01 的工作方案已按相同内容保存过"),
+        "{stderr}"
+    );
+    all_chinese(&stderr);
+    let shown = f.stdout(&zh(&["plan", "show", "C01"]));
+    assert!(shown.contains("状态：已完成（"), "{shown}");
+    let left = english_left(&said(&shown));
+    assert!(left.is_empty(), "{left:#?}\n{shown}");
+
+    let stderr = stderr_of(
+        &f,
+        &zh(&["plan", "import", example("plans").to_str().unwrap()]),
+    );
+    assert!(
+        stderr.contains("完成：已保存 16 个单位的工作方案（"),
+        "{stderr}"
+    );
+    all_chinese(&stderr);
+    let log = f.log();
+    assert_eq!(log.last().unwrap()["summary"], "plans of 16 units stored");
+}
+
+#[test]
+fn a_refused_plan_is_explained_in_chinese() {
+    let f = Fixture::registered();
+    // Unfilled, for another unit, with an id twice and an unknown criterion.
+    let template = f
+        .stdout(&["plan", "template", "C01"])
+        .replacen("id = \"A1\"", "id = \"P1\"", 1);
+    let file = f.write(
+        "inputs/C01.toml",
+        &template.replace("\"vitality\"", "\"活力\""),
+    );
+    let stderr = f.fails_unchanged(&zh(&["plan", "submit", "C02", file]), INVALID);
+    for words in [
+        "错误：工作方案 `inputs/C01.toml` 有",
+        "此文件属于单位 `C01`，但命令指定的是单位 `C02`",
+        "不能为空",
+        "指标编号 `P1` 重复（首次出现在第",
+        "评价内容 `vitality`（活力强）没有工作指标",
+        "提示：请改正文件后重新提交；`banzi plan template C02`",
+    ] {
+        assert!(stderr.contains(words), "{words}\n{stderr}");
+    }
+    let stderr: String = stderr
+        .lines()
+        .filter(|l| !l.contains("不认识的评价内容"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    all_chinese(&stderr);
+
+    let stderr = f.fails(&zh(&["plan", "template", "X99"]), INVALID);
+    assert!(stderr.contains("参评单位名册中没有单位 `X99`"), "{stderr}");
+    all_chinese(&stderr);
+    let stderr = f.fails(&zh(&["plan", "show", "C01"]), STEP_ORDER);
+    assert!(stderr.contains("单位 `C01` 还没有工作方案"), "{stderr}");
+    all_chinese(&stderr);
+    let stderr = Fixture::initialized().fails(&zh(&["plan", "template", "C01"]), STEP_ORDER);
+    assert!(
+        stderr.contains("单位 `C01` 未登记：本次活动还没有参评单位"),
+        "{stderr}"
+    );
+    all_chinese(&stderr);
+}
+
+#[test]
+fn a_refused_folder_is_explained_in_chinese() {
+    let f = Fixture::registered();
+    let plan = example_text("plans/C01.toml");
+    f.write("inputs/plans/C01.TOML", &plan);
+    f.write("inputs/plans/说明.txt", "");
+    let stderr = f.fails_unchanged(&zh(&["plan", "import", "inputs/plans"]), INVALID);
+    assert!(stderr.contains("请改名为 `C01.toml`"), "{stderr}");
+    all_chinese(&stderr);
+
+    std::fs::remove_file(f.root().join("inputs/plans/C01.TOML")).unwrap();
+    let stderr = f.fails_unchanged(&zh(&["plan", "import", "inputs/plans"]), INVALID);
+    assert!(
+        stderr.contains("错误：文件夹 `inputs/plans` 中没有 `.toml` 文件"),
+        "{stderr}"
+    );
+    all_chinese(&stderr);
+
+    f.write("inputs/plans/a.toml", &plan);
+    f.write("inputs/plans/b.toml", &plan);
+    f.write("inputs/plans/c.toml", "title = \"无单位\"\n");
+    let stderr = f.fails_unchanged(&zh(&["plan", "import", "inputs/plans"]), INVALID);
+    assert!(
+        stderr.contains("`inputs/plans` 中有 1 个文件无法读取；未保存任何内容"),
+        "{stderr}"
+    );
+    std::fs::remove_file(f.root().join("inputs/plans/c.toml")).unwrap();
+    let stderr = f.fails_unchanged(&zh(&["plan", "import", "inputs/plans"]), INVALID);
+    assert!(
+        stderr
+            .contains("警告：`inputs/plans` 中有不是提交材料（`.toml`）的文件，未读取：`说明.txt`")
+            && stderr.contains("错误：2 个文件中有 1 个无法提交；未保存任何内容")
+            && stderr.contains("是单位 `C01` 的第二个文件"),
+        "{stderr}"
+    );
+    all_chinese(&stderr);
+
+    let stderr = f.fails_unchanged(&zh(&["plan", "submit", "C01", "inputs/none.toml"]), INVALID);
+    assert!(
+        stderr.contains("错误：无法读取 `inputs/none.toml`：")
+            && stderr.contains("提示：请检查文件名"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn plan_json_is_the_same_in_both_languages() {
+    let en = Fixture::registered();
+    let zh_ = en.copy();
+    let folder = example("plans");
+    let folder = folder.to_str().unwrap();
+    assert_eq!(
+        en.stdout(&["plan", "import", folder, "--json", "--lang", "en"]),
+        zh_.stdout(&["plan", "import", folder, "--json", "--lang", "zh-CN"])
+    );
+    for f in [&en, &zh_] {
+        assert_eq!(
+            f.stdout(&["plan", "show", "C01", "--json", "--lang", "en"]),
+            f.stdout(&["plan", "show", "C01", "--json", "--lang", "zh-CN"])
+        );
+    }
 }

@@ -397,3 +397,100 @@ fn hostile_text_in_the_records_renders_as_text_in_the_report() {
         assert!(text.contains(expected), "{expected:?} is not in\n{text}");
     }
 }
+
+#[test]
+fn self_assessments_are_templated_imported_and_reported_in_chinese() {
+    use crate::plan::{all_chinese, stderr_of, zh};
+    let f = Fixture::planned();
+    let template = f.stdout(&zh(&["self-assess", "template", "C01"]));
+    assert!(
+        template.contains("# 对照目标值逐项检查工作方案的每个指标")
+            && template.contains("# political =    # 政治强：填入 0-100 分，并删去行首的 #")
+            && template.contains("目标：区委理论学习中心组集体学习不少于12次"),
+        "{template}"
+    );
+    let stderr = f.fails(&zh(&["self-assess", "report", "C01"]), STEP_ORDER);
+    assert!(
+        stderr.contains("错误：单位 `C01` 还没有自评报告"),
+        "{stderr}"
+    );
+    all_chinese(&stderr);
+
+    let folder = example("self-assessments");
+    let stderr = stderr_of(
+        &f,
+        &zh(&["self-assess", "import", folder.to_str().unwrap()]),
+    );
+    assert!(
+        stderr.starts_with("完成：已保存 16 个单位的自评报告（"),
+        "{stderr}"
+    );
+    all_chinese(&stderr);
+    assert_eq!(
+        f.log().last().unwrap()["summary"],
+        "self-assessments of 16 units stored"
+    );
+
+    f.banzi(&[
+        "reopen",
+        "plan",
+        "--unit",
+        "C03",
+        "--reason",
+        "方案指标目标值填报有误",
+    ])
+    .success();
+    let out = f.banzi(&zh(&["self-assess", "report", "C03"])).success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(stderr.starts_with("警告：此自评报告待重做（"), "{stderr}");
+}
+
+#[test]
+fn a_refused_self_assessment_is_explained_in_chinese() {
+    use crate::plan::{all_chinese, zh};
+    let f = Fixture::planned();
+    let text = example_text("self-assessments/C01.toml")
+        .replacen("status = \"done\"", "status = \"finished\"", 1)
+        .replacen("id = \"P2\"", "id = \"P9\"", 1)
+        .replace("summary = ", "# summary = ");
+    let file = f.write("inputs/C01.toml", &text);
+    let stderr = f.fails_unchanged(&zh(&["self-assess", "submit", "C01", file]), INVALID);
+    for words in [
+        "错误：自评报告 `inputs/C01.toml` 有",
+        "缺少 `summary`：自评报告的总体情况",
+        "`finished` 不是有效的完成情况",
+        "`P9` 不是 `C01` 工作方案中的指标",
+        "工作方案的指标 `P2`（",
+        "提示：请改正文件后重新提交；`banzi self-assess template C01`",
+    ] {
+        assert!(stderr.contains(words), "{words}\n{stderr}");
+    }
+    // The statuses' list is the vocabulary's, keys and names.
+    let ours: String = stderr
+        .lines()
+        .filter(|l| !l.contains("不是有效的完成情况"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    all_chinese(&ours);
+
+    let registered = Fixture::registered();
+    let stderr = registered.fails(&zh(&["self-assess", "template", "C01"]), STEP_ORDER);
+    assert!(
+        stderr.contains("单位 `C01` 还没有工作方案")
+            && stderr.contains("提示：请先运行 `banzi plan submit C01 FILE`"),
+        "{stderr}"
+    );
+    all_chinese(&stderr);
+}
+
+#[test]
+fn self_assessment_json_is_the_same_in_both_languages() {
+    let en = Fixture::planned();
+    let zh = en.copy();
+    let folder = example("self-assessments");
+    let args = ["self-assess", "import", folder.to_str().unwrap(), "--json"];
+    assert_eq!(
+        en.stdout(&[&args[..], &["--lang", "en"]].concat()),
+        zh.stdout(&[&args[..], &["--lang", "zh-CN"]].concat())
+    );
+}

@@ -60,10 +60,22 @@ fn a_campaign_without_units_lists_none() {
 #[test]
 fn units_list_prints_a_table_with_chinese_category_labels() {
     let f = Fixture::registered();
-    let table = f.stdout(&["units", "list"]);
+    let table = f.stdout(&["units", "list", "--lang", "zh-CN"]);
     assert!(table.contains("党委（党组）书记"), "{table}");
     assert!(
         table.contains("县级") && table.contains("市委部门") && table.contains("市直单位"),
+        "{table}"
+    );
+    assert!(table.contains("市卫生健康委员会"), "{table}");
+    assert!(
+        english_left(&table).is_empty(),
+        "{:?}",
+        english_left(&table)
+    );
+    let table = f.stdout(&["units", "list"]);
+    assert!(table.contains("Party secretary"), "{table}");
+    assert!(
+        table.contains("county") && table.contains("municipal Party department"),
         "{table}"
     );
     assert!(table.contains("市卫生健康委员会"), "{table}");
@@ -497,4 +509,109 @@ fn the_self_assessment_report_names_only_the_heads_a_unit_has() {
         !department.contains("行政主要负责人") && !department.contains('—'),
         "{department}"
     );
+}
+
+#[test]
+fn a_register_is_imported_and_listed_in_chinese() {
+    use crate::plan::{all_chinese, stderr_of, zh};
+    let f = Fixture::initialized();
+    let file = example("units.csv");
+    let file = file.to_str().unwrap();
+    let stderr = stderr_of(&f, &zh(&["units", "import", file]));
+    assert!(
+        stderr.starts_with("完成：新增 16 个单位，变更 0 个（"),
+        "{stderr}"
+    );
+    all_chinese(&stderr);
+    let stderr = stderr_of(&f, &zh(&["units", "import", file]));
+    assert!(stderr.contains("没有改动：参评单位名册已与"), "{stderr}");
+    all_chinese(&stderr);
+    assert_eq!(
+        f.log()[1]["summary"],
+        "unit register imported (UTF-8): 16 added, 0 changed, 16 in all"
+    );
+
+    let changed = f.write(
+        "inputs/units.csv",
+        "code,name,category,party_head,备注\nC01,青川市东湖区,county,陈志远,\nX01,市新设单位,municipal-unit,张三,新设\n",
+    );
+    let stderr = stderr_of(&f, &zh(&["units", "import", changed, "--dry-run"]));
+    assert!(
+        stderr.contains("警告：`inputs/units.csv` 中有 banzi 不用的列，未导入：`备注`")
+            && stderr.contains("试运行，未写入任何内容：将新增 1 个单位（X01），变更 1 个（C01）")
+            && stderr.contains("注意：已登记的 15 个单位不在此文件中，已保留：C02、C03、"),
+        "{stderr}"
+    );
+    all_chinese(&stderr);
+    let out = f.banzi(&zh(&["units", "list"])).success();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert_eq!(stderr, "共 16 个单位\n");
+}
+
+#[test]
+fn a_refused_register_is_explained_in_chinese() {
+    use crate::plan::{all_chinese, zh};
+    let f = Fixture::registered();
+    let text = [
+        HEADER,
+        "C06,青川市南湖区,county,吴一,王二",
+        "C06,青川市南湖区,county,吴一,王二",
+        "../x,路径,county,a,b",
+        "c01,小写,county,a,b",
+        ",无代码,county,a,b",
+        "M07,市教育局,municipal-unit,—,罗志强",
+        "M08,,municipal-unit,,罗志强",
+        "",
+    ]
+    .join("\n");
+    let file = f.write("inputs/units.csv", &text);
+    let stderr = f.fails_unchanged(&zh(&["units", "import", file]), INVALID);
+    for words in [
+        "错误：`inputs/units.csv` 有 7 行有误",
+        "单位代码 `C06` 重复（首次出现在第 2 行）",
+        "`../x` 不是有效的单位代码",
+        "单位代码 `c01` 与已登记的 `C01` 只有大小写不同",
+        "单位代码为空",
+        "`—` 不是姓名：每个参评单位都要有党委（党组）书记",
+        "单元格为空",
+    ] {
+        assert!(stderr.contains(words), "{words}\n{stderr}");
+    }
+    // The hint is the import's, worded with every CSV import.
+    let ours: String = stderr
+        .lines()
+        .filter(|l| !l.starts_with("提示："))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    all_chinese(&ours);
+
+    let file = f.write("inputs/empty.csv", &format!("{HEADER}\n"));
+    let stderr = f.fails_unchanged(&zh(&["units", "import", file]), INVALID);
+    assert!(stderr.contains("文件只有表头，没有参评单位"), "{stderr}");
+
+    let stderr = f.fails_unchanged(&zh(&["units", "import", "inputs/none.csv"]), INVALID);
+    assert!(
+        stderr.starts_with("错误：无法读取 `inputs/none.csv`：")
+            && stderr.contains("提示：请检查文件名"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn register_json_is_the_same_in_both_languages() {
+    let en = Fixture::initialized();
+    let zh = en.copy();
+    let file = example("units.csv");
+    let file = file.to_str().unwrap();
+    for args in [
+        vec!["units", "import", file, "--dry-run", "--json"],
+        vec!["units", "import", file, "--json"],
+        vec!["units", "list", "--json"],
+    ] {
+        assert_eq!(
+            en.stdout(&[&args[..], &["--lang", "en"]].concat()),
+            zh.stdout(&[&args[..], &["--lang", "zh-CN"]].concat()),
+            "{args:?}"
+        );
+    }
 }
