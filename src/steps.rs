@@ -6,6 +6,7 @@
 use std::fmt;
 
 use crate::error::Error;
+use crate::messages::steps;
 
 /// A step of the campaign (DOMAIN.md, "The steps"), in the order the product enforces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -46,9 +47,11 @@ pub struct StepDef {
     pub key: &'static str,
     /// The subcommand, as typed after `banzi`.
     pub command: &'static str,
-    /// The step's name in the campaign's documents.
+    /// The step's name in the campaign's documents (Chinese, as they are); for people, see
+    /// [`crate::messages::steps::title`].
     pub title: &'static str,
-    /// What the step's record is called in messages.
+    /// What the step's record is called, in English, for code; messages call it by
+    /// [`crate::messages::steps::noun`] (the `Display` of [`Step`]).
     pub noun: &'static str,
     pub scope: Scope,
     /// Folder of the per-unit records, relative to the campaign root; empty for a campaign step.
@@ -257,7 +260,7 @@ impl Step {
 
 impl fmt::Display for Step {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.def().noun)
+        f.write_str(&steps::noun(*self))
     }
 }
 
@@ -271,7 +274,7 @@ impl<'de> serde::Deserialize<'de> for Step {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Step, D::Error> {
         let key = String::deserialize(deserializer)?;
         Step::from_key(&key)
-            .ok_or_else(|| serde::de::Error::custom(format!("`{key}` is not a step")))
+            .ok_or_else(|| serde::de::Error::custom(steps::not_a_step(&key)))
     }
 }
 
@@ -346,15 +349,17 @@ impl UnitSteps {
         for required in needed.map(|d| &d.step) {
             let state = self.get(*required);
             if state != State::Done {
-                let why = match state {
-                    State::Stale => "was reopened and must be submitted again",
-                    _ => "is missing",
-                };
-                return Err(Error::step_order(format!(
-                    "cannot take the {step} of unit `{unit}`: its {required} ({}) {why}",
+                let (step, required_noun, title) = (
+                    step.to_string(),
+                    required.to_string(),
                     required.def().title,
-                ))
-                .with_hint(format!("first run `{}`", required.submit_command(unit))));
+                );
+                let message = match state {
+                    State::Stale => steps::needs_stale(&step, unit, &required_noun, title),
+                    _ => steps::needs_missing(&step, unit, &required_noun, title),
+                };
+                return Err(Error::step_order(message)
+                    .with_hint(steps::needs_hint(&required.submit_command(unit))));
             }
         }
         Ok(())
@@ -368,17 +373,19 @@ impl UnitSteps {
             .filter(|d| d.is_per_unit())
             .find(|d| matches!(self.get(*d), State::Done | State::Partial))
         {
-            let how = match self.get(dependent) {
-                State::Partial => "has begun",
-                _ => "is already done",
-            };
-            return Err(Error::step_order(format!(
-                "the {step} of unit `{unit}` is locked: its {dependent} ({}) {how}",
+            let (noun, dependent_noun, title) = (
+                step.to_string(),
+                dependent.to_string(),
                 dependent.def().title,
-            ))
-            .with_hint(format!(
-                "to correct it, run `banzi reopen {} --unit {unit} --reason \"…\"`; the {dependent} will then need redoing",
-                step.def().command
+            );
+            let message = match self.get(dependent) {
+                State::Partial => steps::locked_begun(&noun, unit, &dependent_noun, title),
+                _ => steps::locked_done(&noun, unit, &dependent_noun, title),
+            };
+            return Err(Error::step_order(message).with_hint(steps::locked_hint(
+                step.def().command,
+                unit,
+                &dependent_noun,
             )));
         }
         Ok(())
