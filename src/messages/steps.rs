@@ -85,6 +85,8 @@ super::catalogue! {
     cannot_write(what: &str, cause: &str) => "无法输出{what}：{cause}", "cannot write the {what}: {cause}";
     completion_script() => "补全脚本", "completion script";
     man_page() => "手册页", "man page";
+    no_such_command(command: &str) => "没有 `{command}` 这个命令", "there is no command `{command}`";
+    no_such_command_hint() => "`banzi --help` 列出所有命令", "`banzi --help` lists the commands";
 }
 
 /// What `step`'s record is called in messages.
@@ -169,8 +171,13 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "man",
-        "以 roff 格式打印 banzi 的手册页",
-        "Print banzi's man page (roff)",
+        "以 roff 格式打印 banzi 或其某个命令的手册页",
+        "Print the man page (roff) of banzi or of one of its commands",
+    ),
+    help(
+        "man <command>",
+        "只打印这个命令的手册页，如 `plan import`；不写则打印 banzi 的",
+        "The command whose page to print, such as `plan import`; banzi's own when left out",
     ),
 ];
 
@@ -189,6 +196,7 @@ pub const EXAMPLES: &[Example] = &[
         &[
             "banzi man > banzi.1 && man -l banzi.1",
             "banzi --lang zh-CN man | man -l -",
+            "banzi man plan import > banzi-plan-import.1",
         ],
     ),
 ];
