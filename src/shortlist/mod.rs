@@ -131,20 +131,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     let vetoes = rulings::in_force::<Veto>(campaign)?;
     let inputs = Inputs::load(campaign)?;
     let votes_used = !inputs.tallies.is_empty();
-    // The method is the campaign's as stated: a weighed component is never silently left out.
     let democratic = settings.scoring.components.democratic;
-    if democratic > 0.0 && !votes_used {
-        return Err(Error::step_order(format!(
-            "the campaign's method weighs the democratic evaluation (民主测评) at {}, but no votes are imported",
-            crate::figures::figure(democratic)
-        ))
-        .with_hint(
-            "import them with `banzi inspect import-votes FILE`, or, if this campaign has no \
-             democratic evaluation, set `democratic = 0` in [scoring.components] of campaign.toml \
-             (with the other weights summing to 1) so that the remaining weights are its stated method",
-        )
-        .into());
-    }
     let cleared = crate::inspect::flags::clearances(campaign)?;
     let overrides = overrides::load(campaign)?;
 
@@ -192,6 +179,20 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
         ))
         .with_diagnostics(diagnostics)
         .with_hint("supply what is missing, or withdraw a unit that takes no further part with `banzi withdraw UNIT --reason \"…\"`")
+        .into());
+    }
+    // The method is the campaign's as stated: a weighed component is never silently left out.
+    // (After the units' own steps, so that a refusal names the earliest step missing.)
+    if democratic > 0.0 && !votes_used {
+        return Err(Error::step_order(format!(
+            "the campaign's method weighs the democratic evaluation (民主测评) at {}, but no votes are imported",
+            crate::figures::figure(democratic)
+        ))
+        .with_hint(
+            "import them with `banzi inspect import-votes FILE`, or, if this campaign has no \
+             democratic evaluation, set `democratic = 0` in [scoring.components] of campaign.toml \
+             (with the other weights summing to 1) so that the remaining weights are its stated method",
+        )
         .into());
     }
 
