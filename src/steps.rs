@@ -273,8 +273,7 @@ impl serde::Serialize for Step {
 impl<'de> serde::Deserialize<'de> for Step {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Step, D::Error> {
         let key = String::deserialize(deserializer)?;
-        Step::from_key(&key)
-            .ok_or_else(|| serde::de::Error::custom(steps::not_a_step(&key)))
+        Step::from_key(&key).ok_or_else(|| serde::de::Error::custom(steps::not_a_step(&key)))
     }
 }
 
@@ -349,11 +348,8 @@ impl UnitSteps {
         for required in needed.map(|d| &d.step) {
             let state = self.get(*required);
             if state != State::Done {
-                let (step, required_noun, title) = (
-                    step.to_string(),
-                    required.to_string(),
-                    required.def().title,
-                );
+                let (step, required_noun, title) =
+                    (step.to_string(), required.to_string(), required.def().title);
                 let message = match state {
                     State::Stale => steps::needs_stale(&step, unit, &required_noun, title),
                     _ => steps::needs_missing(&step, unit, &required_noun, title),

@@ -94,7 +94,10 @@ fn escape_non_ascii(text: &str) -> String {
 mod tests {
     #[test]
     fn characters_beyond_ascii_are_escaped_for_roff() {
-        assert_eq!(super::escape_non_ascii(".SH 名称 a"), ".SH \\[u540D]\\:\\[u79F0]\\: a");
+        assert_eq!(
+            super::escape_non_ascii(".SH 名称 a"),
+            ".SH \\[u540D]\\:\\[u79F0]\\: a"
+        );
         assert_eq!(super::escape_non_ascii("“"), "\\[u201C]\\:");
         assert_eq!(super::escape_non_ascii("单，"), "\\[u5355]\\[uFF0C]\\:");
     }

@@ -69,7 +69,8 @@ fn show(env: &Env, status: &Status) -> anyhow::Result<()> {
                 crate::messages::Lang::Zh => words::title(d.step),
                 crate::messages::Lang::En => d.command.to_owned(),
             };
-            let mut total = words::total(&name, status.count(d.step, State::Done), status.units.len());
+            let mut total =
+                words::total(&name, status.count(d.step, State::Done), status.units.len());
             match status.count(d.step, State::Stale) {
                 0 => {}
                 n => total.push_str(&words::total_stale(n)),

@@ -161,17 +161,17 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "completions",
-        "打印命令行补全脚本，供 shell 加载",
+        "打印命令行补全脚本，供 `bash`、`zsh`、`fish` 等加载",
         "Print the shell completion script",
     ),
     help(
         "completions <shell>",
-        "要生成补全脚本的 shell",
+        "为哪种命令行生成补全脚本",
         "The shell to complete banzi in",
     ),
     help(
         "man",
-        "以 roff 格式打印 banzi 或其某个命令的手册页",
+        "以 `roff` 格式打印 banzi 或其某个命令的手册页",
         "Print the man page (roff) of banzi or of one of its commands",
     ),
     help(

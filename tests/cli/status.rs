@@ -225,7 +225,10 @@ fn status_ends_with_the_next_command_and_next_prints_just_it() {
     let f = Fixture::initialized();
     assert_eq!(next_of(&f), "banzi units import UNITS.csv\n");
     let zh = f.stdout(&["--lang", "zh-CN", "status"]);
-    assert!(zh.ends_with("下一步：banzi units import UNITS.csv\n"), "{zh}");
+    assert!(
+        zh.ends_with("下一步：banzi units import UNITS.csv\n"),
+        "{zh}"
+    );
     assert!(zh.contains("尚未登记参评单位"), "{zh}");
     assert!(english_left(&zh).is_empty(), "{:?}", english_left(&zh));
     assert_said_in_both(&f);
@@ -256,9 +259,9 @@ fn once_every_unit_is_inspected_the_list_is_next_with_the_open_flags_then_nothin
     let f = Fixture::inspected();
     assert_eq!(next_of(&f), "banzi shortlist\n");
     let flags = f.json(&["inspect", "flags"]);
-    let open = flags
-        .as_array()
-        .map_or(0, |all| all.iter().filter(|f| f["cleared"].is_null()).count());
+    let open = flags.as_array().map_or(0, |all| {
+        all.iter().filter(|f| f["cleared"].is_null()).count()
+    });
     let en = f.stdout(&["status"]);
     assert!(
         en.ends_with(&format!(
@@ -296,7 +299,9 @@ fn a_stale_list_says_what_changed_and_how_to_draw_it_again() {
     assert_eq!(next_of(&f), "banzi shortlist\n");
     let en = f.stdout(&["status"]);
     assert!(
-        en.contains("version 1 of the preliminary list is stale: since then `analysis/cleared-flags.csv`"),
+        en.contains(
+            "version 1 of the preliminary list is stale: since then `analysis/cleared-flags.csv`"
+        ),
         "{en}"
     );
     assert!(en.ends_with("next: banzi shortlist\n"), "{en}");
@@ -368,7 +373,8 @@ fn every_refusal_for_step_order_names_the_command_that_supplies_the_missing_step
             let args: Vec<&str> = args.iter().map(String::as_str).collect();
             let wanted = command_of(missing.step);
             for lang in ["en", "zh-CN"] {
-                let stderr = f.fails_unchanged(&[&["--lang", lang][..], &args].concat(), STEP_ORDER);
+                let stderr =
+                    f.fails_unchanged(&[&["--lang", lang][..], &args].concat(), STEP_ORDER);
                 assert!(
                     stderr.contains(&wanted),
                     "`banzi {}` without the {:?} step does not name `{wanted}`:\n{stderr}",
@@ -387,30 +393,59 @@ fn refusals_for_step_order_are_said_in_chinese() {
     let f = Fixture::registered();
     let file = example("self-assessments/C01.toml");
     let stderr = f.fails_unchanged(
-        &["--lang", "zh-CN", "self-assess", "submit", "C01", file.to_str().unwrap()],
+        &[
+            "--lang",
+            "zh-CN",
+            "self-assess",
+            "submit",
+            "C01",
+            file.to_str().unwrap(),
+        ],
         STEP_ORDER,
     );
     assert_eq!(
         stderr,
         "错误：单位 `C01` 还不能提交自评报告：「制定方案」这一步的工作方案尚未提交\n提示：请先运行 `banzi plan submit C01 FILE`\n"
     );
-    assert!(english_left(&stderr).is_empty(), "{:?}", english_left(&stderr));
+    assert!(
+        english_left(&stderr).is_empty(),
+        "{:?}",
+        english_left(&stderr)
+    );
 
     f.submit_plan("C01");
     f.submit_self_assessment("C01");
     // Another content than the stored plan's, so that it is not merely unchanged.
     let plan = example("plans/C02.toml");
     let stderr = f.fails_unchanged(
-        &["--lang", "zh-CN", "plan", "submit", "C01", plan.to_str().unwrap()],
+        &[
+            "--lang",
+            "zh-CN",
+            "plan",
+            "submit",
+            "C01",
+            plan.to_str().unwrap(),
+        ],
         STEP_ORDER,
     );
     assert!(stderr.contains("工作方案已锁定"), "{stderr}");
     assert!(stderr.contains("banzi reopen plan --unit C01"), "{stderr}");
-    assert!(english_left(&stderr).is_empty(), "{:?}", english_left(&stderr));
+    assert!(
+        english_left(&stderr).is_empty(),
+        "{:?}",
+        english_left(&stderr)
+    );
 
     let talk = example("inspections/C01-talk.toml");
     let stderr = f.fails_unchanged(
-        &["--lang", "zh-CN", "inspect", "record", "C02", talk.to_str().unwrap()],
+        &[
+            "--lang",
+            "zh-CN",
+            "inspect",
+            "record",
+            "C02",
+            talk.to_str().unwrap(),
+        ],
         STEP_ORDER,
     );
     assert!(stderr.contains("banzi plan submit C02 FILE"), "{stderr}");
