@@ -50,8 +50,8 @@ pub struct StepDef {
     /// The step's name in the campaign's documents (Chinese, as they are); for people, see
     /// [`crate::messages::steps::title`].
     pub title: &'static str,
-    /// What the step's record is called, in English, for code; messages call it by
-    /// [`crate::messages::steps::noun`] (the `Display` of [`Step`]).
+    /// What the step's record is called, in English, as records keep it (the `Display` of
+    /// [`Step`]); messages for people call it by [`crate::messages::steps::noun`].
     pub noun: &'static str,
     pub scope: Scope,
     /// Folder of the per-unit records, relative to the campaign root; empty for a campaign step.
@@ -258,9 +258,11 @@ impl Step {
     }
 }
 
+/// The step's English noun, as records keep it (the notes a reopen or an accepted hand edit
+/// leaves on the records it makes stale); people are told [`crate::messages::steps::noun`].
 impl fmt::Display for Step {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&steps::noun(*self))
+        f.write_str(self.def().noun)
     }
 }
 
@@ -348,8 +350,11 @@ impl UnitSteps {
         for required in needed.map(|d| &d.step) {
             let state = self.get(*required);
             if state != State::Done {
-                let (step, required_noun, title) =
-                    (step.to_string(), required.to_string(), required.def().title);
+                let (step, required_noun, title) = (
+                    steps::noun(step),
+                    steps::noun(*required),
+                    required.def().title,
+                );
                 let message = match state {
                     State::Stale => steps::needs_stale(&step, unit, &required_noun, title),
                     _ => steps::needs_missing(&step, unit, &required_noun, title),
@@ -370,8 +375,8 @@ impl UnitSteps {
             .find(|d| matches!(self.get(*d), State::Done | State::Partial))
         {
             let (noun, dependent_noun, title) = (
-                step.to_string(),
-                dependent.to_string(),
+                steps::noun(step),
+                steps::noun(dependent),
                 dependent.def().title,
             );
             let message = match self.get(dependent) {
@@ -452,6 +457,24 @@ mod tests {
             "cannot take the self-assessment of unit `C01`: its plan (制定方案) is missing"
         );
         assert_eq!(err.hint.unwrap(), "first run `banzi plan submit C01 FILE`");
+    }
+
+    #[test]
+    fn records_keep_the_english_noun_and_people_are_told_theirs() {
+        crate::messages::set(crate::messages::Lang::Zh);
+        let err = UnitSteps::default()
+            .check_may_do(Step::SelfAssess, "C01")
+            .unwrap_err();
+        let (shown, kept) = (
+            crate::messages::steps::noun(Step::Plan),
+            Step::Plan.to_string(),
+        );
+        crate::messages::set(crate::messages::Lang::En);
+        assert_eq!(
+            err.message,
+            "单位 `C01` 还不能提交自评报告：「制定方案」这一步的工作方案尚未提交"
+        );
+        assert_eq!((shown.as_str(), kept.as_str()), ("工作方案", "plan"));
     }
 
     #[test]

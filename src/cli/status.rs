@@ -106,7 +106,7 @@ fn show_guidance(env: &Env, guidance: &Guidance) {
     let why = match guidance {
         Guidance::Register => None,
         Guidance::UnitStep { step, waiting, .. } => {
-            Some(words::next_unit_step(*waiting, &step.to_string()))
+            Some(words::next_unit_step(*waiting, &words::noun(*step)))
         }
         Guidance::Annual => Some(words::next_annual()),
         Guidance::Votes => Some(words::next_votes()),
