@@ -15,6 +15,50 @@ pub struct Status {
     pub units: Vec<UnitStatus>,
     /// The latest preliminary list, once one is drawn.
     pub shortlist: Option<ShortlistStatus>,
+    /// The command to run next for the campaign; none once it is complete (every step so far
+    /// done and the list current).
+    pub next: Option<String>,
+    #[serde(skip)]
+    pub guidance: Guidance,
+}
+
+/// The next thing to do for the campaign, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Guidance {
+    /// No unit is registered yet.
+    Register,
+    /// `waiting` participating units still have `step` to do; `command` does it for the first.
+    UnitStep {
+        step: Step,
+        waiting: usize,
+        command: String,
+    },
+    /// Every unit is inspected, but the annual-assessment results are not imported.
+    Annual,
+    /// Every unit is inspected, the method weighs votes, but none are imported.
+    Votes,
+    /// Every unit is inspected: the list can be drawn; `open_flags` are not cleared.
+    Draw { open_flags: usize },
+    /// The latest list is stale: what changed since it was drawn.
+    Redraw { version: u32, changes: Vec<String> },
+    /// Every step so far is done and the list is current.
+    Complete,
+}
+
+impl Guidance {
+    /// The command line that does the next thing, if any.
+    pub fn command(&self) -> Option<String> {
+        match self {
+            Guidance::Register => Some(Step::Units.def().does.to_owned()),
+            Guidance::UnitStep { command, .. } => Some(command.clone()),
+            Guidance::Annual => Some("banzi inspect import-assessment FILE".to_owned()),
+            Guidance::Votes => Some("banzi inspect import-votes FILE".to_owned()),
+            Guidance::Draw { .. } | Guidance::Redraw { .. } => {
+                Some(Step::Shortlist.def().does.to_owned())
+            }
+            Guidance::Complete => None,
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -108,7 +152,9 @@ impl Status {
             })
             .unwrap_or(&STEPS[STEPS.len() - 1])
             .command;
-        let shortlist = crate::shortlist::version::freshness(campaign)?.map(|f| ShortlistStatus {
+        let freshness = crate::shortlist::version::freshness(campaign)?;
+        let guidance = guidance(campaign, &units, freshness.as_ref())?;
+        let shortlist = freshness.map(|f| ShortlistStatus {
             version: f.latest.version,
             stale: f.stale,
             included: f.latest.included,
@@ -117,6 +163,8 @@ impl Status {
         Ok(Status {
             phase,
             shortlist,
+            next: guidance.command(),
+            guidance,
             campaign: CampaignInfo {
                 name: campaign.settings.name.clone(),
                 year: campaign.settings.year,
@@ -132,4 +180,56 @@ impl Status {
             .filter(|u| u.states.get(step) == state)
             .count()
     }
+}
+
+/// The next thing to do: the register, then each unit step in the table's order until every
+/// participating unit has done it, then what the list is drawn from, then the list itself.
+fn guidance(
+    campaign: &Campaign,
+    units: &[UnitStatus],
+    freshness: Option<&crate::shortlist::version::Freshness>,
+) -> anyhow::Result<Guidance> {
+    if units.is_empty() {
+        return Ok(Guidance::Register);
+    }
+    for def in Step::per_unit() {
+        let mut waiting = units
+            .iter()
+            .filter(|u| u.takes_part() && u.states.get(def.step) != State::Done);
+        if let Some(first) = waiting.next() {
+            return Ok(Guidance::UnitStep {
+                step: def.step,
+                waiting: 1 + waiting.count(),
+                command: first
+                    .next
+                    .clone()
+                    .unwrap_or_else(|| def.step.submit_command(&first.code)),
+            });
+        }
+    }
+    let index = campaign.store.index();
+    if index.get(crate::steps::ANNUAL_FILE).is_none() {
+        return Ok(Guidance::Annual);
+    }
+    if campaign.settings.scoring.components.democratic > 0.0
+        && index.get(crate::steps::VOTES_FILE).is_none()
+    {
+        return Ok(Guidance::Votes);
+    }
+    Ok(match freshness {
+        None => Guidance::Draw {
+            open_flags: crate::inspect::flags::all(campaign)?
+                .iter()
+                .filter(|f| f.cleared.is_none())
+                .count(),
+        },
+        Some(f) if f.stale => {
+            let latest = crate::shortlist::version::load(campaign, &f.latest)?;
+            Guidance::Redraw {
+                version: f.latest.version,
+                changes: crate::shortlist::version::changes_since(campaign, &latest),
+            }
+        }
+        Some(_) => Guidance::Complete,
+    })
 }

@@ -6,6 +6,7 @@
 use std::fmt;
 
 use crate::error::Error;
+use crate::messages::steps;
 
 /// A step of the campaign (DOMAIN.md, "The steps"), in the order the product enforces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -46,9 +47,11 @@ pub struct StepDef {
     pub key: &'static str,
     /// The subcommand, as typed after `banzi`.
     pub command: &'static str,
-    /// The step's name in the campaign's documents.
+    /// The step's name in the campaign's documents (Chinese, as they are); for people, see
+    /// [`crate::messages::steps::title`].
     pub title: &'static str,
-    /// What the step's record is called in messages.
+    /// What the step's record is called, in English, as records keep it (the `Display` of
+    /// [`Step`]); messages for people call it by [`crate::messages::steps::noun`].
     pub noun: &'static str,
     pub scope: Scope,
     /// Folder of the per-unit records, relative to the campaign root; empty for a campaign step.
@@ -255,6 +258,8 @@ impl Step {
     }
 }
 
+/// The step's English noun, as records keep it (the notes a reopen or an accepted hand edit
+/// leaves on the records it makes stale); people are told [`crate::messages::steps::noun`].
 impl fmt::Display for Step {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.def().noun)
@@ -270,8 +275,7 @@ impl serde::Serialize for Step {
 impl<'de> serde::Deserialize<'de> for Step {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Step, D::Error> {
         let key = String::deserialize(deserializer)?;
-        Step::from_key(&key)
-            .ok_or_else(|| serde::de::Error::custom(format!("`{key}` is not a step")))
+        Step::from_key(&key).ok_or_else(|| serde::de::Error::custom(steps::not_a_step(&key)))
     }
 }
 
@@ -346,15 +350,17 @@ impl UnitSteps {
         for required in needed.map(|d| &d.step) {
             let state = self.get(*required);
             if state != State::Done {
-                let why = match state {
-                    State::Stale => "was reopened and must be submitted again",
-                    _ => "is missing",
-                };
-                return Err(Error::step_order(format!(
-                    "cannot take the {step} of unit `{unit}`: its {required} ({}) {why}",
+                let (step, required_noun, title) = (
+                    steps::noun(step),
+                    steps::noun(*required),
                     required.def().title,
-                ))
-                .with_hint(format!("first run `{}`", required.submit_command(unit))));
+                );
+                let message = match state {
+                    State::Stale => steps::needs_stale(&step, unit, &required_noun, title),
+                    _ => steps::needs_missing(&step, unit, &required_noun, title),
+                };
+                return Err(Error::step_order(message)
+                    .with_hint(steps::needs_hint(&required.submit_command(unit))));
             }
         }
         Ok(())
@@ -368,17 +374,19 @@ impl UnitSteps {
             .filter(|d| d.is_per_unit())
             .find(|d| matches!(self.get(*d), State::Done | State::Partial))
         {
-            let how = match self.get(dependent) {
-                State::Partial => "has begun",
-                _ => "is already done",
-            };
-            return Err(Error::step_order(format!(
-                "the {step} of unit `{unit}` is locked: its {dependent} ({}) {how}",
+            let (noun, dependent_noun, title) = (
+                steps::noun(step),
+                steps::noun(dependent),
                 dependent.def().title,
-            ))
-            .with_hint(format!(
-                "to correct it, run `banzi reopen {} --unit {unit} --reason \"…\"`; the {dependent} will then need redoing",
-                step.def().command
+            );
+            let message = match self.get(dependent) {
+                State::Partial => steps::locked_begun(&noun, unit, &dependent_noun, title),
+                _ => steps::locked_done(&noun, unit, &dependent_noun, title),
+            };
+            return Err(Error::step_order(message).with_hint(steps::locked_hint(
+                step.def().command,
+                unit,
+                &dependent_noun,
             )));
         }
         Ok(())
@@ -449,6 +457,24 @@ mod tests {
             "cannot take the self-assessment of unit `C01`: its plan (制定方案) is missing"
         );
         assert_eq!(err.hint.unwrap(), "first run `banzi plan submit C01 FILE`");
+    }
+
+    #[test]
+    fn records_keep_the_english_noun_and_people_are_told_theirs() {
+        crate::messages::set(crate::messages::Lang::Zh);
+        let err = UnitSteps::default()
+            .check_may_do(Step::SelfAssess, "C01")
+            .unwrap_err();
+        let (shown, kept) = (
+            crate::messages::steps::noun(Step::Plan),
+            Step::Plan.to_string(),
+        );
+        crate::messages::set(crate::messages::Lang::En);
+        assert_eq!(
+            err.message,
+            "单位 `C01` 还不能提交自评报告：「制定方案」这一步的工作方案尚未提交"
+        );
+        assert_eq!((shown.as_str(), kept.as_str()), ("工作方案", "plan"));
     }
 
     #[test]

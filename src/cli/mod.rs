@@ -1,10 +1,13 @@
 //! The command line: global flags, one dispatch, and the one exit path.
 
+mod completions;
 mod help;
 mod init;
 mod inspect;
 mod inspectors;
 mod log;
+mod man;
+mod next;
 mod output;
 mod plan;
 mod reopen;
@@ -62,12 +65,15 @@ enum Command {
     Inspect(inspect::InspectArgs),
     Inspectors(inspectors::InspectorsArgs),
     Status(status::StatusArgs),
+    Next(next::NextArgs),
     Log(log::LogArgs),
     Reopen(reopen::ReopenArgs),
     Withdraw(withdraw::WithdrawArgs),
     Veto(withdraw::VetoArgs),
     Shortlist(shortlist::ShortlistArgs),
     Verify(verify::VerifyArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// What every command gets: the output, and the way to the campaign and the context.
@@ -206,12 +212,15 @@ pub fn run() -> ExitCode {
         Command::Inspect(args) => inspect::run(&env, args),
         Command::Inspectors(args) => inspectors::run(&env, args),
         Command::Status(args) => status::run(&env, args),
+        Command::Next(args) => next::run(&env, args),
         Command::Log(args) => log::run(&env, args),
         Command::Reopen(args) => reopen::run(&env, args),
         Command::Withdraw(args) => withdraw::withdraw(&env, args),
         Command::Veto(args) => withdraw::veto(&env, args),
         Command::Shortlist(args) => shortlist::run(&env, args),
         Command::Verify(args) => verify::run(&env, args),
+        Command::Completions(args) => completions::run(&env, args),
+        Command::Man(args) => man::run(&env, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

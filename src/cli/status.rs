@@ -1,24 +1,15 @@
-//! `banzi status`: where the campaign and every unit stand.
+//! `banzi status`: where the campaign and every unit stand, and what to do next.
 
 use clap::Args;
 
 use super::Env;
 use super::output::{cell, table};
-use crate::status::Status;
+use crate::messages::steps as words;
+use crate::status::{Guidance, Status};
 use crate::steps::{State, Step};
 
-/// Show the campaign's phase and each unit's steps, with what comes next
 #[derive(Debug, Args)]
 pub struct StatusArgs {}
-
-fn state_label(state: State) -> &'static str {
-    match state {
-        State::Missing => "未提交",
-        State::Done => "已完成",
-        State::Stale => "需重做",
-        State::Partial => "进行中",
-    }
-}
 
 /// Prints what can be told even of a campaign that disagrees with its journal, then refuses it.
 pub fn run(env: &Env, _args: StatusArgs) -> anyhow::Result<()> {
@@ -32,20 +23,27 @@ fn show(env: &Env, status: &Status) -> anyhow::Result<()> {
     if env.ui.json {
         return env.ui.json(status);
     }
-    env.ui.data(&format!(
-        "{}（{}年）  phase: {}",
-        cell(&status.campaign.name),
+    let phase = Step::from_key(status.phase).map_or(status.phase.to_owned(), phase_name);
+    env.ui.data(&words::heading(
+        &cell(&status.campaign.name),
         status.campaign.year,
-        status.phase
+        &phase,
     ));
     if status.units.is_empty() {
-        env.ui
-            .data("no units registered yet\nnext: banzi units import UNITS.csv");
+        env.ui.data(&words::no_units());
+        show_guidance(env, &status.guidance);
         return Ok(());
     }
-    let mut header = vec!["代码", "单位名称", "类别"];
-    header.extend(Step::per_unit().map(|d| d.title));
-    header.push("下一步");
+    let (code, name, category, next) = (
+        words::column_code(),
+        words::column_name(),
+        words::column_category(),
+        words::column_next(),
+    );
+    let titles: Vec<String> = Step::per_unit().map(|d| words::title(d.step)).collect();
+    let mut header = vec![code.as_str(), name.as_str(), category.as_str()];
+    header.extend(titles.iter().map(String::as_str));
+    header.push(next.as_str());
     let mut t = table(&header);
     for unit in &status.units {
         let mut row = vec![
@@ -54,11 +52,11 @@ fn show(env: &Env, status: &Status) -> anyhow::Result<()> {
             crate::units::Category::parse(&unit.category)
                 .map_or(unit.category.clone(), |c| c.label().to_owned()),
         ];
-        row.extend(Step::per_unit().map(|d| state_label(unit.states.get(d.step)).to_owned()));
+        row.extend(Step::per_unit().map(|d| words::state(unit.states.get(d.step))));
         let vetoed = unit.veto.as_ref().and_then(|v| v["reason"].as_str());
         row.push(match (&unit.withdrawn, vetoed, &unit.next) {
-            (Some(reason), _, _) => format!("已退出: {}", cell(reason)),
-            (None, Some(reason), _) => format!("一票否决: {}", cell(reason)),
+            (Some(reason), _, _) => words::withdrawn_cell(&cell(reason)),
+            (None, Some(reason), _) => words::vetoed_cell(&cell(reason)),
             (None, None, Some(next)) => next.clone(),
             (None, None, None) => "—".to_owned(),
         });
@@ -67,29 +65,62 @@ fn show(env: &Env, status: &Status) -> anyhow::Result<()> {
     env.ui.data(&t.to_string());
     let totals: Vec<String> = Step::per_unit()
         .map(|d| {
-            format!(
-                "{} {}/{} done{}",
-                d.command,
-                status.count(d.step, State::Done),
-                status.units.len(),
-                match status.count(d.step, State::Stale) {
-                    0 => String::new(),
-                    n => format!(", {n} stale"),
-                }
-            )
+            let name = match crate::messages::lang() {
+                crate::messages::Lang::Zh => words::title(d.step),
+                crate::messages::Lang::En => d.command.to_owned(),
+            };
+            let mut total =
+                words::total(&name, status.count(d.step, State::Done), status.units.len());
+            match status.count(d.step, State::Stale) {
+                0 => {}
+                n => total.push_str(&words::total_stale(n)),
+            }
+            total
         })
         .collect();
-    env.ui.data(&totals.join("; "));
+    env.ui.data(&totals.join(&words::totals_separator()));
     if let Some(list) = &status.shortlist {
         let state = if list.stale {
-            "stale: an input changed since; run `banzi shortlist` for a new version"
+            words::list_stale()
         } else {
-            "current"
+            words::list_current()
         };
-        env.ui.data(&format!(
-            "preliminary list: version {}, {} unit(s) included ({state})",
-            list.version, list.included
-        ));
+        env.ui
+            .data(&words::list_line(list.version, list.included, &state));
     }
+    show_guidance(env, &status.guidance);
     Ok(())
+}
+
+/// The phase for people: its command in English (as scripts and the tests know it), the
+/// step's title in Chinese.
+fn phase_name(step: Step) -> String {
+    match crate::messages::lang() {
+        crate::messages::Lang::Zh => words::title(step),
+        crate::messages::Lang::En => step.def().command.to_owned(),
+    }
+}
+
+/// Why the next thing is next, then its command line.
+fn show_guidance(env: &Env, guidance: &Guidance) {
+    let why = match guidance {
+        Guidance::Register => None,
+        Guidance::UnitStep { step, waiting, .. } => {
+            Some(words::next_unit_step(*waiting, &words::noun(*step)))
+        }
+        Guidance::Annual => Some(words::next_annual()),
+        Guidance::Votes => Some(words::next_votes()),
+        Guidance::Draw { open_flags } => Some(words::next_draw(*open_flags)),
+        Guidance::Redraw { version, changes } => Some(words::next_redraw(
+            *version,
+            &changes.join(&words::totals_separator()),
+        )),
+        Guidance::Complete => Some(words::next_complete()),
+    };
+    if let Some(why) = why {
+        env.ui.data(&why);
+    }
+    if let Some(command) = guidance.command() {
+        env.ui.data(&words::next_line(&command));
+    }
 }

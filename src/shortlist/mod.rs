@@ -131,15 +131,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     let vetoes = rulings::in_force::<Veto>(campaign)?;
     let inputs = Inputs::load(campaign)?;
     let votes_used = !inputs.tallies.is_empty();
-    // The method is the campaign's as stated: a weighed component is never silently left out.
     let democratic = settings.scoring.components.democratic;
-    if democratic > 0.0 && !votes_used {
-        return Err(
-            Error::step_order(words::no_votes(&crate::figures::figure(democratic)))
-                .with_hint(words::no_votes_hint())
-                .into(),
-        );
-    }
     let cleared = crate::inspect::flags::clearances(campaign)?;
     let overrides = overrides::load(campaign)?;
 
@@ -186,6 +178,15 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
             .with_diagnostics(diagnostics)
             .with_hint(words::not_ready_hint())
             .into());
+    }
+    // The method is the campaign's as stated: a weighed component is never silently left out.
+    // (After the units' own steps, so that a refusal names the earliest step missing.)
+    if democratic > 0.0 && !votes_used {
+        return Err(
+            Error::step_order(words::no_votes(&crate::figures::figure(democratic)))
+                .with_hint(words::no_votes_hint())
+                .into(),
+        );
     }
 
     let candidates: Vec<Candidate> = analyses

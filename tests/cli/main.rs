@@ -14,6 +14,7 @@ mod plan;
 mod reopen;
 mod self_assess;
 mod settings;
+mod shell;
 mod shortlist;
 mod status;
 mod store;

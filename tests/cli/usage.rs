@@ -150,3 +150,39 @@ fn no_color_keeps_escape_codes_out_of_errors() {
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
     assert!(stderr.starts_with("error: "), "{stderr}");
 }
+
+/// The help of the guidance and shell commands, in Chinese with nothing left in English, each
+/// ending with its examples.
+#[test]
+fn the_help_of_status_next_completions_and_man_is_in_chinese_and_ends_with_examples() {
+    let f = Fixture::new();
+    for command in [&["status"][..], &["next"], &["completions"], &["man"]] {
+        let out = f
+            .command_in(f.root())
+            .args(["--lang", "zh-CN"])
+            .args(command)
+            .arg("--help")
+            .assert()
+            .success();
+        let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        let examples = help
+            .rsplit_once("示例：")
+            .unwrap_or_else(|| panic!("no examples in:\n{help}"))
+            .1;
+        assert!(
+            examples
+                .lines()
+                .skip(1)
+                .all(|l| l.trim_start().starts_with("banzi ")),
+            "{help}"
+        );
+        // Up to the global options: the about text, the usage line and the arguments, whose
+        // possible values are codes.
+        let own = help.split("选项").next().unwrap();
+        let own: String = own
+            .split('［')
+            .map(|part| part.split_once('］').map_or(part, |(_, rest)| rest))
+            .collect();
+        assert!(english_left(&own).is_empty(), "{:?}", english_left(&own));
+    }
+}

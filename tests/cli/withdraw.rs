@@ -27,7 +27,8 @@ fn a_withdrawn_unit_holds_up_no_step_and_keeps_its_records() {
     assert_eq!(c03["next"], json!(null));
     assert_eq!(c03["steps"]["self_assess"], "done", "its records are kept");
     assert!(f.campaign().join("plans/C03.toml").is_file());
-    assert!(f.stdout(&["status"]).contains("已退出"));
+    assert!(f.stdout(&["--lang", "zh-CN", "status"]).contains("已退出"));
+    assert!(f.stdout(&["status"]).contains("withdrawn: 机构改革撤并"));
 }
 
 #[test]
@@ -142,8 +143,8 @@ fn a_veto_is_attributed_with_its_basis_shown_in_status_and_revocable() {
     );
     assert_eq!(c02["next"], json!(null), "a vetoed unit holds up no step");
     assert!(
-        f.stdout(&["status"])
-            .contains("一票否决: 发生重大安全生产责任事故")
+        f.stdout(&["--lang", "zh-CN", "status"])
+            .contains("一票否决：发生重大安全生产责任事故")
     );
     let stderr = f.fails_unchanged(&["veto", "C02", "--reason", "再次"], INVALID);
     assert!(stderr.contains("already vetoed (一票否决)"), "{stderr}");
