@@ -40,7 +40,10 @@ pub enum Guidance {
     /// Every unit is inspected: the list can be drawn; `open_flags` are not cleared.
     Draw { open_flags: usize },
     /// The latest list is stale: what changed since it was drawn.
-    Redraw { version: u32, changes: Vec<String> },
+    Redraw {
+        version: u32,
+        changes: Vec<crate::messages::Both>,
+    },
     /// Every step so far is done and the list is current.
     Complete,
 }

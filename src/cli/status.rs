@@ -113,7 +113,11 @@ fn show_guidance(env: &Env, guidance: &Guidance) {
         Guidance::Draw { open_flags } => Some(words::next_draw(*open_flags)),
         Guidance::Redraw { version, changes } => Some(words::next_redraw(
             *version,
-            &changes.join(&words::totals_separator()),
+            &changes
+                .iter()
+                .map(|c| c.shown())
+                .collect::<Vec<_>>()
+                .join(&words::totals_separator()),
         )),
         Guidance::Complete => Some(words::next_complete()),
     };
