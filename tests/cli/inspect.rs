@@ -262,7 +262,7 @@ fn the_composite_without_votes_is_rescaled_and_checks_to_the_last_decimal() {
         "{c02}"
     );
 
-    let people = f.stdout(&["inspect", "show", "C01"]);
+    let people = f.stdout(&["--lang", "zh-CN", "inspect", "show", "C01"]);
     assert!(people.contains("按比例折算为合计 1"), "{people}");
     assert!(people.contains("＝92.50"), "{people}");
 }
