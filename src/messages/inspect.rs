@@ -198,7 +198,7 @@ super::catalogue! {
     flags_hint() =>
         "`banzi inspect flags` 列出各疑点及其编号", "`banzi inspect flags` lists the flags and their ids";
     already_cleared(id: &str, operator: &str, seq: u64) =>
-        "疑点 `{id}` 已由 {operator} 排除（日志第 {seq} 条）",
+        "疑点 `{id}` 已由{operator}排除（日志第 {seq} 条）",
         "flag `{id}` was already cleared by {operator} in entry #{seq}";
     /// Journal summary.
     flag_cleared(id: &str) => "已排除疑点 {id}", "flag {id} cleared";
