@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::inspect::ImportOptions;
 use crate::inspect::analysis::{self, Analysis};
 use crate::inspect::record::{self as inspection, method_label};
-use crate::messages::{self, inspect as words};
+use crate::messages::inspect as words;
 
 #[derive(Debug, Args)]
 pub struct InspectArgs {
@@ -228,19 +228,7 @@ fn record(env: &Env, unit: &str, file: &std::path::Path) -> anyhow::Result<()> {
         .progress_of(unit)
         .missing_kinds(&campaign.settings.scoring.required_methods);
     if !missing.is_empty() {
-        let named = messages::pick(
-            || {
-                let labels: Vec<&str> = missing.iter().map(|m| method_label(m)).collect();
-                labels.join("、")
-            },
-            || {
-                let named: Vec<String> = missing
-                    .iter()
-                    .map(|m| format!("{m} ({})", method_label(m)))
-                    .collect();
-                named.join(", ")
-            },
-        );
+        let named = analysis::methods_named(&missing);
         env.ui.status(&words::still_required(unit, &named));
     }
     Ok(())

@@ -227,7 +227,7 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "inspect import-assessment",
-        "导入年度考核结果：单位代码、年度、等次，以及可选的得分和备注（列名可用 unit_code, year, grade, score, remarks）",
+        "导入年度考核结果：列为 `单位代码`、`年度`、`等次`，以及可选的 `得分` 和 `备注`（也可用 `unit_code`、`year`、`grade`、`score`、`remarks`）",
         "Import annual-assessment results (年度考核): unit_code, year, grade, optional score and remarks (or 单位代码, 年度, 等次, 得分, 备注)",
     ),
     help(
@@ -247,7 +247,7 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "inspect import-votes",
-        "导入民主测评票，每张票一行：单位代码、测评主体和每项评价内容的等次（列名可用 unit_code, rater_group, political, …）；逐行读取，一遍读完",
+        "导入民主测评票，每张票一行：`单位代码`、`测评主体` 和每项评价内容的等次（如 `政治强`；也可用 `unit_code`、`rater_group`、`political` 等）；逐行读取，一遍读完",
         "Import democratic-evaluation votes (民主测评), one row per rater: unit_code, rater_group and a grade per criterion (or 单位代码, 测评主体, 政治强, …); read in one streaming pass",
     ),
     help(
@@ -329,7 +329,7 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "inspectors import",
-        "导入考察组成员名册：CSV 文件，列为 姓名、所在单位（或 name, home_unit）；所在单位填单位代码或留空。导入会替换原名册；再次导入相同内容不作改动",
+        "导入考察组成员名册：CSV 文件，列为 `姓名`、`所在单位`（或 `name`、`home_unit`）；所在单位填单位代码或留空。导入会替换原名册；再次导入相同内容不作改动",
         "Import the register, a CSV with name, home_unit (or 姓名, 所在单位); home_unit is a unit code or empty. It replaces the register; the same content again changes nothing",
     ),
     help("inspectors import <file>", "CSV 文件", "The CSV file"),
