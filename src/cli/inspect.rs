@@ -10,8 +10,8 @@ use crate::error::Error;
 use crate::inspect::ImportOptions;
 use crate::inspect::analysis::{self, Analysis};
 use crate::inspect::record::{self as inspection, method_label};
+use crate::messages::inspect as words;
 
-/// Step 3: inspection (组织考察) combined with the annual assessment, and the comprehensive analysis
 #[derive(Debug, Args)]
 pub struct InspectArgs {
     #[command(subcommand)]
@@ -20,12 +20,9 @@ pub struct InspectArgs {
 
 #[derive(Debug, Args)]
 struct ImportArgs {
-    /// The CSV file (UTF-8, UTF-8 with BOM or GB18030)
     file: PathBuf,
-    /// Validate and report what would change, but write nothing
     #[arg(long)]
     dry_run: bool,
-    /// Replace stored results that differ from the file's
     #[arg(long)]
     replace: bool,
 }
@@ -41,42 +38,24 @@ impl ImportArgs {
 
 #[derive(Debug, Subcommand)]
 enum InspectCommand {
-    /// Import annual-assessment results (年度考核): unit_code, year, grade, optional score and
-    /// remarks (or 单位代码, 年度, 等次, 得分, 备注)
     ImportAssessment(ImportArgs),
-    /// Import democratic-evaluation votes (民主测评), one row per rater: unit_code, rater_group and
-    /// a grade per criterion (or 单位代码, 测评主体, 政治强, …); read in one streaming pass
     ImportVotes(ImportArgs),
-    /// Print a commented inspection-record template for a unit
     Template {
-        /// The unit's code
         unit: String,
     },
-    /// Validate and store one inspection activity (one file per method and visit)
     Record {
-        /// The unit's code; the file's `unit` key must match it
         unit: String,
-        /// The record, a TOML file (`banzi inspect template UNIT` prints one)
         file: PathBuf,
     },
-    /// Validate and store a folder of inspection records at once, each file naming its unit and
-    /// method; one bad file stores none (Excel/WPS lock files are skipped)
     Import {
-        /// The folder of records, TOML files
         folder: PathBuf,
     },
-    /// Show a unit's comprehensive analysis (综合分析): every input, weight and figure
     Show {
-        /// The unit's code
         unit: String,
     },
-    /// List self-inflation and concealment flags (防止自夸、瞒报) across units
     Flags,
-    /// Clear a flag after looking into it, with the reason
     ClearFlag {
-        /// The flag's id, as `banzi inspect flags` lists it
         id: String,
-        /// Why the flag is cleared, for the journal
         #[arg(long)]
         reason: String,
     },
@@ -111,20 +90,17 @@ fn report_import(
             "seq": entry.map(|e| e.seq),
         }))?;
     }
-    let counts = format!(
-        "{} units added, {} replaced, {} unchanged",
+    let counts = words::import_counts(
         changes.added.len(),
         changes.replaced.len(),
-        changes.unchanged.len()
+        changes.unchanged.len(),
     );
     match (dry_run, entry) {
-        (true, _) => env.ui.status(&format!(
-            "dry run, nothing written: {what} would have {counts}"
-        )),
-        (false, Some(entry)) => env.ui.done(&format!("{what}: {counts} ({})", entry.cite())),
-        (false, None) => env.ui.status(&format!(
-            "no change: the {what} are already stored as in this file"
-        )),
+        (true, _) => env.ui.status(&words::dry_run_report(what, &counts)),
+        (false, Some(entry)) => env
+            .ui
+            .done(&words::import_done(what, &counts, &entry.cite())),
+        (false, None) => env.ui.status(&words::import_no_change(what)),
     }
     Ok(())
 }
@@ -136,7 +112,7 @@ fn import_assessment(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
     super::warn_ignored_columns(env, &args.file, &imported.ignored_columns);
     report_import(
         env,
-        "annual-assessment results",
+        &words::what_annual(),
         args.dry_run,
         &imported.changes,
         imported.entry.as_ref(),
@@ -145,7 +121,10 @@ fn import_assessment(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
 
 fn import_votes(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
     let (mut campaign, ctx) = env.write()?;
-    let bar = env.ui.progress_bar("reading votes");
+    // Said once per run, so the label may live as long as the bar wants.
+    let bar = env
+        .ui
+        .progress_bar(Box::leak(words::reading_votes().into_boxed_str()));
     let imported = crate::inspect::votes::import(
         &mut campaign,
         &ctx,
@@ -164,14 +143,14 @@ fn import_votes(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
         let tallies = crate::inspect::votes::VoteTallies::load(&campaign)?;
         for unit in imported.added.iter().chain(&imported.replaced) {
             for gap in tallies.gaps(unit, &campaign.settings.scoring) {
-                env.ui.warn(&format!(
-                    "{unit}: {}",
-                    gap.words(|code| criterion_name(&campaign.settings, code))
+                env.ui.warn(&words::unit_gap(
+                    unit,
+                    &gap.words(|code| criterion_name(&campaign.settings, code)),
                 ));
             }
         }
     }
-    env.ui.status(&format!("{} votes read", imported.rows));
+    env.ui.status(&words::votes_read(imported.rows));
     let changes = crate::inspect::Changes {
         added: imported.added,
         replaced: imported.replaced,
@@ -179,7 +158,7 @@ fn import_votes(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
     };
     report_import(
         env,
-        "vote tallies",
+        &words::what_votes(),
         args.dry_run,
         &changes,
         imported.entry.as_ref(),
@@ -191,8 +170,7 @@ fn template(env: &Env, code: &str) -> anyhow::Result<()> {
     let register = campaign.register()?;
     let unit = register.require(code)?;
     let plan = crate::plan::load(&campaign, code)?.ok_or_else(|| {
-        Error::step_order(format!("unit `{code}` has no plan yet"))
-            .with_hint(format!("first run `banzi plan submit {code} FILE`"))
+        Error::step_order(words::no_plan_yet(code)).with_hint(words::submit_plan_first(code))
     })?;
     let today = env.context()?.now.date_naive();
     env.ui
@@ -217,10 +195,7 @@ fn import_records(env: &Env, folder: PathBuf) -> anyhow::Result<()> {
         env.ui.committed(entry);
     }
     if !unchanged.is_empty() {
-        env.ui.status(&format!(
-            "unchanged: {} record(s) already stored with the same content",
-            unchanged.len()
-        ));
+        env.ui.status(&words::records_unchanged(unchanged.len()));
     }
     Ok(())
 }
@@ -240,16 +215,12 @@ fn record(env: &Env, unit: &str, file: &std::path::Path) -> anyhow::Result<()> {
         }))?;
     }
     match &recorded.entry {
-        Some(entry) => env.ui.done(&format!(
-            "{} as {} ({})",
-            entry.summary,
-            recorded.path,
-            entry.cite()
+        Some(entry) => env.ui.done(&words::recorded_as(
+            entry.summary_shown(),
+            &recorded.path,
+            &entry.cite(),
         )),
-        None => env.ui.status(&format!(
-            "no change: this record is already stored as {}",
-            recorded.path
-        )),
+        None => env.ui.status(&words::record_no_change(&recorded.path)),
     }
     let missing = campaign
         .store
@@ -257,12 +228,8 @@ fn record(env: &Env, unit: &str, file: &std::path::Path) -> anyhow::Result<()> {
         .progress_of(unit)
         .missing_kinds(&campaign.settings.scoring.required_methods);
     if !missing.is_empty() {
-        let named: Vec<String> = missing
-            .iter()
-            .map(|m| format!("{m} ({})", method_label(m)))
-            .collect();
-        env.ui
-            .status(&format!("still required for {unit}: {}", named.join(", ")));
+        let named = analysis::methods_named(&missing);
+        env.ui.status(&words::still_required(unit, &named));
     }
     Ok(())
 }
@@ -290,10 +257,10 @@ fn show(env: &Env, code: &str) -> anyhow::Result<()> {
     }
     let mut text = render(&analysis, &cell(&unit.name), &campaign.settings);
     for gap in inputs.tallies.gaps(code, &campaign.settings.scoring) {
-        text.push_str(&format!(
-            "注意：{}\n",
-            gap.words(|c| criterion_name(&campaign.settings, c))
+        text.push_str(&words::note(
+            &gap.words(|c| criterion_name(&campaign.settings, c)),
         ));
+        text.push('\n');
     }
     env.ui.data(&text);
     Ok(())
@@ -302,36 +269,35 @@ fn show(env: &Env, code: &str) -> anyhow::Result<()> {
 /// The analysis for people, so that the sum can be redone by hand.
 fn render(a: &Analysis, unit_name: &str, settings: &crate::settings::Settings) -> String {
     let w = &a.weights;
-    let mut out = format!("{unit_name}（{}）综合分析\n\n", a.unit);
-    out.push_str(&format!(
-        "构成权重：考察 {} ＋ 民主测评 {} ＋ 年度考核 {}\n",
-        w.inspection, w.democratic, w.annual
-    ));
+    let mut out = format!("{}\n\n", words::analysis_title(unit_name, &a.unit));
+    out.push_str(&words::weights_line(w.inspection, w.democratic, w.annual));
+    out.push('\n');
     if w.rescaled {
         let c = settings.scoring.components;
-        out.push_str(&format!(
-            "  本次未导入民主测评：考察 {} 与年度考核 {} 按比例折算为合计 1（生成初步名单前须导入民主测评，或将其权重设为 0）\n",
-            c.inspection, c.annual
-        ));
+        out.push_str(&words::rescaled(c.inspection, c.annual));
+        out.push('\n');
     }
     match &a.annual {
-        Some(r) => out.push_str(&format!(
-            "年度考核：{}，计 {} 分{}{}\n",
-            r.grade,
-            r.points,
-            r.score
-                .map(|s| format!("，考核得分 {s}"))
-                .unwrap_or_default(),
-            if r.remarks.is_empty() {
-                String::new()
-            } else {
-                format!("，{}", cell(&r.remarks))
+        Some(r) => {
+            let mut more = r.score.map(words::annual_score).unwrap_or_default();
+            if !r.remarks.is_empty() {
+                more.push_str(&words::annual_remarks(&cell(&r.remarks)));
             }
-        )),
-        None => out.push_str("年度考核：尚未导入\n"),
+            out.push_str(&words::annual_line(&r.grade, r.points, &more));
+        }
+        None => out.push_str(&words::annual_not_imported()),
     }
+    out.push('\n');
 
-    let mut t = table(&["评价内容", "权重", "考察", "民主测评", "年度考核", "综合"]);
+    let header = [
+        words::header_criterion(),
+        words::header_weight(),
+        words::header_inspection(),
+        words::header_democratic(),
+        words::header_annual(),
+        words::header_combined(),
+    ];
+    let mut t = table(&header.each_ref().map(String::as_str));
     for c in &a.criteria {
         t.add_row([
             c.name.clone(),
@@ -345,8 +311,8 @@ fn render(a: &Analysis, unit_name: &str, settings: &crate::settings::Settings) -
     out.push('\n');
     out.push_str(&t.to_string());
     out.push_str(&format!(
-        "\n各项综合得分＝{} × 考察 ＋ {} × 民主测评 ＋ {} × 年度考核\n",
-        w.inspection, w.democratic, w.annual
+        "\n{}\n",
+        words::combined_formula(w.inspection, w.democratic, w.annual)
     ));
 
     let records: Vec<&analysis::InspectionInput> = a
@@ -355,7 +321,11 @@ fn render(a: &Analysis, unit_name: &str, settings: &crate::settings::Settings) -
         .map(|c| c.inspection_inputs.iter().collect())
         .unwrap_or_default();
     if !records.is_empty() {
-        let mut header = vec!["考察记录".to_owned(), "方式".to_owned(), "日期".to_owned()];
+        let mut header = vec![
+            words::header_record(),
+            words::header_method(),
+            words::header_date(),
+        ];
         header.extend(a.criteria.iter().map(|c| c.name.clone()));
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
         let mut t = table(&header);
@@ -372,22 +342,27 @@ fn render(a: &Analysis, unit_name: &str, settings: &crate::settings::Settings) -
             }));
             t.add_row(row);
         }
-        out.push_str("\n考察评分＝各次考察评分的平均值：\n");
+        out.push_str(&format!("\n{}\n", words::inspection_mean()));
         out.push_str(&t.to_string());
         out.push('\n');
     }
 
     for c in &a.criteria {
         let Some(d) = &c.democratic else { continue };
-        let mut header = vec!["测评主体".to_owned()];
+        let mut header = vec![words::header_rater_group()];
         header.extend(
             settings
                 .scoring
                 .vote_grades
                 .iter()
-                .map(|g| format!("{}（{}）", g.name, g.points)),
+                .map(|g| words::vote_grade_header(&g.name, g.points)),
         );
-        header.extend(["弃权", "平均", "权重", "实际权重"].map(String::from));
+        header.extend([
+            words::header_abstentions(),
+            words::header_mean(),
+            words::header_weight(),
+            words::header_effective_weight(),
+        ]);
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
         let mut t = table(&header);
         for g in &d.groups {
@@ -399,15 +374,14 @@ fn render(a: &Analysis, unit_name: &str, settings: &crate::settings::Settings) -
             row.push(format!("{:.4}", g.effective_weight));
             t.add_row(row);
         }
+        let how = if d.weighted {
+            words::democratic_weighted()
+        } else {
+            words::democratic_plain()
+        };
         out.push_str(&format!(
-            "\n民主测评（{}）：{}＝{}\n",
-            c.name,
-            if d.weighted {
-                "Σ 实际权重 × 各测评主体平均分（权重按有投票的测评主体重新折算）"
-            } else {
-                "全部有效票的平均分"
-            },
-            figure(Some(d.value))
+            "\n{}\n",
+            words::democratic_line(&c.name, &how, &figure(Some(d.value)))
         ));
         out.push_str(&t.to_string());
         out.push('\n');
@@ -419,13 +393,15 @@ fn render(a: &Analysis, unit_name: &str, settings: &crate::settings::Settings) -
         .map(|c| format!("{} × {}", c.weight, figure(c.combined)))
         .collect();
     out.push_str(&format!(
-        "\n综合得分＝{}＝{}\n",
-        terms.join(" ＋ "),
-        figure(a.composite)
+        "\n{}\n",
+        words::composite_line(&terms.join(&words::plus()), &figure(a.composite))
     ));
     if !a.missing.is_empty() {
-        let words: Vec<String> = a.missing.iter().map(analysis::Missing::words).collect();
-        out.push_str(&format!("尚缺：{}\n", words.join("；")));
+        let missing: Vec<String> = a.missing.iter().map(analysis::Missing::words).collect();
+        out.push_str(&words::missing_line(
+            &missing.join(&words::missing_separator()),
+        ));
+        out.push('\n');
     }
     out
 }
@@ -437,42 +413,40 @@ fn flags(env: &Env) -> anyhow::Result<()> {
         return env.ui.json(&flags);
     }
     if flags.is_empty() {
-        env.ui.status("no flags");
+        env.ui.status(&words::no_flags());
         return Ok(());
     }
     // The id is what `clear-flag` takes; the finding is for people.
-    let mut t = table(&["id", "单位", "类型", "疑点", "来源", "状态"]);
+    let header = [
+        words::header_id(),
+        words::header_unit(),
+        words::header_kind(),
+        words::header_finding(),
+        words::header_sources(),
+        words::header_state(),
+    ];
+    let mut t = table(&header.each_ref().map(String::as_str));
     for f in &flags {
         let kind = match f.kind {
-            crate::inspect::flags::FlagKind::SelfInflation => "自夸（自评分偏高）",
-            crate::inspect::flags::FlagKind::Concealment => "瞒报（指标未完成）",
+            crate::inspect::flags::FlagKind::SelfInflation => words::kind_inflation(),
+            crate::inspect::flags::FlagKind::Concealment => words::kind_concealment(),
         };
         let state = match &f.cleared {
-            Some(c) => format!(
-                "已排除: {}（{}，#{}）",
-                cell(&c.reason),
-                cell(&c.operator),
-                c.seq
-            ),
-            None => "待核实".to_owned(),
+            Some(c) => words::cleared_state(&cell(&c.reason), &cell(&c.operator), c.seq),
+            None => words::open_state(),
         };
         t.add_row([
             f.id.clone(),
             f.unit.clone(),
-            kind.to_owned(),
-            cell(&f.words),
-            format!(
-                "{} + {} 条考察记录",
-                f.self_source,
-                f.inspection_sources.len()
-            ),
+            kind,
+            cell(f.finding.shown()),
+            words::flag_sources(&f.self_source, f.inspection_sources.len()),
             state,
         ]);
     }
     env.ui.data(&t.to_string());
     let open = flags.iter().filter(|f| f.cleared.is_none()).count();
-    env.ui
-        .status(&format!("{} flags, {open} not cleared", flags.len()));
+    env.ui.status(&words::flags_count(flags.len(), open));
     Ok(())
 }
 

@@ -7,8 +7,8 @@ use clap::{Args, Subcommand};
 use super::Env;
 use super::output::{cell, table};
 use crate::inspect::inspectors::Inspectors;
+use crate::messages::inspect as words;
 
-/// Import or list the inspectors (考察组成员) and the units they work in, for recusal (回避)
 #[derive(Debug, Args)]
 pub struct InspectorsArgs {
     #[command(subcommand)]
@@ -17,13 +17,7 @@ pub struct InspectorsArgs {
 
 #[derive(Debug, Subcommand)]
 enum InspectorsCommand {
-    /// Import the register, a CSV with name, home_unit (or 姓名, 所在单位); home_unit is a unit code
-    /// or empty. It replaces the register; the same content again changes nothing
-    Import {
-        /// The CSV file
-        file: PathBuf,
-    },
-    /// List the inspectors
+    Import { file: PathBuf },
     List,
 }
 
@@ -46,9 +40,7 @@ pub fn run(env: &Env, args: InspectorsArgs) -> anyhow::Result<()> {
             }
             match entry {
                 Some(entry) => env.ui.committed(&entry),
-                None => env
-                    .ui
-                    .status("no change: the register already matches this file"),
+                None => env.ui.status(&words::register_no_change()),
             }
             Ok(())
         }
@@ -58,13 +50,13 @@ pub fn run(env: &Env, args: InspectorsArgs) -> anyhow::Result<()> {
             if env.ui.json {
                 return env.ui.json(&inspectors.list());
             }
-            let mut t = table(&["姓名", "所在单位"]);
+            let mut t = table(&[&words::header_name(), &words::header_home_unit()]);
             for i in inspectors.list() {
                 t.add_row([cell(&i.name), i.home_unit.clone()]);
             }
             env.ui.data(&t.to_string());
             env.ui
-                .status(&format!("{} inspectors", inspectors.list().len()));
+                .status(&words::inspectors_count(inspectors.list().len()));
             Ok(())
         }
     }

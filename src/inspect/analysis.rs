@@ -76,17 +76,35 @@ impl Missing {
         }
     }
 
-    /// For people, in the campaign's language.
+    /// For people, in the language in force.
     pub fn words(&self) -> String {
+        use crate::messages::inspect as words;
         match self {
             Missing::Records(methods) => {
-                let named: Vec<&str> = methods.iter().map(|m| record::method_label(m)).collect();
-                format!("{}的考察记录", named.join("、"))
+                let named = methods_named(methods);
+                words::missing_records(&named)
             }
-            Missing::Annual => "年度考核结果".to_owned(),
-            Missing::Votes => "部分评价内容的民主测评".to_owned(),
+            Missing::Annual => words::missing_annual(),
+            Missing::Votes => words::missing_votes(),
         }
     }
+}
+
+/// Inspection methods named for people: `听汇报、查资料`, or `hearing (听汇报), materials (查资料)`.
+pub fn methods_named(methods: &[String]) -> String {
+    crate::messages::pick(
+        || {
+            let labels: Vec<&str> = methods.iter().map(|m| record::method_label(m)).collect();
+            labels.join("、")
+        },
+        || {
+            let named: Vec<String> = methods
+                .iter()
+                .map(|m| format!("{m} ({})", record::method_label(m)))
+                .collect();
+            named.join(", ")
+        },
+    )
 }
 
 /// One inspection activity's rating of one criterion.

@@ -10,6 +10,7 @@ use crate::figures::figure;
 use crate::inspect::analysis::inspection_component;
 use crate::inspect::record::{self, Stored};
 use crate::journal::{Entry, Reason};
+use crate::messages::{self, Both, inspect as words};
 use crate::self_assess::{Completion, SelfAssessment};
 use crate::settings::Settings;
 use crate::steps::{State, Step};
@@ -45,8 +46,12 @@ pub struct Flag {
     pub self_source: String,
     /// The inspection records behind the finding.
     pub inspection_sources: Vec<String>,
-    /// The finding in words, for people: `能力强：自评97分，考察评分79分，高出18分`.
+    /// The finding in Chinese, as documents and `--json` show it:
+    /// `能力强：自评97分，考察评分79分，高出18分`.
     pub words: String,
+    /// The finding in each language, for people.
+    #[serde(skip)]
+    pub finding: Both,
     pub cleared: Option<Clearance>,
 }
 
@@ -81,6 +86,14 @@ pub fn of_unit(
             continue;
         };
         if own - inspected > settings.scoring.inflation_threshold {
+            let finding = messages::both(|| {
+                words::inflation_finding(
+                    &criterion.name,
+                    &figure(own),
+                    &figure(inspected),
+                    &figure(own - inspected),
+                )
+            });
             flags.push(Flag {
                 id: format!("inflation-{unit}-{}", criterion.code),
                 kind: FlagKind::SelfInflation,
@@ -92,13 +105,8 @@ pub fn of_unit(
                 inspection_rating: Some(inspected),
                 self_source: self_source.to_owned(),
                 inspection_sources: inputs.into_iter().map(|i| i.record).collect(),
-                words: format!(
-                    "{}：自评{}分，考察评分{}分，高出{}分",
-                    criterion.name,
-                    figure(own),
-                    figure(inspected),
-                    figure(own - inspected)
-                ),
+                words: finding.zh.clone(),
+                finding,
                 cleared: None,
             });
         }
@@ -124,6 +132,12 @@ pub fn of_unit(
         }
         let mut verified: Vec<&str> = found.iter().map(|(_, status)| status.label()).collect();
         verified.dedup();
+        let mut keys: Vec<&str> = found.iter().map(|(_, status)| status.key()).collect();
+        keys.dedup();
+        let finding = messages::both(|| {
+            let verified = messages::pick(|| verified.join("、"), || keys.join(", "));
+            words::concealment_finding(&result.id, &verified)
+        });
         flags.push(Flag {
             id: format!("concealment-{unit}-{}", result.id),
             kind: FlagKind::Concealment,
@@ -139,11 +153,8 @@ pub fn of_unit(
             inspection_rating: None,
             self_source: self_source.to_owned(),
             inspection_sources: found.iter().map(|(path, _)| (*path).to_owned()).collect(),
-            words: format!(
-                "指标{}自报已完成，考察核实为{}",
-                result.id,
-                verified.join("、")
-            ),
+            words: finding.zh.clone(),
+            finding,
             cleared: None,
         });
     }
@@ -198,19 +209,15 @@ pub fn clear(
     id: &str,
     reason: &str,
 ) -> anyhow::Result<Entry> {
-    let reason = Reason::new(reason, "clearing a flag")?;
+    let reason = Reason::new(reason, &words::clearing_a_flag())?;
     let flags = all(campaign)?;
     let Some(flag) = flags.iter().find(|f| f.id == id) else {
-        return Err(Error::invalid(format!("there is no flag `{id}`"))
-            .with_hint("`banzi inspect flags` lists the flags and their ids")
+        return Err(Error::invalid(words::no_such_flag(id))
+            .with_hint(words::flags_hint())
             .into());
     };
     if let Some(c) = &flag.cleared {
-        return Err(Error::invalid(format!(
-            "flag `{id}` was already cleared by {} in entry #{}",
-            c.operator, c.seq
-        ))
-        .into());
+        return Err(Error::invalid(words::already_cleared(id, &c.operator, c.seq)).into());
     }
     let mut list = clearances(campaign)?;
     let mut tx = Transaction::new(&mut campaign.store, ctx);
@@ -224,7 +231,7 @@ pub fn clear(
     });
     tx.set_reason(&reason);
     tx.write_table(&list);
-    tx.commit(crate::messages::both(|| format!("flag {id} cleared")))
+    tx.commit(messages::both(|| words::flag_cleared(id)))
 }
 
 #[cfg(test)]

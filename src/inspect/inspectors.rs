@@ -10,6 +10,7 @@ use crate::context::Context;
 use crate::error::{Diagnostic, Error};
 use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
 use crate::journal::Entry;
+use crate::messages::inspect as words;
 use crate::store::{Table, Transaction};
 use crate::units::Register;
 
@@ -70,12 +71,8 @@ impl Inspectors {
             .binary_search_by(|i| i.name.as_str().cmp(name))
             .map(|i| &self.list[i])
         {
-            Err(_) => Some(format!(
-                "inspector `{name}` is not in the inspectors' register"
-            )),
-            Ok(i) if i.home_unit == unit => Some(format!(
-                "inspector `{name}` works in unit `{unit}` and must withdraw (回避) from inspecting it"
-            )),
+            Err(_) => Some(words::not_in_register(name)),
+            Ok(i) if i.home_unit == unit => Some(words::must_withdraw(name, unit)),
             Ok(_) => None,
         }
     }
@@ -97,23 +94,13 @@ pub fn read_file(source: &Source, register: &Register) -> Result<(Inspectors, Ve
         };
         let name = row.get("name");
         if name.is_empty() {
-            problem("name", "empty name".into());
+            problem("name", words::empty_name());
         } else if let Some(first) = first_line.insert(name, row.line) {
-            problem(
-                "name",
-                format!(
-                    "`{name}` is listed twice (first on line {first}); tell namesakes apart, e.g. 王五（组织部）"
-                ),
-            );
+            problem("name", words::inspector_twice(name, first));
         }
         let home_unit = row.get("home_unit");
         if !home_unit.is_empty() && register.get(home_unit).is_none() {
-            problem(
-                "home_unit",
-                format!(
-                    "unknown unit `{home_unit}`: give a registered unit code, or leave it empty"
-                ),
-            );
+            problem("home_unit", words::unknown_home_unit(home_unit));
         }
         list.push(Inspector {
             name: name.to_owned(),
@@ -121,13 +108,11 @@ pub fn read_file(source: &Source, register: &Register) -> Result<(Inspectors, Ve
         });
     }
     if rows.is_empty() {
-        diagnostics.push(
-            Diagnostic::new(&source.path, "the file has a header but no inspectors").at_line(2),
-        );
+        diagnostics.push(Diagnostic::new(&source.path, words::no_inspectors()).at_line(2));
     }
     Error::check(
         diagnostics,
-        |n| format!("`{}` has {n} bad row(s)", source.path.display()),
+        |n| words::bad_rows(source.path.display(), n),
         ROWS_HINT,
     )?;
     Ok((Inspectors::from_list(list), ignored_columns))
@@ -160,12 +145,9 @@ pub fn import(
     let mut tx = Transaction::new(&mut campaign.store, ctx);
     tx.write_table(incoming.list());
     tx.add_input(&source.path, &source.sha256);
-    let summary = format!(
-        "inspectors' register imported ({}): {} inspectors",
-        source.encoding.label(),
-        incoming.list.len()
-    );
-    let entry = tx.commit(crate::messages::both(|| summary.clone()))?;
+    let entry = tx.commit(crate::messages::both(|| {
+        words::inspectors_imported(source.encoding.label(), incoming.list.len())
+    }))?;
     Ok(InspectorsImport {
         inspectors: incoming,
         entry: Some(entry),

@@ -16,6 +16,8 @@ pub mod inspectors;
 pub mod record;
 pub mod votes;
 
+use crate::messages::inspect as words;
+
 /// How an import treats results that are already stored.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct ImportOptions {
@@ -66,33 +68,26 @@ impl Changes {
         let shown: Vec<&str> = self.replaced.iter().take(20).map(String::as_str).collect();
         let more = match self.replaced.len() - shown.len() {
             0 => String::new(),
-            n => format!(" and {n} more"),
+            n => words::more_units(n),
         };
-        Err(crate::error::Error::invalid(format!(
-            "{} unit(s) already have {what} that differ from this file: {}{more}",
+        Err(crate::error::Error::invalid(words::already_have_differing(
             self.replaced.len(),
-            shown.join(", ")
+            what,
+            &shown.join(&words::list_separator()),
+            &more,
         ))
-        .with_hint(
-            "if this file corrects them, import it again with `--replace`; nothing was imported",
-        ))
+        .with_hint(words::replace_hint()))
     }
 
-    /// The journal summary's account of what changed, naming the record replaced.
+    /// The journal summary's account of what changed, naming the record replaced, in the
+    /// language in force (call it inside `messages::both`).
     pub fn summary(&self, store: &crate::store::Store, record: &str) -> String {
-        let mut text = format!(
-            "{} added, {} replaced, {} unchanged",
-            self.added.len(),
-            self.replaced.len(),
-            self.unchanged.len()
-        );
+        let mut text =
+            words::changes_summary(self.added.len(), self.replaced.len(), self.unchanged.len());
         if !self.replaced.is_empty()
             && let Some(row) = store.index().get(record)
         {
-            text.push_str(&format!(
-                "; replaces {record} with SHA-256 {} (entry #{})",
-                row.sha256, row.seq
-            ));
+            text.push_str(&words::replaces_record(record, &row.sha256, row.seq));
         }
         text
     }

@@ -14,6 +14,7 @@ use crate::import::words::{RawDate, Term};
 use crate::import::{Source, parse_toml, toml_diagnostic};
 use crate::inspect::inspectors::Inspectors;
 use crate::journal::Entry;
+use crate::messages::inspect as words;
 use crate::plan::{Plan, check_unit_key, optional_text, required_text};
 use crate::self_assess::Completion;
 use crate::settings::{METHODS, Settings};
@@ -79,9 +80,7 @@ impl InspectionRecord {
         today: NaiveDate,
     ) -> Result<InspectionRecord, Error> {
         let unit = plan.unit.as_str();
-        let hint = format!(
-            "correct the file and record it again; `banzi inspect template {unit}` prints a commented example"
-        );
+        let hint = words::record_hint(unit);
         let raw: RawRecord = parse_toml(source, &hint)?;
         let mut diagnostics = Vec::new();
         let d = &mut diagnostics;
@@ -93,11 +92,7 @@ impl InspectionRecord {
                 source,
                 raw.method.span(),
                 "method",
-                format!(
-                    "unknown method `{}` (expected one of {})",
-                    raw.method.get_ref().trim(),
-                    Term::accepted(&METHODS)
-                ),
+                words::unknown_method(raw.method.get_ref().trim(), &Term::accepted(&METHODS)),
             ));
         }
         let date = crate::import::words::date(source, &raw.date, "date", d);
@@ -106,7 +101,7 @@ impl InspectionRecord {
                 source,
                 raw.date.span(),
                 "date",
-                format!("{date} is after today ({today}); record an activity once it has happened"),
+                words::date_after_today(date, today),
             ));
         }
 
@@ -115,7 +110,7 @@ impl InspectionRecord {
                 source,
                 raw.inspectors.span(),
                 "inspectors",
-                "name at least one inspector",
+                words::name_an_inspector(),
             ));
         }
         let mut names = Vec::new();
@@ -127,14 +122,14 @@ impl InspectionRecord {
                     source,
                     name.span(),
                     "inspectors",
-                    "empty name",
+                    words::empty_name(),
                 ));
             } else if !named.insert(text) {
                 d.push(toml_diagnostic(
                     source,
                     name.span(),
                     "inspectors",
-                    format!("`{text}` is named twice"),
+                    words::named_twice(text),
                 ));
             } else if let Some(refusal) = inspectors.refusal(text, unit) {
                 d.push(toml_diagnostic(source, name.span(), "inspectors", refusal));
@@ -155,7 +150,7 @@ impl InspectionRecord {
                     source,
                     rv.indicator.span(),
                     "verification.indicator",
-                    format!("`{indicator}` is not an indicator of the plan of `{unit}`"),
+                    words::not_an_indicator(&indicator, unit),
                 ));
                 continue;
             }
@@ -165,7 +160,7 @@ impl InspectionRecord {
                     source,
                     rv.indicator.span(),
                     "verification.indicator",
-                    format!("indicator `{indicator}` is verified twice (first on line {first})"),
+                    words::verified_twice(&indicator, first),
                 ));
                 continue;
             }
@@ -185,12 +180,7 @@ impl InspectionRecord {
 
         Error::check(
             diagnostics,
-            |n| {
-                format!(
-                    "the inspection record `{}` has {n} problem(s)",
-                    source.path.display()
-                )
-            },
+            |n| words::record_problems(source.path.display(), n),
             &hint,
         )?;
         Ok(InspectionRecord {
@@ -339,17 +329,17 @@ pub fn record_all(
         );
         tx.add_input(&source.path, &source.sha256);
     }
-    let summary = match (checked.as_slice(), staged.len()) {
-        ([(submission, record)], 1) => format!(
-            "inspection of {} recorded: {} ({}) on {}",
-            submission.unit,
-            record.method,
-            method_label(&record.method),
-            record.date
-        ),
-        (_, n) => format!("{n} inspection records stored"),
-    };
-    let entry = tx.commit(crate::messages::both(|| summary.clone()))?;
+    let entry = tx.commit(crate::messages::both(|| {
+        match (checked.as_slice(), staged.len()) {
+            ([(submission, record)], 1) => words::inspection_recorded(
+                &submission.unit,
+                &record.method,
+                method_label(&record.method),
+                record.date,
+            ),
+            (_, n) => words::records_stored(n),
+        }
+    }))?;
     for one in &mut recorded {
         if staged.iter().any(|(_, path, _)| *path == one.path) {
             one.entry = Some(entry.clone());
@@ -371,7 +361,7 @@ fn check(
     register.require(unit)?;
     campaign.steps_of(unit).check_needs(Step::Inspect, unit)?;
     let plan = crate::plan::load(campaign, unit)?
-        .ok_or_else(|| Error::step_order(format!("unit `{unit}` has no plan")))?;
+        .ok_or_else(|| Error::step_order(words::no_plan(unit)))?;
     Ok(InspectionRecord::parse(
         &submission.source,
         &campaign.settings,
@@ -385,27 +375,27 @@ fn check(
 pub fn template(plan: &Plan, settings: &Settings, unit_name: &str, today: NaiveDate) -> String {
     let quoted = crate::settings::quoted;
     let mut out = format!(
-        "# 考察记录: {unit_name}\n\
-         # One file per inspection activity. Then run: banzi inspect record {code} FILE\n\n\
+        "{intro}\n\n\
          unit = {code_q}\n\
          method = \"\"        # {methods}\n\
          date = {today}\n\
-         inspectors = []     # e.g. [\"王五\", \"赵六\"]; each in the inspectors' register, none from this unit\n\
+         inspectors = []     {inspectors}\n\
          findings = \"\"      # 考察情况\n\n\
-         [ratings]   # 0-100 per criterion: the inspectors' judgement from this activity\n",
-        code = plan.unit,
+         [ratings]   {ratings}\n",
+        intro = words::template_intro(unit_name, &plan.unit),
         code_q = quoted(&plan.unit),
         methods = Term::choices(&METHODS),
+        inspectors = words::template_inspectors(),
+        ratings = words::template_ratings(),
     );
     for criterion in &settings.criteria {
         out.push_str(&format!(
-            "# {} =    # {}: fill in 0-100 and remove the leading #\n",
-            criterion.code, criterion.name
+            "# {} =    {}\n",
+            criterion.code,
+            words::template_rating(&criterion.name)
         ));
     }
-    out.push_str(
-        "\n# Checks of the unit's self-reported indicators (optional; delete those not checked):\n",
-    );
+    out.push_str(&format!("\n{}\n", words::template_checks()));
     for indicator in &plan.indicators {
         out.push_str(&format!(
             "\n# {goal} | 目标值: {target}\n\

@@ -262,7 +262,7 @@ fn the_composite_without_votes_is_rescaled_and_checks_to_the_last_decimal() {
         "{c02}"
     );
 
-    let people = f.stdout(&["inspect", "show", "C01"]);
+    let people = f.stdout(&["--lang", "zh-CN", "inspect", "show", "C01"]);
     assert!(people.contains("按比例折算为合计 1"), "{people}");
     assert!(people.contains("＝92.50"), "{people}");
 }
@@ -652,4 +652,242 @@ fn a_folder_of_inspection_records_is_stored_in_one_entry_or_not_at_all() {
     assert_eq!(again["stored"], json!([]));
     assert_eq!(again["unchanged"].as_array().unwrap().len(), 3);
     assert_eq!(f.log().len(), entries + 1);
+}
+
+/// `args` run in Chinese; gives stdout and stderr.
+fn in_chinese(f: &Fixture, args: &[&str]) -> (String, String) {
+    let mut all = vec!["--lang", "zh-CN"];
+    all.extend_from_slice(args);
+    let out = f.banzi(&all).success().get_output().clone();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// The messages of an error in Chinese: its lines without the quoted file excerpts, each
+/// diagnostic without its `file:line:column: field:` place.
+fn messages_of(stderr: &str) -> String {
+    stderr
+        .lines()
+        .filter(|line| {
+            let bare = line
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .trim_start();
+            !bare.starts_with('|')
+        })
+        .map(|line| match line.strip_prefix("  ") {
+            Some(diagnostic) => diagnostic.splitn(3, ": ").last().unwrap_or(diagnostic),
+            None => line,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn inspection_records_the_analysis_and_the_flags_are_said_in_chinese() {
+    let f = Fixture::self_assessed();
+    let register = f.write("inputs/inspectors.csv", "姓名,所在单位\n王五,C01\n赵六,\n");
+    f.banzi(&["inspectors", "import", register]).success();
+    record_file(&f, "C01", "talk", [80; 5], "");
+    // C04 rated itself 98 on 政治强 and reported P1 done.
+    record_file(
+        &f,
+        "C04",
+        "talk",
+        [80, 90, 90, 90, 90],
+        "[[verification]]\nindicator = \"P1\"\nstatus = \"partial\"\n",
+    );
+
+    let (_, stderr) = in_chinese(&f, &["inspect", "record", "C01", "inputs/C01-talk.toml"]);
+    assert!(
+        stderr.contains("未改动：该记录已存为 inspections/C01/talk-1.toml"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("C01 尚需：听汇报、查资料"), "{stderr}");
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+
+    let (show, stderr) = in_chinese(&f, &["inspect", "show", "C01"]);
+    assert!(show.contains("（C01）综合分析"), "{show}");
+    assert!(show.contains("评价内容"), "{show}");
+    assert!(
+        show.contains("尚缺：听汇报、查资料的考察记录；年度考核结果"),
+        "{show}"
+    );
+    assert_eq!(english_left(&show), Vec::<String>::new(), "{show}");
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+    let english = f.stdout(&["--lang", "en", "inspect", "show", "C01"]);
+    assert!(english.contains("Comprehensive analysis"), "{english}");
+    assert!(
+        english.contains(
+            "Still missing: inspection records for hearing (听汇报), materials (查资料); the annual-assessment result"
+        ),
+        "{english}"
+    );
+
+    let (flags, stderr) = in_chinese(&f, &["inspect", "flags"]);
+    assert!(flags.contains("自夸（自评分偏高）"), "{flags}");
+    assert!(flags.contains("待核实"), "{flags}");
+    assert!(stderr.contains("共 2 个疑点，2 个未排除"), "{stderr}");
+    assert_eq!(english_left(&flags), Vec::<String>::new(), "{flags}");
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+    let english = f.stdout(&["--lang", "en", "inspect", "flags"]);
+    assert!(english.contains("self-inflation"), "{english}");
+    assert!(english.contains("to look into"), "{english}");
+
+    let (list, stderr) = in_chinese(&f, &["inspectors", "list"]);
+    assert!(list.contains("所在单位"), "{list}");
+    assert!(stderr.contains("共 2 名考察组成员"), "{stderr}");
+    assert_eq!(english_left(&list), Vec::<String>::new(), "{list}");
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+    assert!(
+        f.stdout(&["--lang", "en", "inspectors", "list"])
+            .contains("home unit")
+    );
+
+    // What scripts read does not change with the language.
+    for args in [
+        &["inspect", "show", "C01"][..],
+        &["inspect", "flags"],
+        &["inspectors", "list"],
+    ] {
+        let run = |lang: &str| {
+            let mut all = vec!["--lang", lang, "--json"];
+            all.extend_from_slice(args);
+            f.stdout(&all)
+        };
+        assert_eq!(run("zh-CN"), run("en"), "{args:?}");
+    }
+    let c02 = f.write(
+        "inputs/C02-talk.toml",
+        &record("C02", "talk", "\"赵六\"", [80; 5], ""),
+    );
+    let stored = f.json(&["--lang", "zh-CN", "inspect", "record", "C02", c02]);
+    assert_eq!(stored["path"], "inspections/C02/talk-1.toml");
+    let entry = f.log().pop().unwrap();
+    assert_eq!(
+        entry["summary"],
+        "inspection of C02 recorded: talk (个别谈话) on 2026-11-05"
+    );
+    assert_eq!(
+        entry["summary_zh"],
+        "已记录 C02 的考察：个别谈话（talk），2026-11-05"
+    );
+}
+
+#[test]
+fn inspection_failures_are_said_in_chinese() {
+    let f = Fixture::registered();
+    let stderr = f.fails(
+        &["--lang", "zh-CN", "inspect", "template", "C01"],
+        STEP_ORDER,
+    );
+    assert!(stderr.contains("单位 `C01` 尚无工作方案"), "{stderr}");
+    assert!(stderr.contains("banzi plan submit C01"), "{stderr}");
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+
+    let bad = f.write(
+        "inputs/bad.csv",
+        "name,home_unit\n王五,C01\n王五,C02\n赵六,X99\n",
+    );
+    let stderr = f.fails_unchanged(&["--lang", "zh-CN", "inspectors", "import", bad], INVALID);
+    assert!(
+        stderr.contains("`王五` 出现两次（第一次在第 2 行）"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("未知单位 `X99`"), "{stderr}");
+    // The hint after the rows is the import's own.
+    let rows: String = messages_of(&stderr)
+        .lines()
+        .filter(|l| !l.starts_with("提示"))
+        .collect();
+    assert_eq!(english_left(&rows), Vec::<String>::new(), "{stderr}");
+
+    let f = Fixture::self_assessed();
+    let register = f.write("inputs/inspectors.csv", "姓名,所在单位\n王五,C01\n赵六,\n");
+    f.banzi(&["inspectors", "import", register]).success();
+    let own = f.write(
+        "inputs/own.toml",
+        &record(
+            "C01",
+            "talk",
+            "\"王五\", \"赵六\", \"赵六\"",
+            [80; 5],
+            "[[verification]]\nindicator = \"P9\"\nstatus = \"done\"\n",
+        )
+        .replace("2026-11-05", "2099-01-01"),
+    );
+    let stderr = f.fails_unchanged(
+        &["--lang", "zh-CN", "inspect", "record", "C01", own],
+        INVALID,
+    );
+    for expected in [
+        "考察记录 `inputs/own.toml` 有 4 处问题",
+        "2099-01-01 晚于今天",
+        "考察组成员 `王五` 在单位 `C01` 工作，须回避对该单位的考察",
+        "`赵六` 重复填写",
+        "`P9` 不是 `C01` 工作方案中的指标",
+        "`banzi inspect template C01` 可打印带注释的示例",
+    ] {
+        assert!(
+            stderr.contains(expected),
+            "missing `{expected}` in:\n{stderr}"
+        );
+    }
+    assert_eq!(
+        english_left(&messages_of(&stderr)),
+        Vec::<String>::new(),
+        "{stderr}"
+    );
+
+    record_file(
+        &f,
+        "C04",
+        "talk",
+        [80, 90, 90, 90, 90],
+        "[[verification]]\nindicator = \"P1\"\nstatus = \"partial\"\n",
+    );
+    let stderr = f.fails_unchanged(
+        &[
+            "--lang",
+            "zh-CN",
+            "inspect",
+            "clear-flag",
+            "no-such-flag",
+            "--reason",
+            "核实",
+        ],
+        INVALID,
+    );
+    assert!(stderr.contains("没有疑点 `no-such-flag`"), "{stderr}");
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+    f.banzi(&[
+        "inspect",
+        "clear-flag",
+        "concealment-C04-P1",
+        "--reason",
+        "经复核，记录已补齐",
+    ])
+    .success();
+    let stderr = f.fails_unchanged(
+        &[
+            "--lang",
+            "zh-CN",
+            "inspect",
+            "clear-flag",
+            "concealment-C04-P1",
+            "--reason",
+            "再次",
+        ],
+        INVALID,
+    );
+    assert!(
+        stderr.contains(&format!("疑点 `concealment-C04-P1` 已由{OPERATOR}排除")),
+        "{stderr}"
+    );
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+    let entry = f.log().pop().unwrap();
+    assert_eq!(entry["summary"], "flag concealment-C04-P1 cleared");
+    assert_eq!(entry["summary_zh"], "已排除疑点 concealment-C04-P1");
 }

@@ -1927,7 +1927,7 @@ fn a_missing_or_abstaining_rater_group_is_warned_and_the_weights_renormalised() 
             .unwrap();
         assert!((got - want).abs() < 1e-12, "{group}: {got}");
     }
-    let people = f.stdout(&["inspect", "show", "S02"]);
+    let people = f.stdout(&["--lang", "zh-CN", "inspect", "show", "S02"]);
     assert!(
         people.contains("注意：测评主体「服务对象」未参加测评"),
         "{people}"
