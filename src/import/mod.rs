@@ -24,6 +24,8 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    /// The encoding's name in the language in force (a `&'static str` for the callers'
+    /// `format!`s, so the two texts are here rather than in the catalogue).
     pub fn label(self) -> &'static str {
         match self {
             Encoding::Utf8 => "UTF-8",
@@ -213,7 +215,7 @@ impl Row<'_> {
     pub fn problem(&self, file: &Path, column: &str, message: String) -> Diagnostic {
         Diagnostic::new(file, message)
             .at_line(self.line)
-            .field(column)
+            .field(say::column_field(column))
     }
 
     /// The cell of column `key`; empty when the file has no such column.
@@ -420,7 +422,7 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
             diagnostics.push(
                 Diagnostic::new(file, say::column_twice(columns[col].key))
                     .at_line(1)
-                    .field(header),
+                    .field(say::column_field(header)),
             );
         }
         positions[col] = Some(index);
@@ -440,7 +442,7 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
             Some(meant) => diagnostics.push(
                 Diagnostic::new(file, misspelt_column(header, meant))
                     .at_line(1)
-                    .field(header),
+                    .field(say::column_field(header)),
             ),
             None => ignored.push(index),
         }
@@ -450,7 +452,14 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
             diagnostics.push(
                 Diagnostic::new(
                     file,
-                    say::missing_column(col.key, &col.headers.join(&say::names_separator())),
+                    say::missing_column(
+                        col.key,
+                        &col.headers
+                            .iter()
+                            .map(|h| say::name(h))
+                            .collect::<Vec<_>>()
+                            .join(&say::names_separator()),
+                    ),
                 )
                 .at_line(1)
                 .field(say::field_header()),
@@ -463,6 +472,11 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
 
     let field = |i: usize| match headers.get(i) {
         Some(h) if !h.is_empty() => h.to_owned(),
+        _ => say::field_column(i + 1),
+    };
+    // A cell's problem names its column as people read it.
+    let cell_field = |i: usize| match headers.get(i) {
+        Some(h) if !h.is_empty() => say::column_field(h),
         _ => say::field_column(i + 1),
     };
     // Unnamed columns are listed only if some row has something in them.
@@ -483,7 +497,7 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
         let line = record
             .position()
             .map_or(0, |p| lines.line_at(text, p.byte() as usize));
-        diagnostics.extend(controls(file, &record, line, field));
+        diagnostics.extend(controls(file, &record, line, cell_field));
         record.trim();
         if record.iter().all(str::is_empty) {
             continue;
@@ -561,7 +575,7 @@ fn toml_error(source: &Source, e: &toml::de::Error) -> Diagnostic {
             }
             let diagnostic = toml_diagnostic_at(source, span.clone(), message);
             match key_at(&source.text, span.start) {
-                Some(key) => diagnostic.field(key),
+                Some(key) => diagnostic.field(say::key_field(&key)),
                 None => diagnostic,
             }
         }
@@ -677,7 +691,7 @@ pub fn toml_diagnostic(
     field: &str,
     message: impl Into<String>,
 ) -> Diagnostic {
-    toml_diagnostic_at(source, span, message).field(field)
+    toml_diagnostic_at(source, span, message).field(say::key_field(field))
 }
 
 /// The dotted key (`indicator.id`) whose key or value holds `offset`, from toml_edit's spans; serde's

@@ -11,8 +11,6 @@ super::catalogue! {
     io_permission() => "没有读取权限", "permission denied";
     io_is_a_directory() => "这是一个文件夹，不是文件", "is a directory";
     io_other() => "系统报告了错误", "the system reported an error";
-    /// UTF-8 with a byte-order mark, as messages and journal summaries name it.
-    encoding_utf8_bom() => "UTF-8（带 BOM）", "UTF-8 with BOM";
     mixed_encodings(path: impl std::fmt::Display, line: usize) =>
         "`{path}` 混用了多种编码：文件是 UTF-8 文本，但第 {line} 行不是（是否粘贴进了 GBK/GB18030 编码的单元格？）",
         "`{path}` mixes encodings: it is UTF-8 text, but line {line} is not (cells in GBK/GB18030 pasted in?)";
@@ -55,12 +53,16 @@ super::catalogue! {
         "{cells} cells but the header has {columns} columns";
     /// What a diagnostic names when it is about the header line, a whole row, or an unnamed column.
     field_header() => "表头", "header";
-    field_row() => "行", "row";
+    field_row() => "整行", "row";
+    /// A column a diagnostic is about, by its header as written or its key.
+    column_field(header: &str) => "`{header}` 列", "{header}";
+    /// A key of a TOML input a diagnostic is about.
+    key_field(key: &str) => "`{key}`", "{key}";
     field_column(n: usize) => "第 {n} 列", "column {n}";
     /// The csv crate's own error, after our sentence.
     csv_error(parser: &str) => "CSV 格式有误（`{parser}`）", "{parser}";
     not_valid_file(path: impl std::fmt::Display) =>
-        "`{path}` 不是一个有效的此类文件", "`{path}` is not a valid file of this kind";
+        "`{path}` 的内容有误，无法读取", "`{path}` is not a valid file of this kind";
     chinese_key_needs_quotes(key: &str) =>
         "；中文的键要加引号：`\"{key}\" = …`", "; a key in Chinese needs quotes: `\"{key}\" = …`";
     /// The toml crate's errors in Chinese: our sentence, then its own text.
@@ -81,8 +83,8 @@ super::catalogue! {
     toml_value(parser: &str) =>
         "值不符合要求（解析器原文：`{parser}`）", "invalid value ({parser})";
     /// What a TOML value should have been, for [`toml_type`].
-    expected_number() => "一个数字（如 `85` 或 `0.2`）", "a number";
-    expected_integer() => "一个整数（如 `2026`）", "an integer";
+    expected_number() => "一个不加引号的数字（如 `0.2`）", "a number";
+    expected_integer() => "一个不加引号的整数", "an integer";
     expected_text() => "一段加引号的文字（如 `\"市委组织部\"`）", "a quoted string";
     expected_boolean() => "`true` 或 `false`", "true or false";
     expected_list() => "一个列表（如 `[\"a\", \"b\"]`）", "a list";
@@ -100,6 +102,8 @@ super::catalogue! {
         "`{text}` is not a day of the calendar: check the month and the day";
     /// One accepted word of a vocabulary with its names, and the separators of such lists.
     accepted_word(key: &str, names: &str) => "`{key}`（{names}）", "{key} ({names})";
+    /// A name in a list of names: a header, a key.
+    name(name: &str) => "`{name}`", "{name}";
     names_separator() => "、", ", ";
     words_separator() => "，", ", ";
 }
