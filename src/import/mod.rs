@@ -103,11 +103,8 @@ pub fn cannot_read(path: &Path, e: std::io::Error) -> anyhow::Error {
                 _ => say::io_other(),
             };
             let cause = say::io_reason(&reason, &e.to_string());
-            Error::new(
-                crate::error::Kind::Other,
-                crate::messages::output::caused_by(&what, &cause),
-            )
-            .into()
+            // Not a banzi `Error`, as in English: callers tell the two apart.
+            anyhow::Error::msg(crate::messages::output::caused_by(&what, &cause))
         }
     }
 }
@@ -997,6 +994,28 @@ mod tests {
         assert!(all[1].contains("control character U+001B"), "{}", all[1]);
         let fine = "fine = \"\"\"\n\tline\r\nbreaks\"\"\"\n";
         assert!(parse_toml::<toml::Table>(&toml_source(fine), "h").is_ok());
+    }
+
+    #[test]
+    fn the_toml_crates_errors_are_explained_in_chinese_and_quoted() {
+        crate::messages::set(crate::messages::Lang::Zh);
+        let said = [
+            toml_message("unknown field `flag_block`, expected one of `flags_block`, `quota`"),
+            toml_message("missing field `year`"),
+            toml_message("invalid type: string \"五\", expected f64"),
+            toml_message("expected `=`"),
+        ];
+        crate::messages::set(crate::messages::Lang::En);
+        assert_eq!(
+            said,
+            [
+                "不认识的键 `flag_block`：是不是想写 `flags_block`？（解析器原文：`unknown field 'flag_block', expected one of 'flags_block', 'quota'`）",
+                "缺少必填的键 `year`（解析器原文：`missing field 'year'`）",
+                "值的类型不对：这里应当写一个不加引号的数字（如 `0.2`）（解析器原文：`invalid type: string \"五\", expected f64`）",
+                "TOML 写法有误（解析器原文：`expected '='`）",
+            ]
+        );
+        assert_eq!(toml_message("missing field `year`"), "missing field `year`");
     }
 
     #[test]
