@@ -611,7 +611,8 @@ fn toml_message(parser: &str) -> String {
         let expected = rest.rsplit_once("expected ").map_or("", |(_, e)| e).trim();
         let what = match expected {
             "f64" | "f32" | "a float" | "a number" => say::expected_number(),
-            "i64" | "i32" | "u32" | "u64" | "an integer" => say::expected_integer(),
+            "i64" | "i32" | "i16" | "i8" | "u64" | "u32" | "u16" | "u8" | "usize"
+            | "an integer" => say::expected_integer(),
             "a string" | "a borrowed string" => say::expected_text(),
             "a boolean" | "bool" => say::expected_boolean(),
             "a sequence" | "an array" => say::expected_list(),
@@ -623,7 +624,13 @@ fn toml_message(parser: &str) -> String {
         };
         return say::toml_type(&what, &quoted);
     }
-    if parser.starts_with("invalid value") || parser.starts_with("invalid length") {
+    if let Some(word) = named("unknown variant ") {
+        return say::toml_unknown_word(&word, &quoted);
+    }
+    if parser.starts_with("invalid value")
+        || parser.starts_with("invalid length")
+        || parser.starts_with("data did not match")
+    {
         return say::toml_value(&quoted);
     }
     if parser.starts_with("duplicate key") || parser.contains("duplicate") {

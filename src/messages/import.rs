@@ -76,6 +76,8 @@ super::catalogue! {
     toml_type(expected: &str, parser: &str) =>
         "值的类型不对：这里应当写{expected}（解析器原文：`{parser}`）",
         "wrong type of value: {expected} expected here ({parser})";
+    toml_unknown_word(word: &str, parser: &str) =>
+        "不认识的取值 `{word}`（解析器原文：`{parser}`）", "unknown value `{word}` ({parser})";
     toml_duplicate(parser: &str) =>
         "同一个键写了两次（解析器原文：`{parser}`）", "a key is written twice ({parser})";
     toml_syntax(parser: &str) =>
@@ -85,7 +87,7 @@ super::catalogue! {
     /// What a TOML value should have been, for [`toml_type`].
     expected_number() => "一个不加引号的数字（如 `0.2`）", "a number";
     expected_integer() => "一个不加引号的整数", "an integer";
-    expected_text() => "一段加引号的文字（如 `\"市委组织部\"`）", "a quoted string";
+    expected_text() => "一段加引号的文字", "a quoted string";
     expected_boolean() => "`true` 或 `false`", "true or false";
     expected_list() => "一个列表（如 `[\"a\", \"b\"]`）", "a list";
     expected_table() => "一个表（`[节]` 或 `{{ 键 = 值 }}`）", "a table";
