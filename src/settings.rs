@@ -9,6 +9,7 @@ use toml::Spanned;
 use crate::error::Error;
 use crate::import::words::{Term, same_word};
 use crate::import::{Source, parse_toml, toml_diagnostic};
+use crate::messages::settings as say;
 use crate::units::Category;
 
 pub const SCHEMA_VERSION: i64 = 1;
@@ -351,16 +352,12 @@ fn check_integer(
     value: &Spanned<i64>,
     field: &str,
     range: std::ops::RangeInclusive<i64>,
-    what: &str,
+    what: fn(i64, i64, i64) -> String,
     bad: &mut impl FnMut(std::ops::Range<usize>, &str, String),
 ) {
     let n = *value.get_ref();
     if !range.contains(&n) {
-        bad(
-            value.span(),
-            field,
-            format!("{n} {what} ({}-{})", range.start(), range.end()),
-        );
+        bad(value.span(), field, what(n, *range.start(), *range.end()));
     }
 }
 
@@ -371,8 +368,8 @@ fn rounded(total: f64) -> f64 {
 
 /// Parses and validates the text of `campaign.toml`, reporting every bad key with its place.
 pub fn parse(source: &Source) -> Result<Settings, Error> {
-    let hint = "correct `campaign.toml`; `banzi init` writes a commented example of every key";
-    let raw: RawCampaignFile = parse_toml(source, hint)?;
+    let hint = say::hint();
+    let raw: RawCampaignFile = parse_toml(source, &hint)?;
     let mut diagnostics = Vec::new();
     let mut bad = |span: std::ops::Range<usize>, field: &str, message: String| {
         diagnostics.push(toml_diagnostic(source, span, field, message));
@@ -382,10 +379,7 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
         bad(
             raw.schema_version.span(),
             "schema_version",
-            format!(
-                "schema version {} is not supported; this banzi reads version {SCHEMA_VERSION}",
-                raw.schema_version.get_ref()
-            ),
+            say::schema_unsupported(*raw.schema_version.get_ref(), SCHEMA_VERSION),
         );
     }
     let c = &raw.campaign;
@@ -395,66 +389,51 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
         (&c.approver, "campaign.approver"),
     ] {
         if value.get_ref().trim().is_empty() {
-            bad(value.span(), field, "must not be empty".into());
+            bad(value.span(), field, say::must_not_be_empty());
         }
     }
     check_integer(
         &c.year,
         "campaign.year",
         YEARS,
-        "is not a plausible campaign year",
+        say::implausible_year,
         &mut bad,
     );
     if c.language.get_ref() != "zh-CN" {
         bad(
             c.language.span(),
             "campaign.language",
-            format!(
-                "documents can be written in `zh-CN` only, not `{}`",
-                c.language.get_ref()
-            ),
+            say::language_only_zh(c.language.get_ref()),
         );
     }
 
     let mut criteria: Vec<Criterion> = Vec::new();
     let mut codes = std::collections::HashSet::new();
     if raw.criteria.get_ref().is_empty() {
-        bad(
-            raw.criteria.span(),
-            "criterion",
-            "at least one criterion is needed".into(),
-        );
+        bad(raw.criteria.span(), "criterion", say::criterion_needed());
     }
     for rc in raw.criteria.get_ref() {
         let code = rc.code.get_ref().trim();
         if !crate::units::is_safe_code(code) {
-            bad(
-                rc.code.span(),
-                "criterion.code",
-                format!("`{code}` is not a valid code (letters, digits, `-`, `_`)"),
-            );
+            bad(rc.code.span(), "criterion.code", say::bad_code(code));
         } else if !codes.insert(code) {
-            bad(
-                rc.code.span(),
-                "criterion.code",
-                format!("criterion `{code}` is listed twice"),
-            );
+            bad(rc.code.span(), "criterion.code", say::criterion_twice(code));
         } else if let Some(other) = criterion_written(&criteria, code) {
             bad(
                 rc.code.span(),
                 "criterion.code",
-                format!("`{code}` already names criterion `{}`", other.code),
+                say::already_names(code, &other.code),
             );
         }
         let name = rc.name.get_ref().trim();
         if name.is_empty() {
-            bad(rc.name.span(), "criterion.name", "must not be empty".into());
+            bad(rc.name.span(), "criterion.name", say::must_not_be_empty());
         } else if let Some(other) = criterion_written(&criteria, name) {
             // Records may name a criterion by its name: each must name one criterion only.
             bad(
                 rc.name.span(),
                 "criterion.name",
-                format!("`{name}` already names criterion `{}`", other.code),
+                say::already_names(name, &other.code),
             );
         }
         let weight = *rc.weight.get_ref();
@@ -462,7 +441,7 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
             bad(
                 rc.weight.span(),
                 "criterion.weight",
-                format!("{weight} is outside 0-1"),
+                say::weight_outside(weight),
             );
         }
         criteria.push(Criterion {
@@ -477,7 +456,7 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
         bad(
             raw.criteria.span(),
             "criterion.weight",
-            format!("the criteria's weights sum to {}, not 1", rounded(total)),
+            say::criteria_weights_sum(rounded(total)),
         );
     }
 
@@ -487,15 +466,11 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
         &raw.publicity.min_working_days,
         "publicity.min_working_days",
         NOTICE_DAYS,
-        "is not a plausible length of a public notice in working days",
+        say::implausible_notice_days,
         &mut bad,
     );
 
-    Error::check(
-        diagnostics,
-        |n| format!("`campaign.toml` has {n} invalid setting(s)"),
-        hint,
-    )?;
+    Error::check(diagnostics, say::invalid_settings, &hint)?;
     let criterion_floors = raw
         .shortlist
         .criterion_floors
@@ -589,19 +564,11 @@ fn check_weights_sum(
     bad: &mut impl FnMut(std::ops::Range<usize>, &str, String),
 ) {
     if weights.get_ref().values().any(|w| !(0.0..=1.0).contains(w)) {
-        bad(
-            weights.span(),
-            field,
-            "every weight must be within 0-1".into(),
-        );
+        bad(weights.span(), field, say::weights_outside());
     }
     let total: f64 = weights.get_ref().values().sum();
     if (total - 1.0).abs() > WEIGHT_TOLERANCE {
-        bad(
-            weights.span(),
-            field,
-            format!("the weights sum to {}, not 1", rounded(total)),
-        );
+        bad(weights.span(), field, say::weights_sum(rounded(total)));
     }
 }
 
@@ -611,14 +578,14 @@ fn check_grades(
     bad: &mut impl FnMut(std::ops::Range<usize>, &str, String),
 ) {
     if grades.get_ref().is_empty() {
-        bad(grades.span(), field, "at least one grade is needed".into());
+        bad(grades.span(), field, say::grade_needed());
     }
     for (grade, points) in grades.get_ref() {
         if !(0.0..=100.0).contains(points) {
             bad(
                 grades.span(),
                 field,
-                format!("grade `{grade}` has {points} points, outside 0-100"),
+                say::grade_points_outside(grade, *points),
             );
         }
     }
@@ -631,7 +598,7 @@ fn check_scoring(s: &RawScoring, bad: &mut impl FnMut(std::ops::Range<usize>, &s
             bad(
                 s.components.span(),
                 "scoring.components",
-                format!("unknown component `{key}` (expected inspection, democratic, annual)"),
+                say::unknown_component(key),
             );
         }
     }
@@ -641,10 +608,7 @@ fn check_scoring(s: &RawScoring, bad: &mut impl FnMut(std::ops::Range<usize>, &s
             bad(
                 s.required_methods.span(),
                 "scoring.required_methods",
-                format!(
-                    "unknown method `{written}` (expected one of {})",
-                    Term::accepted(&METHODS)
-                ),
+                say::unknown_method(written, &Term::accepted(&METHODS)),
             );
         }
     }
@@ -653,7 +617,7 @@ fn check_scoring(s: &RawScoring, bad: &mut impl FnMut(std::ops::Range<usize>, &s
         bad(
             s.inflation_threshold.span(),
             "scoring.inflation_threshold",
-            format!("{threshold} is outside 0-100"),
+            say::outside_0_100(threshold),
         );
     }
     check_grades(&s.annual_grades, "scoring.annual_grades", bad);
@@ -685,11 +649,7 @@ fn check_shortlist(
     .chain(floors)
     {
         if !(0.0..=100.0).contains(value.get_ref()) {
-            bad(
-                value.span(),
-                &field,
-                format!("{} is outside 0-100", value.get_ref()),
-            );
+            bad(value.span(), &field, say::outside_0_100(*value.get_ref()));
         }
     }
     let mut floored = std::collections::HashMap::new();
@@ -698,42 +658,28 @@ fn check_shortlist(
             None => bad(
                 written.span(),
                 "shortlist.criterion_floors",
-                format!(
-                    "unknown criterion `{}` (expected one of {})",
-                    written.get_ref(),
-                    criterion_words(criteria)
-                ),
+                say::unknown_criterion(written.get_ref(), &criterion_words(criteria)),
             ),
             Some(c) => {
                 if let Some(first) = floored.insert(c.code.as_str(), written.get_ref()) {
                     bad(
                         written.span(),
                         "shortlist.criterion_floors",
-                        format!(
-                            "criterion `{}` has two floors, as `{first}` and as `{}`",
-                            c.code,
-                            written.get_ref()
-                        ),
+                        say::two_floors(&c.code, first, written.get_ref()),
                     );
                 }
             }
         }
     }
     if let Some(veto) = &s.veto {
-        bad(
-            veto.span(),
-            "shortlist.veto",
-            "a veto (一票否决) is a journaled decision, not a setting: make it with \
-             `banzi veto UNIT --reason \"…\" --basis \"…\"` and remove this block"
-                .into(),
-        );
+        bad(veto.span(), "shortlist.veto", say::veto_not_setting());
     }
     let grade = s.min_annual_grade.get_ref();
     if !scoring.annual_grades.get_ref().contains_key(grade) {
         bad(
             s.min_annual_grade.span(),
             "shortlist.min_annual_grade",
-            format!("`{grade}` is not a grade of `scoring.annual_grades`"),
+            say::not_annual_grade(grade),
         );
     }
     let mut quotas = std::collections::HashMap::new();
@@ -742,22 +688,14 @@ fn check_shortlist(
             None => bad(
                 category.span(),
                 "shortlist.quota",
-                format!(
-                    "unknown category `{}` (expected one of {})",
-                    category.get_ref(),
-                    Category::WORDS.accepted()
-                ),
+                say::unknown_category(category.get_ref(), &Category::WORDS.accepted()),
             ),
             Some(parsed) => {
                 if let Some(first) = quotas.insert(parsed, category.get_ref()) {
                     bad(
                         category.span(),
                         "shortlist.quota",
-                        format!(
-                            "category `{}` has two quotas, as `{first}` and as `{}`",
-                            parsed.key(),
-                            category.get_ref()
-                        ),
+                        say::two_quotas(parsed.key(), first, category.get_ref()),
                     );
                 }
             }
@@ -768,20 +706,12 @@ fn check_shortlist(
                 count,
                 &format!("{field}.count"),
                 QUOTA_COUNTS,
-                "is not a plausible number of places",
+                say::implausible_places,
                 bad,
             ),
             (None, Some(share)) if share > 0.0 && share <= 1.0 => {}
-            (None, Some(share)) => bad(
-                quota.span(),
-                &field,
-                format!("share {share} must be over 0 and at most 1"),
-            ),
-            _ => bad(
-                quota.span(),
-                &field,
-                "give either `count = N` or `share = 0.3`".into(),
-            ),
+            (None, Some(share)) => bad(quota.span(), &field, say::share_range(share)),
+            _ => bad(quota.span(), &field, say::count_or_share()),
         }
     }
 }

@@ -10,6 +10,7 @@ use toml::Spanned;
 
 use crate::error::Diagnostic;
 use crate::import::{Source, toml_diagnostic};
+use crate::messages::import as say;
 
 /// A word of a closed vocabulary (a status, a method, a category): the key banzi writes and the
 /// Chinese names clerks write for it, the one documents print first.
@@ -33,7 +34,8 @@ impl Term {
         self.names[0]
     }
 
-    /// The accepted words of a vocabulary, for a message: `done (已完成, 完成), …`.
+    /// The accepted words of a vocabulary, for a message: `done (已完成, 完成), …` in English,
+    /// `` `done`（已完成、完成）， …`` in Chinese.
     pub fn accepted<'t>(terms: impl IntoIterator<Item = &'t Term>) -> String {
         accepted(terms.into_iter().map(|t| (t.key, t.names.iter().copied())))
     }
@@ -107,7 +109,8 @@ fn word(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// Keys with their names, for a message: `political (政治强), capability (能力强)`.
+/// Keys with their names, for a message: `political (政治强), capability (能力强)`; in Chinese
+/// `` `political`（政治强），`capability`（能力强）``.
 pub fn accepted<'a, N: IntoIterator<Item = &'a str>>(
     words: impl IntoIterator<Item = (&'a str, N)>,
 ) -> String {
@@ -115,13 +118,14 @@ pub fn accepted<'a, N: IntoIterator<Item = &'a str>>(
         .into_iter()
         .map(|(key, names)| {
             let names: Vec<&str> = names.into_iter().collect();
-            format!("{key} ({})", names.join(", "))
+            say::accepted_word(key, &names.join(&say::names_separator()))
         })
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(&say::words_separator())
 }
 
-/// The forms of a date that every date field accepts.
+/// The forms of a date that every date field accepts, in English; messages say them with
+/// [`crate::messages::import::date_forms`].
 pub const DATE_FORMS: &str = "2026-12-31, 2026/12/31, 2026.12.31 or 2026年12月31日";
 
 /// A date field as written: a TOML date (`due = 2026-12-31`) or a string
@@ -208,10 +212,8 @@ pub fn date(
     };
     let message = match parse_date(&text) {
         Ok(date) => return Some(date),
-        Err(DateProblem::Form) => format!("`{text}` is not a date: write it as {DATE_FORMS}"),
-        Err(DateProblem::NoSuchDay) => {
-            format!("`{text}` is not a day of the calendar: check the month and the day")
-        }
+        Err(DateProblem::Form) => say::not_a_date(&text, &say::date_forms()),
+        Err(DateProblem::NoSuchDay) => say::no_such_day(&text),
     };
     diagnostics.push(toml_diagnostic(source, raw.span(), field, message));
     None

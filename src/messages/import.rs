@@ -2,7 +2,113 @@
 
 use super::help::{Example, Help};
 
-super::catalogue! {}
+super::catalogue! {
+    /// An input file that cannot be read, before the file system's reason.
+    cannot_read(path: impl std::fmt::Display) => "无法读取 `{path}`", "cannot read `{path}`";
+    /// The file system's reason in words, then its own text.
+    io_reason(reason: &str, os: &str) => "{reason}（`{os}`）", "{reason} ({os})";
+    io_not_found() => "文件或文件夹不存在", "not found";
+    io_permission() => "没有读取权限", "permission denied";
+    io_is_a_directory() => "这是一个文件夹，不是文件", "is a directory";
+    io_other() => "系统报告了错误", "the system reported an error";
+    mixed_encodings(path: impl std::fmt::Display, line: usize) =>
+        "`{path}` 混用了多种编码：文件是 UTF-8 文本，但第 {line} 行不是（是否粘贴进了 GBK/GB18030 编码的单元格？）",
+        "`{path}` mixes encodings: it is UTF-8 text, but line {line} is not (cells in GBK/GB18030 pasted in?)";
+    mixed_first_line() => "第一个不是 UTF-8 的行", "the first line that is not UTF-8";
+    mixed_hint() =>
+        "重新输入该行的文字，把整个文件另存为 UTF-8（Excel/WPS：「CSV UTF-8 (逗号分隔)」），再重新导入",
+        "retype the text of that line and save the whole file as UTF-8 (Excel/WPS: \"CSV UTF-8 (逗号分隔)\"), then import it again";
+    utf16(path: impl std::fmt::Display) =>
+        "`{path}` 是 UTF-16 文本，banzi 不读取这种编码",
+        "`{path}` is UTF-16 text, which banzi does not read";
+    utf16_hint() =>
+        "在 Excel/WPS 中另存为「CSV UTF-8 (逗号分隔)」或普通的「CSV (逗号分隔)」",
+        "save it from Excel/WPS as \"CSV UTF-8 (逗号分隔)\" or plain \"CSV (逗号分隔)\"";
+    not_decodable(path: impl std::fmt::Display, line: usize) =>
+        "`{path}` 既不是 UTF-8 也不是 GB18030 文本（第一个无法识别的字节在第 {line} 行）",
+        "`{path}` is neither UTF-8 nor GB18030 text (first bad byte on line {line})";
+    not_decodable_hint() =>
+        "把文件另存为 UTF-8 或 GB18030 编码的 CSV（Excel/WPS：「CSV UTF-8」或「CSV」）",
+        "save the file as CSV in UTF-8 or GB18030 (Excel/WPS: \"CSV UTF-8\" or \"CSV\")";
+    /// The hint under a failed import's rows.
+    rows_hint() =>
+        "请改正上面列出的行，再重新导入该文件；本次没有导入任何内容",
+        "correct the rows above and import the file again; nothing was imported";
+    cannot_import(path: impl std::fmt::Display) => "`{path}` 无法导入", "`{path}` cannot be imported";
+    misspelt_column(header: &str, meant: &str) =>
+        "不认识的列 `{header}`：是不是想写 `{meant}`？",
+        "unknown column `{header}`: did you mean `{meant}`?";
+    control_character(code: &str) =>
+        "文字中有控制字符 {code}；它在表格或编辑器里看不见，通常是从别的程序粘贴进来的：请删除它",
+        "control character {code} in the text; it is invisible in a spreadsheet or editor, often pasted from another program: delete it";
+    open_quote() =>
+        "此处有一个以引号开头的单元格，缺少结尾的 `\"`，文件的其余部分都会被读进这个单元格",
+        "a quoted cell starts here and its closing `\"` is missing, so the rest of the file would be read into this cell";
+    column_twice(key: &str) => "列 `{key}` 出现了两次", "column `{key}` appears twice";
+    missing_column(key: &str, headers: &str) =>
+        "缺少列 `{key}`（可用的表头：{headers}）",
+        "missing column `{key}` (accepted headers: {headers})";
+    row_width(cells: usize, columns: usize) =>
+        "本行有 {cells} 个单元格，但表头有 {columns} 列",
+        "{cells} cells but the header has {columns} columns";
+    /// What a diagnostic names when it is about the header line, a whole row, or an unnamed column.
+    field_header() => "表头", "header";
+    field_row() => "整行", "row";
+    /// A column a diagnostic is about, by its header as written or its key.
+    column_field(header: &str) => "`{header}` 列", "{header}";
+    /// A key of a TOML input a diagnostic is about.
+    key_field(key: &str) => "`{key}`", "{key}";
+    field_column(n: usize) => "第 {n} 列", "column {n}";
+    /// The csv crate's own error, after our sentence.
+    csv_error(parser: &str) => "CSV 格式有误（`{parser}`）", "{parser}";
+    not_valid_file(path: impl std::fmt::Display) =>
+        "`{path}` 的内容有误，无法读取", "`{path}` is not a valid file of this kind";
+    chinese_key_needs_quotes(key: &str) =>
+        "；中文的键要加引号：`\"{key}\" = …`", "; a key in Chinese needs quotes: `\"{key}\" = …`";
+    /// The toml crate's errors in Chinese: our sentence, then its own text.
+    toml_missing(key: &str, parser: &str) =>
+        "缺少必填的键 `{key}`（解析器原文：`{parser}`）", "missing key `{key}` ({parser})";
+    toml_unknown(key: &str, parser: &str) =>
+        "不认识的键 `{key}`，这里不能写它（解析器原文：`{parser}`）", "unknown key `{key}` ({parser})";
+    toml_unknown_meant(key: &str, meant: &str, parser: &str) =>
+        "不认识的键 `{key}`：是不是想写 `{meant}`？（解析器原文：`{parser}`）",
+        "unknown key `{key}`: did you mean `{meant}`? ({parser})";
+    toml_type(expected: &str, parser: &str) =>
+        "值的类型不对：这里应当写{expected}（解析器原文：`{parser}`）",
+        "wrong type of value: {expected} expected here ({parser})";
+    toml_unknown_word(word: &str, parser: &str) =>
+        "不认识的取值 `{word}`（解析器原文：`{parser}`）", "unknown value `{word}` ({parser})";
+    toml_duplicate(parser: &str) =>
+        "同一个键写了两次（解析器原文：`{parser}`）", "a key is written twice ({parser})";
+    toml_syntax(parser: &str) =>
+        "TOML 写法有误（解析器原文：`{parser}`）", "TOML syntax error ({parser})";
+    toml_value(parser: &str) =>
+        "值不符合要求（解析器原文：`{parser}`）", "invalid value ({parser})";
+    /// What a TOML value should have been, for [`toml_type`].
+    expected_number() => "一个不加引号的数字（如 `0.2`）", "a number";
+    expected_integer() => "一个不加引号的整数", "an integer";
+    expected_text() => "一段加引号的文字", "a quoted string";
+    expected_boolean() => "`true` 或 `false`", "true or false";
+    expected_list() => "一个列表（如 `[\"a\", \"b\"]`）", "a list";
+    expected_table() => "一个表（`[节]` 或 `{{ 键 = 值 }}`）", "a table";
+    expected_date() => "一个日期（如 `2026-12-31` 或 `\"2026年12月31日\"`）", "a date";
+    expected_other(what: &str) => "`{what}`", "{what}";
+    /// The forms of a date that every date field accepts.
+    date_forms() =>
+        "2026-12-31、2026/12/31、2026.12.31 或 2026年12月31日",
+        "2026-12-31, 2026/12/31, 2026.12.31 or 2026年12月31日";
+    not_a_date(text: &str, forms: &str) =>
+        "`{text}` 不是日期：请写成 {forms}", "`{text}` is not a date: write it as {forms}";
+    no_such_day(text: &str) =>
+        "`{text}` 不是日历上存在的日子：请检查月份和日期",
+        "`{text}` is not a day of the calendar: check the month and the day";
+    /// One accepted word of a vocabulary with its names, and the separators of such lists.
+    accepted_word(key: &str, names: &str) => "`{key}`（{names}）", "{key} ({names})";
+    /// A name in a list of names: a header, a key.
+    name(name: &str) => "`{name}`", "{name}";
+    names_separator() => "、", ", ";
+    words_separator() => "，", ", ";
+}
 
 pub const HELP: &[Help] = &[];
 

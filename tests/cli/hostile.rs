@@ -316,3 +316,139 @@ fn a_folder_import_refuses_files_it_would_skip_for_their_names() {
     );
     assert_eq!(f.steps("C01").0, "done");
 }
+
+/// What banzi said in `stderr`, without the lines of the file it shows under a diagnostic (`  7 |
+/// year = 3000` and the underline), which are the user's text, not banzi's words.
+pub(crate) fn said(stderr: &str) -> String {
+    stderr
+        .lines()
+        .filter(|l| {
+            let rest = l
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit());
+            !(l.starts_with("  ") && rest.trim_start().starts_with('|'))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Imports `bytes` as the unit register in Chinese; asserts it is refused, unchanged, with a
+/// hint and no English word left, and with each of `expected`; and that `--json` prints the same
+/// in either language.
+fn units_refused_in_chinese(f: &Fixture, bytes: &[u8], expected: &[&str]) -> String {
+    let file = f.write_bytes("inputs/units.csv", bytes);
+    let stderr = f.fails_unchanged(&["--lang", "zh-CN", "units", "import", file], INVALID);
+    assert!(stderr.contains("\n提示："), "no hint: {stderr}");
+    assert_eq!(
+        english_left(&said(&stderr)),
+        Vec::<String>::new(),
+        "{stderr}"
+    );
+    for text in expected {
+        assert!(stderr.contains(text), "no `{text}` in\n{stderr}");
+    }
+    let json = |lang: &str| {
+        f.command(&["--lang", lang, "units", "import", file, "--json"])
+            .output()
+            .unwrap()
+    };
+    let (zh, en) = (json("zh-CN"), json("en"));
+    assert_eq!(zh.status.code(), en.status.code());
+    assert_eq!(zh.stdout, en.stdout);
+    stderr
+}
+
+const UNITS_HEADER: &str = "code,name,category,party_head,government_head";
+const UNITS_ROW: &str = "C01,东湖区,county,陈志远,高建华";
+
+#[test]
+fn a_broken_csv_is_refused_in_chinese() {
+    let f = Fixture::initialized();
+    units_refused_in_chinese(
+        &f,
+        format!("{UNITS_HEADER}\n{UNITS_ROW}\nC02,临溪县\n").as_bytes(),
+        &[
+            "错误：`inputs/units.csv` 无法导入",
+            "inputs/units.csv:3: 整行: 本行有 2 个单元格，但表头有 5 列",
+            "提示：请改正上面列出的行，再重新导入该文件；本次没有导入任何内容",
+        ],
+    );
+    units_refused_in_chinese(
+        &f,
+        format!("{UNITS_HEADER}\nC01,\"东湖区,county,陈志远,高建华\n").as_bytes(),
+        &["inputs/units.csv:2:5: 此处有一个以引号开头的单元格，缺少结尾的 `\"`"],
+    );
+    units_refused_in_chinese(
+        &f,
+        format!("{UNITS_HEADER}\nC01,东\u{7}湖区,county,陈志远,高建华\n").as_bytes(),
+        &["inputs/units.csv:2: `name` 列: 文字中有控制字符 U+0007；"],
+    );
+}
+
+#[test]
+fn a_misspelt_or_missing_header_is_refused_in_chinese() {
+    let f = Fixture::initialized();
+    units_refused_in_chinese(
+        &f,
+        format!("cdoe,name,category,party_head,government_head\n{UNITS_ROW}\n").as_bytes(),
+        &[
+            "inputs/units.csv:1: `cdoe` 列: 不认识的列 `cdoe`：是不是想写 `code`？",
+            "inputs/units.csv:1: 表头: 缺少列 `code`（可用的表头：`code`、",
+        ],
+    );
+    units_refused_in_chinese(
+        &f,
+        format!("code,code,name,category,party_head,government_head\nC01,{UNITS_ROW}\n").as_bytes(),
+        &["inputs/units.csv:1: `code` 列: 列 `code` 出现了两次"],
+    );
+}
+
+#[test]
+fn a_file_in_an_encoding_banzi_does_not_read_is_refused_in_chinese() {
+    let f = Fixture::initialized();
+    let (gbk, _, _) = encoding_rs::GB18030.encode("C02,临溪县,county,周德明,王海涛\n");
+    let mixed = [
+        format!("{UNITS_HEADER}\n{UNITS_ROW}\n").as_bytes(),
+        gbk.as_ref(),
+    ]
+    .concat();
+    units_refused_in_chinese(
+        &f,
+        &mixed,
+        &[
+            "错误：`inputs/units.csv` 混用了多种编码：文件是 UTF-8 文本，但第 3 行不是",
+            "inputs/units.csv:3: 第一个不是 UTF-8 的行",
+            "提示：重新输入该行的文字，把整个文件另存为 UTF-8",
+        ],
+    );
+    units_refused_in_chinese(
+        &f,
+        b"\xFF\xFEc\x00o\x00",
+        &["`inputs/units.csv` 是 UTF-16 文本，banzi 不读取这种编码"],
+    );
+    units_refused_in_chinese(
+        &f,
+        b"code\n\x81\x20\n",
+        &["既不是 UTF-8 也不是 GB18030 文本（第一个无法识别的字节在第 2 行）"],
+    );
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_refused_in_chinese_with_the_systems_words_quoted() {
+    let f = Fixture::initialized();
+    let stderr = f.fails_unchanged(
+        &["--lang", "zh-CN", "units", "import", "inputs/none.csv"],
+        INVALID,
+    );
+    let first = stderr.lines().next().unwrap();
+    assert!(
+        first.starts_with("错误：无法读取 `inputs/none.csv`：文件或文件夹不存在（`"),
+        "{stderr}"
+    );
+    assert_eq!(english_left(first), Vec::<String>::new(), "{stderr}");
+    let stderr = f.fails_unchanged(&["units", "import", "inputs/none.csv"], INVALID);
+    assert!(
+        stderr.starts_with("error: cannot read `inputs/none.csv`: No such file"),
+        "{stderr}"
+    );
+}

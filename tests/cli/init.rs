@@ -3,6 +3,7 @@
 use predicates::prelude::*;
 
 use crate::fixture::*;
+use crate::hostile::said;
 
 #[test]
 fn init_makes_the_campaign_files_and_journals_its_creation() {
@@ -158,4 +159,101 @@ fn outside_any_campaign_commands_fail_with_a_hint_to_init() {
                 .lines()
                 .any(|l| l.starts_with("hint:") && l.contains("banzi init"))
         }));
+}
+
+/// `banzi init` with `args` after it in the temporary directory, in `lang`.
+fn init_in(f: &Fixture, lang: &str, args: &[&str]) -> std::process::Output {
+    f.command_in(f.root())
+        .args(["--lang", lang, "init", CAMPAIGN, "--name", CAMPAIGN_NAME])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn init_speaks_chinese_and_journals_its_creation_in_both_languages() {
+    let f = Fixture::new();
+    let out = init_in(&f, "zh-CN", &["--year", "2026"]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "完成：已新建活动 `campaign`（{CAMPAIGN_NAME}），设置在 `campaign/campaign.toml`"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("下一步：`cd campaign && banzi units import UNITS.csv`"),
+        "{stderr}"
+    );
+    assert_eq!(
+        english_left(&said(&stderr)),
+        Vec::<String>::new(),
+        "{stderr}"
+    );
+    let log = f.log();
+    assert_eq!(
+        log[0]["summary"],
+        format!("campaign created: {CAMPAIGN_NAME}")
+    );
+    assert_eq!(
+        log[0]["summary_zh"],
+        format!("新建评选活动：{CAMPAIGN_NAME}")
+    );
+}
+
+#[test]
+fn init_refuses_an_implausible_year_in_chinese_and_makes_nothing() {
+    let f = Fixture::new();
+    let out = init_in(&f, "zh-CN", &["--year", "3000"]);
+    assert_eq!(out.status.code(), Some(INVALID));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("campaign.year`: 3000 不是合理的活动年度（2000-2100）"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("提示：请改正 `campaign.toml`"), "{stderr}");
+    assert_eq!(
+        english_left(&said(&stderr)),
+        Vec::<String>::new(),
+        "{stderr}"
+    );
+    assert!(!f.campaign().exists());
+}
+
+#[test]
+fn init_prints_the_same_json_in_either_language() {
+    let (zh, en) = (Fixture::new(), Fixture::new());
+    let zh = init_in(&zh, "zh-CN", &["--year", "2026", "--json"]);
+    let en = init_in(&en, "en", &["--year", "2026", "--json"]);
+    assert!(zh.status.success() && en.status.success());
+    assert!(!zh.stdout.is_empty());
+    assert_eq!(zh.stdout, en.stdout);
+}
+
+#[test]
+fn init_help_is_in_chinese_with_an_example() {
+    let f = Fixture::new();
+    let out = f
+        .command_in(f.root())
+        .args(["--lang", "zh-CN", "init", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        help.starts_with("新建一个活动文件夹，并写入带注释的 campaign.toml"),
+        "{help}"
+    );
+    assert!(
+        help.contains("要新建的文件夹；它必须不存在或为空"),
+        "{help}"
+    );
+    assert!(help.contains("示例：\n  banzi init "), "{help}");
+    // `--lang` names its values, `zh-CN` and `en`, as they are typed.
+    let words: Vec<&str> = help.lines().filter(|l| !l.contains("--lang")).collect();
+    assert_eq!(
+        english_left(&words.join("\n")),
+        Vec::<String>::new(),
+        "{help}"
+    );
 }

@@ -4,6 +4,7 @@
 use serde_json::json;
 
 use crate::fixture::*;
+use crate::hostile::said;
 
 /// The example plan of C01 with every criterion by its Chinese name and dates in every form.
 fn plan_in_chinese() -> String {
@@ -227,4 +228,51 @@ fn a_register_names_categories_in_the_words_of_other_systems() {
         categories,
         ["county", "county", "county", "department", "municipal-unit"]
     );
+}
+
+#[test]
+fn a_wrong_word_in_the_settings_is_refused_in_chinese_with_the_accepted_words() {
+    let f = Fixture::initialized();
+    f.edit_settings(
+        "required_methods = [\"hearing\", \"talk\", \"materials\"]",
+        "required_methods = [\"hearing\", \"谈话\"]",
+    );
+    f.edit_settings("county = { count = 3 }", "\"县\" = { count = 3 }");
+    let stderr = f.fails_unchanged(&["--lang", "zh-CN", "status"], INVALID);
+    assert!(
+        stderr.contains("`scoring.required_methods`: 不认识的考察方式 `谈话`（应为其中之一：`hearing`（听汇报、听取汇报），`talk`（个别谈话），"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`shortlist.quota`: 不认识的单位类别 `县`（应为其中之一：`county`（"),
+        "{stderr}"
+    );
+    assert_eq!(
+        english_left(&said(&stderr)),
+        Vec::<String>::new(),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_wrong_date_is_refused_in_chinese_with_the_forms_it_may_take() {
+    let f = Fixture::registered();
+    let plan = plan_in_chinese()
+        .replacen("due = \"2026/9/5\"", "due = \"2026/2/30\"", 1)
+        .replacen("due = \"2026.12.1\"", "due = \"12/1/2026\"", 1);
+    let file = f.write("inputs/C01.toml", &plan);
+    let stderr = f.fails_unchanged(&["--lang", "zh-CN", "plan", "submit", "C01", file], INVALID);
+    let dates: Vec<&str> = lines(&stderr)
+        .into_iter()
+        .filter(|l| l.starts_with("inputs/C01.toml:"))
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "inputs/C01.toml:27:7: `indicator.due`: `12/1/2026` 不是日期：请写成 2026-12-31、2026/12/31、2026.12.31 或 2026年12月31日",
+            "inputs/C01.toml:43:7: `indicator.due`: `2026/2/30` 不是日历上存在的日子：请检查月份和日期",
+        ],
+        "{stderr}"
+    );
+    assert_eq!(english_left(&dates.join("\n")), Vec::<String>::new());
 }
