@@ -122,9 +122,7 @@ fn import_assessment(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
 fn import_votes(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
     let (mut campaign, ctx) = env.write()?;
     // Said once per run, so the label may live as long as the bar wants.
-    let bar = env
-        .ui
-        .progress_bar(Box::leak(words::reading_votes().into_boxed_str()));
+    let bar = env.ui.progress_bar(words::reading_votes());
     let imported = crate::inspect::votes::import(
         &mut campaign,
         &ctx,

@@ -31,8 +31,8 @@ use crate::messages::Lang;
 use crate::store::{Access, Origin, find_campaign};
 pub use output::Ui;
 
-/// The command line; its help is in the catalogue ([`crate::messages::help`]), put in by
-/// [`command`].
+// The command line; its help is in the catalogue (`crate::messages::help`), put in by
+// `command`, not in doc comments, which clap would take for help.
 #[derive(Debug, Parser)]
 #[command(name = "banzi", version, max_term_width = 100)]
 pub struct Cli {
