@@ -22,14 +22,20 @@ pub fn reopen(
     let steps = campaign.steps_of(unit);
     match steps.get(step) {
         State::Missing => {
-            return Err(Error::step_order(words::nothing_to_reopen(unit, step))
-                .with_hint(words::submit_one(&step.submit_command(unit)))
-                .into());
+            return Err(Error::step_order(words::nothing_to_reopen(
+                unit,
+                &crate::messages::steps::noun(step),
+            ))
+            .with_hint(words::submit_one(&step.submit_command(unit)))
+            .into());
         }
         State::Stale => {
-            return Err(Error::step_order(words::already_open(step, unit))
-                .with_hint(words::submit_corrected(&step.submit_command(unit)))
-                .into());
+            return Err(Error::step_order(words::already_open(
+                &crate::messages::steps::noun(step),
+                unit,
+            ))
+            .with_hint(words::submit_corrected(&step.submit_command(unit)))
+            .into());
         }
         State::Done | State::Partial => {}
     }
@@ -59,9 +65,12 @@ pub fn reopen(
         tx.mark(&path, State::Stale, note);
     }
     tx.commit(both(|| {
-        let mut summary = words::reopened(step, unit);
+        let mut summary = words::reopened(&crate::messages::steps::noun(step), unit);
         if !stale.is_empty() {
-            let steps: Vec<String> = stale.iter().map(Step::to_string).collect();
+            let steps: Vec<String> = stale
+                .iter()
+                .map(|s| crate::messages::steps::noun(*s))
+                .collect();
             summary.push_str(&words::now_stale(&steps.join(&words::separator())));
         }
         summary

@@ -110,7 +110,7 @@ pub fn submit(
 
 /// The journal's summary of a submission that stored the records of `stored`.
 fn stored_summary(step: Step, stored: &[String]) -> String {
-    let noun = step.def().noun;
+    let noun = crate::messages::steps::noun(step);
     match (step, stored) {
         (Step::Plan, [one]) => say::plan_stored(one),
         (Step::Plan, many) => say::plans_stored(many.len()),
@@ -118,8 +118,8 @@ fn stored_summary(step: Step, stored: &[String]) -> String {
         (Step::SelfAssess, many) => say::self_assessments_stored(many.len()),
         (Step::Inspect, [one]) => say::inspection_stored(one),
         (Step::Inspect, many) => say::inspections_stored(many.len()),
-        (_, [one]) => say::record_stored(noun, one),
-        (_, many) => say::records_stored(noun, many.len()),
+        (_, [one]) => say::record_stored(&noun, one),
+        (_, many) => say::records_stored(&noun, many.len()),
     }
 }
 
@@ -129,7 +129,7 @@ pub fn unchanged_message(step: Step, units: &str) -> String {
         Step::Plan => say::plan_unchanged(units),
         Step::SelfAssess => say::self_assessment_unchanged(units),
         Step::Inspect => say::inspection_unchanged(units),
-        _ => say::record_unchanged(step.def().noun, units),
+        _ => say::record_unchanged(&crate::messages::steps::noun(step), units),
     }
 }
 

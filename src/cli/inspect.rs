@@ -241,7 +241,7 @@ fn criterion_name(settings: &crate::settings::Settings, code: &str) -> String {
 
 /// A figure for people: two decimals, or a dash when missing.
 fn figure(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"))
+    value.map_or_else(|| super::output::NOTHING.to_owned(), |v| format!("{v:.2}"))
 }
 
 fn show(env: &Env, code: &str) -> anyhow::Result<()> {
@@ -336,7 +336,7 @@ fn render(a: &Analysis, unit_name: &str, settings: &crate::settings::Settings) -
             row.extend(a.criteria.iter().map(|c| {
                 c.inspection_inputs
                     .get(i)
-                    .map_or("—".into(), |x| format!("{}", x.rating))
+                    .map_or(super::output::NOTHING.into(), |x| format!("{}", x.rating))
             }));
             t.add_row(row);
         }
@@ -368,7 +368,10 @@ fn render(a: &Analysis, unit_name: &str, settings: &crate::settings::Settings) -
             row.extend(g.counts.iter().map(|(_, n)| n.to_string()));
             row.push(g.abstentions.to_string());
             row.push(figure(g.mean));
-            row.push(g.weight.map_or("—".into(), |w| format!("{w}")));
+            row.push(
+                g.weight
+                    .map_or(super::output::NOTHING.into(), |w| format!("{w}")),
+            );
             row.push(format!("{:.4}", g.effective_weight));
             t.add_row(row);
         }

@@ -246,13 +246,10 @@ fn head(campaign: &Campaign) -> String {
 fn read_input(path: &std::path::Path) -> anyhow::Result<crate::import::Source> {
     crate::import::Source::read(path).map_err(|e| match e.downcast::<Error>() {
         Ok(e) => e.into(),
-        // The file system's own words follow ours.
-        Err(other) => Error::invalid(crate::messages::cli::cannot_read_file(
-            &path.display().to_string(),
-            &other.root_cause().to_string(),
-        ))
-        .with_hint(crate::messages::cli::check_file_name())
-        .into(),
+        // `import` names the file and quotes the file system's own words.
+        Err(other) => Error::invalid(format!("{other:#}"))
+            .with_hint(crate::messages::cli::check_file_name())
+            .into(),
     })
 }
 

@@ -155,9 +155,16 @@ pub fn table(header: &[&str]) -> Table {
     table
 }
 
-/// Text for a table cell: comfy-table measures “ ” as one column, so they become 「」.
+/// What a table cell shows for a value there is none of. Not "—": its width is ambiguous, one
+/// column to comfy-table and two in a Chinese terminal, which would push the row out of line.
+pub const NOTHING: &str = "－";
+
+/// Text for a table cell: comfy-table measures “ ” and — as one column where a Chinese terminal
+/// takes two, so they become 「」 and －.
 pub fn cell(text: &str) -> String {
-    text.replace('“', "「").replace('”', "」")
+    text.replace('“', "「")
+        .replace('”', "」")
+        .replace('—', NOTHING)
 }
 
 #[cfg(test)]

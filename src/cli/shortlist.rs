@@ -159,7 +159,7 @@ fn quota(quota: Option<Quota>) -> String {
 }
 
 fn score(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"))
+    value.map_or_else(|| super::output::NOTHING.to_owned(), |v| format!("{v:.2}"))
 }
 
 fn show(env: &Env, wanted: Option<u32>, csv: bool) -> anyhow::Result<()> {

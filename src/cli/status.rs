@@ -58,7 +58,7 @@ fn show(env: &Env, status: &Status) -> anyhow::Result<()> {
             (Some(reason), _, _) => words::withdrawn_cell(&cell(reason)),
             (None, Some(reason), _) => words::vetoed_cell(&cell(reason)),
             (None, None, Some(next)) => next.clone(),
-            (None, None, None) => "—".to_owned(),
+            (None, None, None) => super::output::NOTHING.to_owned(),
         });
         t.add_row(row);
     }

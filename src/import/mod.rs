@@ -207,12 +207,31 @@ pub struct Row<'c> {
     cells: Vec<Option<String>>,
 }
 
+/// A column as a diagnostic names it: a header as written (`name` 列 in Chinese), or a name
+/// already in words, such as 单位代码, as it is.
+fn column_named(column: &str) -> String {
+    if column.is_ascii() {
+        say::column_field(column)
+    } else {
+        column.to_owned()
+    }
+}
+
+/// A TOML key as a diagnostic names it, or a name already in words as it is.
+fn key_named(key: &str) -> String {
+    if key.is_ascii() {
+        say::key_field(key)
+    } else {
+        key.to_owned()
+    }
+}
+
 impl Row<'_> {
     /// A problem with this row's cell in `column`.
     pub fn problem(&self, file: &Path, column: &str, message: String) -> Diagnostic {
         Diagnostic::new(file, message)
             .at_line(self.line)
-            .field(say::column_field(column))
+            .field(column_named(column))
     }
 
     /// The cell of column `key`; empty when the file has no such column.
@@ -419,7 +438,7 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
             diagnostics.push(
                 Diagnostic::new(file, say::column_twice(columns[col].key))
                     .at_line(1)
-                    .field(say::column_field(header)),
+                    .field(column_named(header)),
             );
         }
         positions[col] = Some(index);
@@ -439,7 +458,7 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
             Some(meant) => diagnostics.push(
                 Diagnostic::new(file, misspelt_column(header, meant))
                     .at_line(1)
-                    .field(say::column_field(header)),
+                    .field(column_named(header)),
             ),
             None => ignored.push(index),
         }
@@ -473,7 +492,7 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
     };
     // A cell's problem names its column as people read it.
     let cell_field = |i: usize| match headers.get(i) {
-        Some(h) if !h.is_empty() => say::column_field(h),
+        Some(h) if !h.is_empty() => column_named(h),
         _ => say::field_column(i + 1),
     };
     // Unnamed columns are listed only if some row has something in them.
@@ -572,7 +591,7 @@ fn toml_error(source: &Source, e: &toml::de::Error) -> Diagnostic {
             }
             let diagnostic = toml_diagnostic_at(source, span.clone(), message);
             match key_at(&source.text, span.start) {
-                Some(key) => diagnostic.field(say::key_field(&key)),
+                Some(key) => diagnostic.field(key_named(&key)),
                 None => diagnostic,
             }
         }
@@ -695,7 +714,7 @@ pub fn toml_diagnostic(
     field: &str,
     message: impl Into<String>,
 ) -> Diagnostic {
-    toml_diagnostic_at(source, span, message).field(say::key_field(field))
+    toml_diagnostic_at(source, span, message).field(key_named(field))
 }
 
 /// The dotted key (`indicator.id`) whose key or value holds `offset`, from toml_edit's spans; serde's

@@ -28,8 +28,6 @@ super::catalogue! {
     /// Between the items of a list in a sentence, such as unit codes.
     separator() => "、", ", ";
     // Reading the files named on the command line, and submitting units' records.
-    cannot_read_file(file: &str, cause: &str) =>
-        "无法读取 `{file}`：{cause}", "cannot read `{file}`: {cause}";
     check_file_name() => "请检查文件名", "check the file name";
     ignored_columns(file: &str, columns: &str) =>
         "`{file}` 中有 banzi 不用的列，未导入：`{columns}`",

@@ -323,6 +323,52 @@ mod tests {
         }
     }
 
+    /// Every `.rs` file under `src/`, with its text.
+    fn sources() -> Vec<(std::path::PathBuf, String)> {
+        let mut found = Vec::new();
+        let mut folders = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src")];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    found.push((path, text));
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_message_is_said_somewhere() {
+        let sources = sources();
+        let is_word = |c: char| c.is_alphanumeric() || c == '_';
+        let mut unsaid = Vec::new();
+        for (module, entries) in CATALOGUES {
+            for e in *entries {
+                // The definition is one; a message that is said, or passed to be said, has
+                // another.
+                let uses: usize = sources
+                    .iter()
+                    .map(|(_, text)| {
+                        text.match_indices(e.name)
+                            .filter(|(at, _)| {
+                                !text[..*at].ends_with(is_word)
+                                    && !text[at + e.name.len()..].starts_with(is_word)
+                            })
+                            .count()
+                    })
+                    .sum();
+                if uses < 2 {
+                    unsaid.push(format!("messages::{module}::{}", e.name));
+                }
+            }
+        }
+        assert!(unsaid.is_empty(), "never said: {unsaid:#?}");
+    }
+
     #[test]
     fn every_module_is_listed() {
         let source = include_str!("mod.rs");

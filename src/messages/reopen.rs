@@ -5,14 +5,14 @@ use super::help::{Example, Help, example_of, help};
 super::catalogue! {
     /// The change a reason is for, in "… needs a reason".
     a_reopening() => "重新打开", "a reopening";
-    nothing_to_reopen(unit: &str, step: impl std::fmt::Display) =>
+    nothing_to_reopen(unit: &str, step: &str) =>
         "单位 `{unit}` 没有可重新打开的{step}", "unit `{unit}` has no {step} to reopen";
     submit_one(command: &str) => "先用 `{command}` 提交一份", "submit one with `{command}`";
-    already_open(step: impl std::fmt::Display, unit: &str) =>
+    already_open(step: &str, unit: &str) =>
         "单位 `{unit}` 的{step}已经重新打开，正待更正", "the {step} of unit `{unit}` is already open for correction";
     submit_corrected(command: &str) => "用 `{command}` 提交更正后的版本", "submit the corrected one with `{command}`";
     /// The journal's summary of a reopening.
-    reopened(step: impl std::fmt::Display, unit: &str) => "{unit} 的{step}已重新打开", "{step} of {unit} reopened";
+    reopened(step: &str, unit: &str) => "{unit} 的{step}已重新打开", "{step} of {unit} reopened";
     now_stale(steps: &str) => "；随之待重做：{steps}", "; now stale: {steps}";
     /// Between the steps that became stale.
     separator() => "、", ", ";

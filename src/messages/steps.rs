@@ -65,7 +65,6 @@ super::catalogue! {
 
     // The next thing to do, at the end of `banzi status`.
     next_line(command: &str) => "下一步：{command}", "next: {command}";
-    next_register() => "先导入参评班子名册", "first import the register of units";
     next_unit_step(n: usize, step: &str) =>
         "还有 {n} 个单位的{step}未完成", "{n} unit(s) still need their {step}";
     next_annual() =>
