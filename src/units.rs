@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Diagnostic, Error};
 use crate::import::words::{Term, Vocabulary};
-use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
+use crate::import::{Column, Rows, Source, read_rows};
 use crate::messages::units as say;
 use crate::store::{Store, Table, UNITS_FILE};
 
@@ -253,7 +253,7 @@ pub fn import(
     tx.add_input(&source.path, &source.sha256);
     let entry = tx.commit(crate::messages::both(|| {
         say::imported(
-            source.encoding.label(),
+            &source.encoding.label(),
             change.added.len(),
             change.changed.len(),
             register.units().len(),
@@ -357,7 +357,7 @@ pub fn read_register_file(
     Error::check(
         diagnostics,
         |n| say::bad_rows(&source.path.display().to_string(), n),
-        ROWS_HINT,
+        &crate::messages::import::rows_hint(),
     )?;
     Ok((units, ignored_columns))
 }

@@ -125,7 +125,7 @@ fn with_details(help: &str, arg: &Arg, chinese: bool) -> String {
     let defaults: Vec<String> = arg
         .get_default_values()
         .iter()
-        .map(|v| v.to_string_lossy().into_owned())
+        .map(|v| format!("`{}`", v.to_string_lossy()))
         .collect();
     if !defaults.is_empty() && arg.get_action().takes_values() {
         help.push(' ');
@@ -135,7 +135,7 @@ fn with_details(help: &str, arg: &Arg, chinese: bool) -> String {
         .get_possible_values()
         .iter()
         .filter(|v| !v.is_hide_set())
-        .map(|v| v.get_name().to_owned())
+        .map(|v| format!("`{}`", v.get_name()))
         .collect();
     if !values.is_empty() && arg.get_action().takes_values() {
         help.push(' ');

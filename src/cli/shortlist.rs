@@ -158,8 +158,9 @@ fn quota(quota: Option<Quota>) -> String {
     }
 }
 
+/// A score as documents print it, "—" when there is none; a table cell takes it through `cell`.
 fn score(value: Option<f64>) -> String {
-    value.map_or_else(|| super::output::NOTHING.to_owned(), |v| format!("{v:.2}"))
+    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"))
 }
 
 fn show(env: &Env, wanted: Option<u32>, csv: bool) -> anyhow::Result<()> {
@@ -214,9 +215,9 @@ fn show(env: &Env, wanted: Option<u32>, csv: bool) -> anyhow::Result<()> {
                 entry.rank.map(|r| r.to_string()).unwrap_or_default(),
                 entry.unit.clone(),
                 cell(&entry.name),
-                score(entry.composite),
+                cell(&score(entry.composite)),
             ];
-            row.extend(entry.criteria.iter().map(|c| score(c.combined)));
+            row.extend(entry.criteria.iter().map(|c| cell(&score(c.combined))));
             row.push(decision_cell(entry));
             row.push(cell(&entry.reasons_shown().join(&words::separator())));
             t.add_row(row);

@@ -24,16 +24,12 @@ pub enum Encoding {
 }
 
 impl Encoding {
-    /// The encoding's name in the language in force (a `&'static str` for the callers'
-    /// `format!`s, so the two texts are here rather than in the catalogue).
-    pub fn label(self) -> &'static str {
+    /// The encoding's name in the language in force.
+    pub fn label(self) -> String {
         match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Utf8Bom => match crate::messages::lang() {
-                crate::messages::Lang::Zh => "UTF-8（带 BOM）",
-                crate::messages::Lang::En => "UTF-8 with BOM",
-            },
-            Encoding::Gb18030 => "GB18030",
+            Encoding::Utf8 => "UTF-8".to_owned(),
+            Encoding::Utf8Bom => say::utf8_with_bom(),
+            Encoding::Gb18030 => "GB18030".to_owned(),
         }
     }
 }
@@ -176,11 +172,6 @@ pub struct Column {
     pub required: bool,
 }
 
-/// The hint under a failed import's rows, in English only: kept for callers not yet converted to
-/// [`crate::messages::import::rows_hint`], which says it in the language in force.
-pub const ROWS_HINT: &str =
-    "correct the rows above and import the file again; nothing was imported";
-
 /// Reads a CSV input into rows, or fails with every header and row problem found.
 pub fn read_rows<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, Error> {
     read_csv(source, columns).map_err(|diagnostics| {
@@ -312,10 +303,6 @@ pub(crate) fn may_have_control(text: &[u8]) -> bool {
 pub(crate) fn control_problem(c: char) -> String {
     say::control_character(&format!("U+{:04X}", u32::from(c)))
 }
-
-/// The problem with a quote never closed, in English only: kept for callers not yet converted to
-/// [`crate::messages::import::open_quote`], which says it in the language in force.
-pub(crate) const OPEN_QUOTE: &str = "a quoted cell starts here and its closing `\"` is missing, so the rest of the file would be read into this cell";
 
 /// The offset of the cell whose opening quote is never closed, if any. `csv_core` ends such a
 /// cell at the end of the input without a word, so the end is probed: `x` and a line break end

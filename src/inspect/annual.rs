@@ -190,7 +190,7 @@ pub fn import(
     results.sort_by(|a, b| a.unit.cmp(&b.unit));
     let summary = crate::messages::both(|| {
         messages::annual_imported(
-            &messages::encoding(source.encoding),
+            &source.encoding.label(),
             &changes.summary(&campaign.store, ANNUAL_FILE),
         )
     });

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::campaign::Campaign;
 use crate::context::Context;
 use crate::error::{Diagnostic, Error};
-use crate::import::{Column, ROWS_HINT, Rows, Source, read_rows};
+use crate::import::{Column, Rows, Source, read_rows};
 use crate::journal::Entry;
 use crate::messages::inspect as words;
 use crate::store::{Table, Transaction};
@@ -113,7 +113,7 @@ pub fn read_file(source: &Source, register: &Register) -> Result<(Inspectors, Ve
     Error::check(
         diagnostics,
         |n| words::bad_rows(source.path.display(), n),
-        ROWS_HINT,
+        &crate::messages::import::rows_hint(),
     )?;
     Ok((Inspectors::from_list(list), ignored_columns))
 }
@@ -146,7 +146,7 @@ pub fn import(
     tx.write_table(incoming.list());
     tx.add_input(&source.path, &source.sha256);
     let entry = tx.commit(crate::messages::both(|| {
-        words::inspectors_imported(source.encoding.label(), incoming.list.len())
+        words::inspectors_imported(&source.encoding.label(), incoming.list.len())
     }))?;
     Ok(InspectorsImport {
         inspectors: incoming,

@@ -36,7 +36,7 @@ use crate::context::Context;
 use crate::csv_cell;
 use crate::error::{Diagnostic, Error};
 use crate::import::{
-    Encoding, OPEN_QUOTE, control_problem, first_control, has_chinese, likely_meant,
+    Encoding, control_problem, first_control, has_chinese, likely_meant,
     may_have_control, misspelt_column, mixed_on_line, normalize_header, not_decodable_on_line,
     utf16_refused,
 };
@@ -630,7 +630,7 @@ pub fn import(
     tx.add_input(file, &outcome.sha256);
     let summary = crate::messages::both(|| {
         let mut summary = messages::votes_imported(
-            &messages::encoding(read.encoding),
+            &read.encoding.label(),
             outcome.rows,
             outcome.added.len(),
             outcome.replaced.len(),
@@ -1494,7 +1494,7 @@ impl Records {
                 if self.in_core {
                     return Err(Error::invalid(messages::quote_open(self.file.display()))
                         .with_diagnostics(vec![
-                            Diagnostic::new(&self.file, OPEN_QUOTE)
+                            Diagnostic::new(&self.file, crate::messages::import::open_quote())
                                 .at_line(self.core_line as usize),
                         ])
                         .with_hint(messages::quote_open_hint()));

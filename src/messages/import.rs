@@ -3,6 +3,8 @@
 use super::help::{Example, Help};
 
 super::catalogue! {
+    /// The name of an encoding with a byte-order mark.
+    utf8_with_bom() => "带 BOM 的 UTF-8", "UTF-8 with BOM";
     /// An input file that cannot be read, before the file system's reason.
     cannot_read(path: impl std::fmt::Display) => "无法读取 `{path}`", "cannot read `{path}`";
     /// The file system's reason in words, then its own text.

@@ -80,7 +80,7 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "plan import",
-        "检查并保存一个文件夹中的全部工作方案（*.toml，单位按各文件的 `unit` 确定）；有一个文件有误则全部不保存",
+        "检查并保存一个文件夹中的全部工作方案（`*.toml`，单位按各文件的 `unit` 确定）；有一个文件有误则全部不保存",
         "Validate and store every plan in a folder (*.toml, the unit from each file's `unit` key); one bad file stores none",
     ),
     help("plan import <folder>", "文件夹", "The folder"),

@@ -285,13 +285,6 @@ fn chinese_criteria(settings: &Settings) -> String {
     words.join("、")
 }
 
-/// An encoding's name: `UTF-8 with BOM` is `带 BOM 的 UTF-8` in Chinese.
-pub fn encoding(encoding: crate::import::Encoding) -> String {
-    match (lang(), encoding) {
-        (Lang::Zh, crate::import::Encoding::Utf8Bom) => "带 BOM 的 UTF-8".to_owned(),
-        _ => encoding.label().to_owned(),
-    }
-}
 
 /// Column `key` of the annual-assessment file, as a problem names it.
 pub fn annual_column(key: &str) -> String {

@@ -564,7 +564,7 @@ pub fn markdown_events(markdown: &str) -> Vec<pulldown_cmark::Event<'_>> {
 /// lines after `banzi`, paths and file names, flags, codes with digits or `-_.:=/`, words in
 /// capitals (`CSV`, `FILE`), and the names of the formats and programs people use.
 pub fn english_left(text: &str) -> Vec<String> {
-    const NAMES: &[&str] = &["banzi", "Excel", "WPS", "Windows", "Notepad"];
+    const NAMES: &[&str] = &["banzi", "Excel", "WPS", "Windows", "Notepad", "Markdown"];
     let is_cjk = |c: char| {
         ('\u{2e80}'..='\u{9fff}').contains(&c)
             || ('\u{ff00}'..='\u{ffef}').contains(&c)
