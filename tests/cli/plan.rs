@@ -500,23 +500,16 @@ pub(crate) fn stderr_of(f: &Fixture, args: &[&str]) -> String {
     String::from_utf8(out).unwrap()
 }
 
-/// The words banzi says in `stderr`, without what is not ours to translate: the lines of a file
-/// shown under a diagnostic, each diagnostic's place and field (TOML keys and CSV columns), and
-/// the citation of a journal entry, which the journal words.
+/// The words banzi says in `stderr`, without the lines of a file shown under a diagnostic,
+/// which are the user's text, not ours to translate.
 pub(crate) fn said(stderr: &str) -> String {
     let mut out = String::new();
     for line in stderr.lines() {
-        let line = line.replace("journal entry #", "");
         let trimmed = line.trim_start();
         if trimmed.starts_with('|') || trimmed.split(' ').nth(1) == Some("|") {
             continue;
         }
-        let text = if line.starts_with("  ") {
-            line.rsplit(": ").next().unwrap_or_default()
-        } else {
-            &line
-        };
-        out.push_str(text);
+        out.push_str(line);
         out.push('\n');
     }
     out

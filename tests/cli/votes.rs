@@ -297,7 +297,8 @@ fn bad_ratings_are_said_in_chinese() {
             "missing `{expected}` in:\n{stderr}"
         );
     }
-    all_chinese(&problems.join("\n"));
+    // The file excerpts under the diagnostics are the user's text.
+    all_chinese(&crate::plan::said(&stderr));
 
     let bare: String = good
         .lines()
@@ -316,5 +317,5 @@ fn bad_ratings_are_said_in_chinese() {
         .find(|l| l.starts_with("  inputs/bare.toml:"))
         .unwrap_or_else(|| panic!("{stderr}"));
     assert!(problem.contains("评分表: 缺少 `[ratings]`"), "{stderr}");
-    all_chinese(problem);
+    all_chinese(&crate::plan::said(&stderr));
 }
