@@ -886,3 +886,36 @@ fn inspection_failures_are_said_in_chinese() {
     assert_eq!(entry["summary"], "flag concealment-C04-P1 cleared");
     assert_eq!(entry["summary_zh"], "已排除疑点 concealment-C04-P1");
 }
+
+/// A weighed group that left a criterion blank is noted in the language in force, at the import
+/// and under `inspect show`, not in Chinese whatever was chosen.
+#[test]
+fn rater_group_gaps_are_noted_in_the_language_in_force() {
+    let f = Fixture::self_assessed();
+    weigh_two_groups(&f);
+    let path = f.write(
+        "inputs/votes.csv",
+        &format!("{VOTES_HEADER}{TWO_UNITS_VOTES}"),
+    );
+    let out = f
+        .banzi(&["--lang", "en", "inspect", "import-votes", path])
+        .success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("C01: rater group 「上级领导」 left every vote on 能力强 blank"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("全部弃权"), "{stderr}");
+    let english = f.stdout(&["--lang", "en", "inspect", "show", "C01"]);
+    assert!(
+        english.contains("rater group 「上级领导」 left every vote on 能力强 blank"),
+        "{english}"
+    );
+    assert!(!english.contains("全部弃权"), "{english}");
+    let chinese = f.stdout(&["--lang", "zh-CN", "inspect", "show", "C01"]);
+    assert!(
+        chinese.contains("测评主体「上级领导」对能力强全部弃权"),
+        "{chinese}"
+    );
+    assert_eq!(english_left(&chinese), Vec::<String>::new(), "{chinese}");
+}
