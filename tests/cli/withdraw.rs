@@ -192,10 +192,10 @@ fn a_vetoed_unit_is_out_of_the_list_with_who_decided_and_why_in_explain() {
     let seq = f.log().pop().unwrap()["seq"].clone();
     f.banzi(&["shortlist"]).success();
     let explain = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "M05"]);
-    assert!(explain.contains("决定: 一票否决"), "{explain}");
+    assert!(explain.contains("决定：一票否决"), "{explain}");
     assert!(
         explain.contains(&format!(
-            "一票否决: 发生重大安全生产责任事故（测试员，2026-11-24 09:30，日志第 {seq} 条；依据：应急〔2026〕8号）"
+            "一票否决：发生重大安全生产责任事故（测试员，2026-11-24 09:30，日志第 {seq} 条；依据：应急〔2026〕8号）"
         )),
         "{explain}"
     );
