@@ -325,8 +325,12 @@ fn submissions(
     }
     let folder = folder.expect("clap requires a unit and file, or a folder");
     let shown = folder.display().to_string();
-    let unreadable =
-        |e: std::io::Error| Error::invalid(say::cannot_read_folder(&shown, &crate::import::io_cause(&e)));
+    let unreadable = |e: std::io::Error| {
+        Error::invalid(say::cannot_read_folder(
+            &shown,
+            &crate::import::io_cause(&e),
+        ))
+    };
     let mut paths = Vec::new();
     let mut others = Vec::new();
     let mut misnamed = Vec::new();

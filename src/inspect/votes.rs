@@ -36,9 +36,8 @@ use crate::context::Context;
 use crate::csv_cell;
 use crate::error::{Diagnostic, Error};
 use crate::import::{
-    Encoding, control_problem, first_control, has_chinese, likely_meant,
-    may_have_control, misspelt_column, mixed_on_line, normalize_header, not_decodable_on_line,
-    utf16_refused,
+    Encoding, control_problem, first_control, has_chinese, likely_meant, may_have_control,
+    misspelt_column, mixed_on_line, normalize_header, not_decodable_on_line, utf16_refused,
 };
 use crate::inspect::ImportOptions;
 use crate::journal::Entry;

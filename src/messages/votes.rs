@@ -285,7 +285,6 @@ fn chinese_criteria(settings: &Settings) -> String {
     words.join("、")
 }
 
-
 /// Column `key` of the annual-assessment file, as a problem names it.
 pub fn annual_column(key: &str) -> String {
     match key {

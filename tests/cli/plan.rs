@@ -667,3 +667,27 @@ fn plan_json_is_the_same_in_both_languages() {
         );
     }
 }
+
+#[test]
+fn a_folder_that_cannot_be_read_is_refused_in_chinese_with_the_systems_words_quoted() {
+    let f = Fixture::registered();
+    let stderr = f.fails_unchanged(&zh(&["plan", "import", "inputs/none"]), INVALID);
+    assert!(
+        stderr.starts_with("错误：无法读取文件夹 `inputs/none`：文件或文件夹不存在（`"),
+        "{stderr}"
+    );
+    let first = stderr.lines().next().unwrap();
+    // The system's own words are quoted, in backticks, after ours.
+    assert_eq!(english_left(first), Vec::<String>::new(), "{stderr}");
+    let file = f.write("inputs/plan.toml", "");
+    let stderr = f.fails_unchanged(&zh(&["plan", "import", file]), INVALID);
+    assert!(
+        stderr.starts_with("错误：无法读取文件夹 `inputs/plan.toml`：这是一个文件，不是文件夹（`"),
+        "{stderr}"
+    );
+    let stderr = f.fails_unchanged(&["plan", "import", "inputs/none"], INVALID);
+    assert!(
+        stderr.starts_with("error: cannot read folder `inputs/none`: No such file"),
+        "{stderr}"
+    );
+}

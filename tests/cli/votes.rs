@@ -319,3 +319,30 @@ fn bad_ratings_are_said_in_chinese() {
     assert!(problem.contains("评分表：缺少 `[ratings]`"), "{stderr}");
     all_chinese(&crate::plan::said(&stderr));
 }
+
+#[test]
+fn a_column_that_identifies_raters_is_named_as_a_column_in_chinese() {
+    let f = Fixture::registered();
+    let path = f.write(
+        "inputs/votes.csv",
+        "单位代码,测评主体,姓名,政治强,能力强,活力强,合力强,作风硬\nC01,上级领导,张三,优秀,优秀,优秀,优秀,优秀\n",
+    );
+    let stderr = f.fails_unchanged(&zh(&["inspect", "import-votes", path]), INVALID);
+    assert!(
+        stderr.contains("  inputs/votes.csv:1: `姓名` 列：能识别测评人身份\n"),
+        "{stderr}"
+    );
+    all_chinese(&stderr);
+    let path = f.write(
+        "inputs/votes.csv",
+        "unit_code,rater_group,name,political\nC01,上级领导,张三,优秀\n",
+    );
+    let stderr = f.fails_unchanged(&zh(&["inspect", "import-votes", path]), INVALID);
+    assert!(stderr.contains("`name` 列：能识别测评人身份"), "{stderr}");
+    all_chinese(&stderr);
+    let stderr = f.fails_unchanged(&["inspect", "import-votes", path], INVALID);
+    assert!(
+        stderr.contains("  inputs/votes.csv:1: name: identifies a rater"),
+        "{stderr}"
+    );
+}
