@@ -188,7 +188,7 @@ super::catalogue! {
     no_operator_hint() =>
         "用 `--operator NAME` 写明操作人，或设置 BANZI_OPERATOR", "name yourself with `--operator NAME` or set BANZI_OPERATOR";
     bad_now(text: &str, cause: impl std::fmt::Display) =>
-        "BANZI_NOW 的值 `{text}` 不是 RFC 3339 时间：{cause}", "BANZI_NOW `{text}` is not an RFC 3339 time: {cause}";
+        "BANZI_NOW 的值 `{text}` 不是 RFC 3339 时间（`{cause}`）", "BANZI_NOW `{text}` is not an RFC 3339 time: {cause}";
     bad_now_hint() =>
         "用 2026-11-24T09:30:00+08:00 这样的时间，或者不设 BANZI_NOW",
         "use a time such as 2026-11-24T09:30:00+08:00, or unset BANZI_NOW";
