@@ -2127,3 +2127,21 @@ fn the_json_of_the_list_is_the_same_in_both_languages() {
     both(&["shortlist", "show"]);
     both(&["shortlist", "versions"]);
 }
+
+/// The inspection methods a unit still lacks are named as clerks name them in Chinese, by their
+/// codes in English.
+#[test]
+fn the_methods_a_unit_lacks_are_named_in_chinese() {
+    let f = Fixture::self_assessed();
+    let stderr = f.fails_unchanged(&in_chinese(&["shortlist"]), STEP_ORDER);
+    assert!(
+        stderr.contains("  C01: 缺少以下方式的组织考察记录：听汇报、个别谈话、查资料；请运行 `banzi inspect record C01 FILE`"),
+        "{stderr}"
+    );
+    assert!(english_left(&stderr).is_empty(), "{stderr}");
+    let stderr = f.fails_unchanged(&["shortlist"], STEP_ORDER);
+    assert!(
+        stderr.contains("hearing, talk, materials; run `banzi inspect record C01 FILE`"),
+        "{stderr}"
+    );
+}
