@@ -127,7 +127,7 @@ super::catalogue! {
     the_settings() => "（活动设置）", " (the settings)";
     input_added(path: &str, entry: &str) => "`{path}` 为新增记录{entry}", "`{path}` was added{entry}";
     input_changed(path: &str, how: &str) => "`{path}` 已改动{how}", "`{path}` changed{how}";
-    input_now(path: &str, state: &str, entry: &str) => "`{path}` 现为{state}{entry}", "`{path}` is now {state}{entry}";
+    input_now(path: &str, state: &str, entry: &str) => "`{path}` 的状态已变为「{state}」{entry}", "`{path}` is now {state}{entry}";
     input_removed(path: &str) => "`{path}` 已删除", "`{path}` was removed";
     damaged(path: &str) => "`{path}` 已损坏", "`{path}` is damaged";
     damaged_hint() => "请运行 `banzi verify`；`banzi shortlist` 会生成新的一版", "run `banzi verify`; `banzi shortlist` stores a new version";

@@ -2145,3 +2145,20 @@ fn the_methods_a_unit_lacks_are_named_in_chinese() {
         "{stderr}"
     );
 }
+
+/// Why a list is stale says, in Chinese, which state an input has come to.
+#[test]
+fn a_reopened_input_makes_the_list_stale_said_in_chinese() {
+    let f = Fixture::drawn();
+    f.banzi(&["reopen", "plan", "--unit", "C01", "--reason", "方案有误"])
+        .success();
+    let out = f
+        .banzi(&in_chinese(&["shortlist", "explain", "C01"]))
+        .success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("`plans/C01.toml` 的状态已变为「已重新打开」（日志第 "),
+        "{stderr}"
+    );
+    assert!(english_left(&stderr).is_empty(), "{stderr}");
+}
