@@ -161,10 +161,15 @@ impl fmt::Display for Diagnostic {
                 write!(f, ":{column}")?;
             }
         }
-        if let Some(field) = &self.field {
-            write!(f, ": {field}")?;
+        match &self.field {
+            // A field is named in words (`` `name` 列 ``, 表头): in Chinese a full-width colon
+            // follows it, as it would follow any Chinese word.
+            Some(field) => match crate::messages::lang() {
+                crate::messages::Lang::Zh => write!(f, ": {field}：{}", self.message),
+                crate::messages::Lang::En => write!(f, ": {field}: {}", self.message),
+            },
+            None => write!(f, ": {}", self.message),
         }
-        write!(f, ": {}", self.message)
     }
 }
 

@@ -148,11 +148,39 @@ fn with_details(help: &str, arg: &Arg, chinese: bool) -> String {
     help
 }
 
+/// The help (or version) clap shows for `error`, styled; in Chinese with a full-width colon
+/// after each section's heading, where clap puts an ASCII one.
+pub fn rendered(error: &clap::Error) -> String {
+    let text = error.render().ansi().to_string();
+    if messages::lang() == Lang::En {
+        return text;
+    }
+    let headings = [
+        catalogue::commands_heading(),
+        catalogue::arguments_heading(),
+        catalogue::options_heading(),
+    ];
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let bare = anstream::adapter::strip_str(line).to_string();
+        match headings.iter().find(|h| bare.trim_end() == format!("{h}:")) {
+            Some(h) => out.push_str(&line.replacen(&format!("{h}:"), &format!("{h}："), 1)),
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
 /// A usage error of clap's said in the language in force: in English clap's own words, in
 /// Chinese ours, with clap's context (the argument, the value, the suggestion) kept.
 pub fn usage_error(error: &clap::Error) -> String {
+    // A command that needs a subcommand, run without one, shows its help, as clap renders it
+    // from the definition already in the language in force.
     if messages::lang() == Lang::En {
         return error.render().to_string();
+    }
+    if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        return rendered(error);
     }
     let context = |kind| match error.get(kind) {
         Some(ContextValue::String(s)) => s.clone(),
@@ -175,7 +203,7 @@ pub fn usage_error(error: &clap::Error) -> String {
         ErrorKind::UnknownArgument => words::unknown_argument(&arg),
         ErrorKind::InvalidSubcommand => words::unknown_subcommand(&sub),
         ErrorKind::MissingRequiredArgument => words::missing_arguments(&arg),
-        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        ErrorKind::MissingSubcommand => {
             words::missing_subcommand(&sub, &context(ContextKind::ValidSubcommand))
         }
         ErrorKind::InvalidValue if value.is_empty() => words::missing_value(&arg),

@@ -143,7 +143,7 @@ fn import_votes(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
             for gap in tallies.gaps(unit, &campaign.settings.scoring) {
                 env.ui.warn(&words::unit_gap(
                     unit,
-                    &gap.words(|code| criterion_name(&campaign.settings, code)),
+                    &gap.said(|code| criterion_name(&campaign.settings, code)),
                 ));
             }
         }
@@ -256,7 +256,7 @@ fn show(env: &Env, code: &str) -> anyhow::Result<()> {
     let mut text = render(&analysis, &cell(&unit.name), &campaign.settings);
     for gap in inputs.tallies.gaps(code, &campaign.settings.scoring) {
         text.push_str(&words::note(
-            &gap.words(|c| criterion_name(&campaign.settings, c)),
+            &gap.said(|c| criterion_name(&campaign.settings, c)),
         ));
         text.push('\n');
     }

@@ -19,6 +19,7 @@ mod verify;
 mod withdraw;
 
 use std::ffi::OsString;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -190,7 +191,11 @@ pub fn run() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
-            eprint!("{}", help::usage_error(&e));
+            let _ = write!(anstream::stderr().lock(), "{}", help::usage_error(&e));
+            return ExitCode::from(e.exit_code() as u8);
+        }
+        Err(e) if crate::messages::lang() == Lang::Zh => {
+            let _ = write!(anstream::stdout().lock(), "{}", help::rendered(&e));
             return ExitCode::from(e.exit_code() as u8);
         }
         Err(e) => {
@@ -320,8 +325,12 @@ fn submissions(
     }
     let folder = folder.expect("clap requires a unit and file, or a folder");
     let shown = folder.display().to_string();
-    let unreadable =
-        |e: std::io::Error| Error::invalid(say::cannot_read_folder(&shown, &e.to_string()));
+    let unreadable = |e: std::io::Error| {
+        Error::invalid(say::cannot_read_folder(
+            &shown,
+            &crate::import::io_cause(&e),
+        ))
+    };
     let mut paths = Vec::new();
     let mut others = Vec::new();
     let mut misnamed = Vec::new();

@@ -92,15 +92,27 @@ pub fn cannot_read(path: &Path, e: std::io::Error) -> anyhow::Error {
     match crate::messages::lang() {
         crate::messages::Lang::En => anyhow::Error::new(e).context(what),
         crate::messages::Lang::Zh => {
+            let cause = io_cause(&e);
+            // Not a banzi `Error`, as in English: callers tell the two apart.
+            anyhow::Error::msg(crate::messages::output::caused_by(&what, &cause))
+        }
+    }
+}
+
+/// The file system's reason for a failure, for people: in English its own text, in Chinese our
+/// words for it with its text quoted after them.
+pub fn io_cause(e: &std::io::Error) -> String {
+    match crate::messages::lang() {
+        crate::messages::Lang::En => e.to_string(),
+        crate::messages::Lang::Zh => {
             let reason = match e.kind() {
                 std::io::ErrorKind::NotFound => say::io_not_found(),
                 std::io::ErrorKind::PermissionDenied => say::io_permission(),
                 std::io::ErrorKind::IsADirectory => say::io_is_a_directory(),
+                std::io::ErrorKind::NotADirectory => say::io_not_a_directory(),
                 _ => say::io_other(),
             };
-            let cause = say::io_reason(&reason, &e.to_string());
-            // Not a banzi `Error`, as in English: callers tell the two apart.
-            anyhow::Error::msg(crate::messages::output::caused_by(&what, &cause))
+            say::io_reason(&reason, &e.to_string())
         }
     }
 }

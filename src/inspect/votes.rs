@@ -1901,7 +1901,12 @@ impl<'a> Tally<'a> {
                 .with_diagnostics(
                     identifying
                         .iter()
-                        .map(|h| at(messages::identifies_rater(), h))
+                        .map(|h| {
+                            at(
+                                messages::identifies_rater(),
+                                &crate::messages::import::column_field(h),
+                            )
+                        })
                         .collect(),
                 )
                 .with_hint(messages::identifying_hint(&messages::ticked_list(

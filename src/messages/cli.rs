@@ -12,7 +12,7 @@ super::catalogue! {
     invalid_value(value: &str, arg: &str, values: &str) =>
         "`{arg}` 的值 `{value}` 无效；可选值：{values}", "invalid value `{value}` for `{arg}`; possible values: {values}";
     value_not_valid(value: &str, arg: &str, cause: &str) =>
-        "`{arg}` 的值 `{value}` 无效：{cause}", "invalid value `{value}` for `{arg}`: {cause}";
+        "`{arg}` 的值 `{value}` 无效（`{cause}`）", "invalid value `{value}` for `{arg}`: {cause}";
     conflicting_arguments(arg: &str, other: &str) =>
         "参数 `{arg}` 不能与 `{other}` 同时使用", "the argument `{arg}` cannot be used with `{other}`";
     too_many_values(value: &str, arg: &str) =>

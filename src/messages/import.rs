@@ -12,6 +12,7 @@ super::catalogue! {
     io_not_found() => "文件或文件夹不存在", "not found";
     io_permission() => "没有读取权限", "permission denied";
     io_is_a_directory() => "这是一个文件夹，不是文件", "is a directory";
+    io_not_a_directory() => "这是一个文件，不是文件夹", "not a directory";
     io_other() => "系统报告了错误", "the system reported an error";
     mixed_encodings(path: impl std::fmt::Display, line: usize) =>
         "`{path}` 混用了多种编码：文件是 UTF-8 文本，但第 {line} 行不是（是否粘贴进了 GBK/GB18030 编码的单元格？）",

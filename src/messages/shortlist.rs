@@ -127,7 +127,7 @@ super::catalogue! {
     the_settings() => "（活动设置）", " (the settings)";
     input_added(path: &str, entry: &str) => "`{path}` 为新增记录{entry}", "`{path}` was added{entry}";
     input_changed(path: &str, how: &str) => "`{path}` 已改动{how}", "`{path}` changed{how}";
-    input_now(path: &str, state: &str, entry: &str) => "`{path}` 现为{state}{entry}", "`{path}` is now {state}{entry}";
+    input_now(path: &str, state: &str, entry: &str) => "`{path}` 的状态已变为「{state}」{entry}", "`{path}` is now {state}{entry}";
     input_removed(path: &str) => "`{path}` 已删除", "`{path}` was removed";
     damaged(path: &str) => "`{path}` 已损坏", "`{path}` is damaged";
     damaged_hint() => "请运行 `banzi verify`；`banzi shortlist` 会生成新的一版", "run `banzi verify`; `banzi shortlist` stores a new version";
@@ -249,21 +249,21 @@ super::catalogue! {
     not_on_version_hint() => "请运行 `banzi shortlist` 生成新的一版", "run `banzi shortlist` to draw a new version";
     explain_title(unit: &str, name: &str, category: &str, version: u32) =>
         "{unit} {name}（{category}）· 初步名单 第{version}版", "{unit} {name} ({category}) · preliminary list version {version}";
-    explain_decision(decision: &str) => "决定: {decision}", "Decision: {decision}";
+    explain_decision(decision: &str) => "决定：{decision}", "Decision: {decision}";
     explain_adjusted(decision: &str, operator: &str, time: &str, seq: u64, reason: &str, computed: &str) =>
-        "（组织部调整为{decision}，{operator}，{time}，#{seq}：{reason}；按规则为{computed}）",
+        "（组织部调整为{decision}，{operator}，{time}，日志第 {seq} 条：{reason}；按规则为{computed}）",
         " (adjusted by the department to {decision}, {operator}, {time}, #{seq}: {reason}; by the rules {computed})";
-    explain_vote_gap(gap: &str) => "民主测评: {gap}", "Democratic evaluation: {gap}";
-    explain_withdrawn(reason: &str, attributed: &str) => "退出参评: {reason}（{attributed}）", "Withdrawn: {reason} ({attributed})";
-    explain_vetoed(reason: &str, attributed: &str) => "一票否决: {reason}（{attributed}）", "Vetoed (一票否决): {reason} ({attributed})";
+    explain_vote_gap(gap: &str) => "民主测评：{gap}", "Democratic evaluation: {gap}";
+    explain_withdrawn(reason: &str, attributed: &str) => "退出参评：{reason}（{attributed}）", "Withdrawn: {reason} ({attributed})";
+    explain_vetoed(reason: &str, attributed: &str) => "一票否决：{reason}（{attributed}）", "Vetoed (一票否决): {reason} ({attributed})";
     explain_composite(composite: &str, inspection: &str, democratic: &str, annual: &str) =>
         "综合得分 {composite} = 考察部分 {inspection} + 民主测评部分 {democratic} + 年度考核部分 {annual}",
         "Composite {composite} = inspection part {inspection} + democratic part {democratic} + annual part {annual}";
-    explain_criteria(criteria: &str) => "各项综合得分: {criteria}", "Criteria: {criteria}";
+    explain_criteria(criteria: &str) => "各项综合得分：{criteria}", "Criteria: {criteria}";
     criteria_separator() => "，", ", ";
-    explain_rules() => "规则:", "Rules:";
+    explain_rules() => "规则：", "Rules:";
     explain_ordering() =>
-        "排序: 综合得分（保留两位小数比较）从高到低；相同时依次比较考察部分、民主测评部分，再按单位代码",
+        "排序：综合得分（保留两位小数比较）从高到低；相同时依次比较考察部分、民主测评部分，再按单位代码",
         "Ordering: by composite (compared to two decimals), highest first; on a tie by the inspection part, then the democratic part, then the unit code";
 
     // `banzi shortlist versions`.

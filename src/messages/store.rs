@@ -160,7 +160,7 @@ super::catalogue! {
         "把它设为等待其他 banzi 命令的秒数，例如 BANZI_LOCK_TIMEOUT=30，或者不设",
         "set it to how long to wait for another banzi command, e.g. BANZI_LOCK_TIMEOUT=30, or unset it";
     busy(seconds: f64, root: impl std::fmt::Display) =>
-        "另一个 banzi 命令正在使用这个活动；等待 `{root}` {seconds:.1} 秒后放弃",
+        "另一个 banzi 命令正在使用活动 `{root}`；等待 {seconds:.1} 秒后放弃",
         "another banzi command is using this campaign; gave up after {seconds:.1} s waiting for `{root}`";
     busy_hint() =>
         "等另一个命令结束后再运行（BANZI_LOCK_TIMEOUT 设定等待的秒数）",
@@ -188,7 +188,7 @@ super::catalogue! {
     no_operator_hint() =>
         "用 `--operator NAME` 写明操作人，或设置 BANZI_OPERATOR", "name yourself with `--operator NAME` or set BANZI_OPERATOR";
     bad_now(text: &str, cause: impl std::fmt::Display) =>
-        "BANZI_NOW 的值 `{text}` 不是 RFC 3339 时间：{cause}", "BANZI_NOW `{text}` is not an RFC 3339 time: {cause}";
+        "BANZI_NOW 的值 `{text}` 不是 RFC 3339 时间（`{cause}`）", "BANZI_NOW `{text}` is not an RFC 3339 time: {cause}";
     bad_now_hint() =>
         "用 2026-11-24T09:30:00+08:00 这样的时间，或者不设 BANZI_NOW",
         "use a time such as 2026-11-24T09:30:00+08:00, or unset BANZI_NOW";

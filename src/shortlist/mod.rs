@@ -45,7 +45,13 @@ fn lacking(campaign: &Campaign, analysis: &Analysis, votes_used: bool) -> Vec<(S
                     .index()
                     .progress_of(unit)
                     .missing_kinds(&campaign.settings.scoring.required_methods);
-                words::lacks_records(&name, &words::codes(&kinds))
+                // In Chinese the methods by their names, as `inspect show` says them; in
+                // English by their codes.
+                let kinds = crate::messages::pick(
+                    || crate::inspect::analysis::methods_named(&kinds),
+                    || words::codes(&kinds),
+                );
+                words::lacks_records(&name, &kinds)
             }
             (_, state) => words::lacks_state(&name, &words::state(Some(state))),
         };

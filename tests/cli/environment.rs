@@ -55,3 +55,30 @@ fn banzi_runs_as_pinned_whatever_the_shell_holds() {
     assert!(stderr.starts_with("error: "), "{stderr}");
     assert!(!stderr.contains('\u{1b}'), "{stderr:?}");
 }
+
+/// What the clock's parser says about a bad `BANZI_NOW` is quoted after our sentence.
+#[test]
+fn a_bad_clock_is_refused_in_chinese_with_the_parsers_words_quoted() {
+    let f = Fixture::initialized();
+    let out = f
+        .command(&["--lang", "zh-CN", "status"])
+        .env("BANZI_NOW", "garbage")
+        .assert()
+        .code(USAGE);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.starts_with("错误：BANZI_NOW 的值 `garbage` 不是 RFC 3339 时间（`"),
+        "{stderr}"
+    );
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+    let out = f
+        .command(&["status"])
+        .env("BANZI_NOW", "garbage")
+        .assert()
+        .code(USAGE);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.starts_with("error: BANZI_NOW `garbage` is not an RFC 3339 time: "),
+        "{stderr}"
+    );
+}

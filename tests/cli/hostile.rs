@@ -369,7 +369,7 @@ fn a_broken_csv_is_refused_in_chinese() {
         format!("{UNITS_HEADER}\n{UNITS_ROW}\nC02,临溪县\n").as_bytes(),
         &[
             "错误：`inputs/units.csv` 无法导入",
-            "inputs/units.csv:3: 整行: 本行有 2 个单元格，但表头有 5 列",
+            "inputs/units.csv:3: 整行：本行有 2 个单元格，但表头有 5 列",
             "提示：请改正上面列出的行，再重新导入该文件；本次没有导入任何内容",
         ],
     );
@@ -381,7 +381,7 @@ fn a_broken_csv_is_refused_in_chinese() {
     units_refused_in_chinese(
         &f,
         format!("{UNITS_HEADER}\nC01,东\u{7}湖区,county,陈志远,高建华\n").as_bytes(),
-        &["inputs/units.csv:2: `name` 列: 文字中有控制字符 U+0007；"],
+        &["inputs/units.csv:2: `name` 列：文字中有控制字符 U+0007；"],
     );
 }
 
@@ -392,14 +392,14 @@ fn a_misspelt_or_missing_header_is_refused_in_chinese() {
         &f,
         format!("cdoe,name,category,party_head,government_head\n{UNITS_ROW}\n").as_bytes(),
         &[
-            "inputs/units.csv:1: `cdoe` 列: 不认识的列 `cdoe`：是不是想写 `code`？",
-            "inputs/units.csv:1: 表头: 缺少列 `code`（可用的表头：`code`、",
+            "inputs/units.csv:1: `cdoe` 列：不认识的列 `cdoe`：是不是想写 `code`？",
+            "inputs/units.csv:1: 表头：缺少列 `code`（可用的表头：`code`、",
         ],
     );
     units_refused_in_chinese(
         &f,
         format!("code,code,name,category,party_head,government_head\nC01,{UNITS_ROW}\n").as_bytes(),
-        &["inputs/units.csv:1: `code` 列: 列 `code` 出现了两次"],
+        &["inputs/units.csv:1: `code` 列：列 `code` 出现了两次"],
     );
 }
 

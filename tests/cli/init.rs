@@ -209,7 +209,7 @@ fn init_refuses_an_implausible_year_in_chinese_and_makes_nothing() {
     assert_eq!(out.status.code(), Some(INVALID));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("campaign.year`: 3000 不是合理的活动年度（2000-2100）"),
+        stderr.contains("campaign.year`：3000 不是合理的活动年度（2000-2100）"),
         "{stderr}"
     );
     assert!(stderr.contains("提示：请改正 `campaign.toml`"), "{stderr}");

@@ -665,8 +665,8 @@ fn in_chinese(f: &Fixture, args: &[&str]) -> (String, String) {
     )
 }
 
-/// The messages of an error in Chinese: its lines without the quoted file excerpts, each
-/// diagnostic without its `file:line:column: field:` place.
+/// The messages of an error in Chinese: its lines without the quoted file excerpts, which are
+/// the user's text, not ours to translate.
 fn messages_of(stderr: &str) -> String {
     stderr
         .lines()
@@ -676,10 +676,6 @@ fn messages_of(stderr: &str) -> String {
                 .trim_start_matches(|c: char| c.is_ascii_digit())
                 .trim_start();
             !bare.starts_with('|')
-        })
-        .map(|line| match line.strip_prefix("  ") {
-            Some(diagnostic) => diagnostic.splitn(3, ": ").last().unwrap_or(diagnostic),
-            None => line,
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -797,12 +793,11 @@ fn inspection_failures_are_said_in_chinese() {
         "{stderr}"
     );
     assert!(stderr.contains("未知单位 `X99`"), "{stderr}");
-    // The hint after the rows is the import's own.
-    let rows: String = messages_of(&stderr)
-        .lines()
-        .filter(|l| !l.starts_with("提示"))
-        .collect();
-    assert_eq!(english_left(&rows), Vec::<String>::new(), "{stderr}");
+    assert_eq!(
+        english_left(&messages_of(&stderr)),
+        Vec::<String>::new(),
+        "{stderr}"
+    );
 
     let f = Fixture::self_assessed();
     let register = f.write("inputs/inspectors.csv", "姓名,所在单位\n王五,C01\n赵六,\n");
@@ -890,4 +885,37 @@ fn inspection_failures_are_said_in_chinese() {
     let entry = f.log().pop().unwrap();
     assert_eq!(entry["summary"], "flag concealment-C04-P1 cleared");
     assert_eq!(entry["summary_zh"], "已排除疑点 concealment-C04-P1");
+}
+
+/// A weighed group that left a criterion blank is noted in the language in force, at the import
+/// and under `inspect show`, not in Chinese whatever was chosen.
+#[test]
+fn rater_group_gaps_are_noted_in_the_language_in_force() {
+    let f = Fixture::self_assessed();
+    weigh_two_groups(&f);
+    let path = f.write(
+        "inputs/votes.csv",
+        &format!("{VOTES_HEADER}{TWO_UNITS_VOTES}"),
+    );
+    let out = f
+        .banzi(&["--lang", "en", "inspect", "import-votes", path])
+        .success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("C01: rater group 「上级领导」 left every vote on 能力强 blank"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("全部弃权"), "{stderr}");
+    let english = f.stdout(&["--lang", "en", "inspect", "show", "C01"]);
+    assert!(
+        english.contains("rater group 「上级领导」 left every vote on 能力强 blank"),
+        "{english}"
+    );
+    assert!(!english.contains("全部弃权"), "{english}");
+    let chinese = f.stdout(&["--lang", "zh-CN", "inspect", "show", "C01"]);
+    assert!(
+        chinese.contains("测评主体「上级领导」对能力强全部弃权"),
+        "{chinese}"
+    );
+    assert_eq!(english_left(&chinese), Vec::<String>::new(), "{chinese}");
 }

@@ -500,23 +500,16 @@ pub(crate) fn stderr_of(f: &Fixture, args: &[&str]) -> String {
     String::from_utf8(out).unwrap()
 }
 
-/// The words banzi says in `stderr`, without what is not ours to translate: the lines of a file
-/// shown under a diagnostic, each diagnostic's place and field (TOML keys and CSV columns), and
-/// the citation of a journal entry, which the journal words.
+/// The words banzi says in `stderr`, without the lines of a file shown under a diagnostic,
+/// which are the user's text, not ours to translate.
 pub(crate) fn said(stderr: &str) -> String {
     let mut out = String::new();
     for line in stderr.lines() {
-        let line = line.replace("journal entry #", "");
         let trimmed = line.trim_start();
         if trimmed.starts_with('|') || trimmed.split(' ').nth(1) == Some("|") {
             continue;
         }
-        let text = if line.starts_with("  ") {
-            line.rsplit(": ").next().unwrap_or_default()
-        } else {
-            &line
-        };
-        out.push_str(text);
+        out.push_str(line);
         out.push('\n');
     }
     out
@@ -673,4 +666,28 @@ fn plan_json_is_the_same_in_both_languages() {
             f.stdout(&["plan", "show", "C01", "--json", "--lang", "zh-CN"])
         );
     }
+}
+
+#[test]
+fn a_folder_that_cannot_be_read_is_refused_in_chinese_with_the_systems_words_quoted() {
+    let f = Fixture::registered();
+    let stderr = f.fails_unchanged(&zh(&["plan", "import", "inputs/none"]), INVALID);
+    assert!(
+        stderr.starts_with("错误：无法读取文件夹 `inputs/none`：文件或文件夹不存在（`"),
+        "{stderr}"
+    );
+    let first = stderr.lines().next().unwrap();
+    // The system's own words are quoted, in backticks, after ours.
+    assert_eq!(english_left(first), Vec::<String>::new(), "{stderr}");
+    let file = f.write("inputs/plan.toml", "");
+    let stderr = f.fails_unchanged(&zh(&["plan", "import", file]), INVALID);
+    assert!(
+        stderr.starts_with("错误：无法读取文件夹 `inputs/plan.toml`：这是一个文件，不是文件夹（`"),
+        "{stderr}"
+    );
+    let stderr = f.fails_unchanged(&["plan", "import", "inputs/none"], INVALID);
+    assert!(
+        stderr.starts_with("error: cannot read folder `inputs/none`: No such file"),
+        "{stderr}"
+    );
 }

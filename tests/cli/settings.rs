@@ -71,7 +71,7 @@ fn a_misspelt_key_is_refused_in_chinese_with_a_suggestion() {
         "flag_block = true",
         &[
             "错误：`campaign/campaign.toml` 的内容有误，无法读取",
-            ":1: `shortlist.flag_block`: 不认识的键 `flag_block`：是不是想写 `flags_block`？（解析器原文：`unknown field 'flag_block'",
+            ":1: `shortlist.flag_block`：不认识的键 `flag_block`：是不是想写 `flags_block`？（解析器原文：`unknown field 'flag_block'",
         ],
     );
 }
@@ -82,13 +82,13 @@ fn a_value_of_the_wrong_type_or_a_syntax_error_is_refused_in_chinese() {
         "min_working_days = 5",
         "min_working_days = \"五\"",
         &[
-            "`publicity.min_working_days`: 值的类型不对：这里应当写一个不加引号的整数（解析器原文：`invalid type: string \"五\", expected i64`）",
+            "`publicity.min_working_days`：值的类型不对：这里应当写一个不加引号的整数（解析器原文：`invalid type: string \"五\", expected i64`）",
         ],
     );
     refused_in_chinese(
         "weight = 0.2",
         "weight = \"0.2\"",
-        &["`criterion.weight`: 值的类型不对：这里应当写一个不加引号的数字"],
+        &["`criterion.weight`：值的类型不对：这里应当写一个不加引号的数字"],
     );
     refused_in_chinese(
         "flags_block = true",
@@ -109,18 +109,18 @@ fn bad_values_are_refused_in_chinese_with_their_keys() {
         "weight = 0.25",
         &[
             "错误：`campaign.toml` 中有 1 处设置无效",
-            "`criterion.weight`: 各项评价标准的权重之和为 1.05，不是 1",
+            "`criterion.weight`：各项评价标准的权重之和为 1.05，不是 1",
         ],
     );
     refused_in_chinese(
         "county = { count = 3 }",
         "county = { count = 0 }",
-        &["`shortlist.quota.county.count`: 0 不是合理的名额数（1-1000）"],
+        &["`shortlist.quota.county.count`：0 不是合理的名额数（1-1000）"],
     );
     refused_in_chinese(
         "min_working_days = 5",
         "min_working_days = 0",
-        &["`publicity.min_working_days`: 0 不是合理的公示天数（工作日，1-60）"],
+        &["`publicity.min_working_days`：0 不是合理的公示天数（工作日，1-60）"],
     );
 }
 

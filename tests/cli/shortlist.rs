@@ -459,13 +459,13 @@ fn each_rule_excludes_on_its_own_and_every_failed_rule_is_a_reason() {
         text.contains("Z01 测试单位Z01（县级）· 初步名单 第1版"),
         "{text}"
     );
-    assert!(text.contains("决定: 不列入"), "{text}");
+    assert!(text.contains("决定：不列入"), "{text}");
     assert!(text.contains("✗ 综合得分 28.57，低于最低分 80"), "{text}");
     assert!(text.contains("✗ 作风硬 28.57，低于单项最低分 70"), "{text}");
     assert!(text.contains("✗ 年度考核「较差」，低于「良好」"), "{text}");
     assert!(!text.contains('✓'), "{text}");
     let text = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "P01"]);
-    assert!(text.contains("决定: 列入"), "{text}");
+    assert!(text.contains("决定：列入"), "{text}");
     assert!(text.contains("✓ 综合得分 94.29，不低于最低分 80"), "{text}");
     assert!(text.contains("✓ 无未排除的疑点"), "{text}");
     assert!(
@@ -904,7 +904,7 @@ fn overrides_include_and_exclude_beside_the_rules_decision_and_can_be_cleared() 
     let text = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "O02"]);
     assert!(
         text.contains(&format!(
-            "决定: 列入（组织部调整为列入，测试员，2026-11-24 09:30，#{include_seq}：{INCLUDE_O02}；按规则为不列入）"
+            "决定：列入（组织部调整为列入，测试员，2026-11-24 09:30，日志第 {include_seq} 条：{INCLUDE_O02}；按规则为不列入）"
         )),
         "{text}"
     );
@@ -1895,12 +1895,13 @@ fn a_missing_or_abstaining_rater_group_is_warned_and_the_weights_renormalised() 
     let out = f.banzi(&["inspect", "import-votes", path]).success();
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(
-        stderr
-            .contains("warning: S02: 测评主体「服务对象」未参加测评，其权重按其余测评主体重新折算"),
+        stderr.contains(
+            "warning: S02: rater group 「服务对象」 did not vote: its weight is shared among the other rater groups"
+        ),
         "{stderr}"
     );
     assert!(
-        stderr.contains("warning: S02: 测评主体「中层干部」对政治强全部弃权"),
+        stderr.contains("warning: S02: rater group 「中层干部」 left every vote on 政治强 blank"),
         "{stderr}"
     );
     assert!(!stderr.contains("S01:"), "{stderr}");
@@ -1942,7 +1943,7 @@ fn a_missing_or_abstaining_rater_group_is_warned_and_the_weights_renormalised() 
     let explain = f.stdout(&["--lang", "zh-CN", "shortlist", "explain", "S02"]);
     assert!(
         explain.contains(
-            "民主测评: 测评主体「中层干部」对政治强全部弃权，该项权重按其余测评主体重新折算"
+            "民主测评：测评主体「中层干部」对政治强全部弃权，该项权重按其余测评主体重新折算"
         ),
         "{explain}"
     );
@@ -1990,7 +1991,7 @@ fn the_list_speaks_chinese_in_the_terminal() {
     );
     for unit in ["C01", "M05", "M06"] {
         let explain = f.stdout(&in_chinese(&["shortlist", "explain", unit]));
-        assert!(explain.contains("规则:"), "{explain}");
+        assert!(explain.contains("规则："), "{explain}");
         assert!(english_left(&explain).is_empty(), "{explain}");
     }
     let versions = f.stdout(&in_chinese(&["shortlist", "versions"]));
@@ -2125,4 +2126,39 @@ fn the_json_of_the_list_is_the_same_in_both_languages() {
     // Stale, with its reasons.
     both(&["shortlist", "show"]);
     both(&["shortlist", "versions"]);
+}
+
+/// The inspection methods a unit still lacks are named as clerks name them in Chinese, by their
+/// codes in English.
+#[test]
+fn the_methods_a_unit_lacks_are_named_in_chinese() {
+    let f = Fixture::self_assessed();
+    let stderr = f.fails_unchanged(&in_chinese(&["shortlist"]), STEP_ORDER);
+    assert!(
+        stderr.contains("  C01: 缺少以下方式的组织考察记录：听汇报、个别谈话、查资料；请运行 `banzi inspect record C01 FILE`"),
+        "{stderr}"
+    );
+    assert!(english_left(&stderr).is_empty(), "{stderr}");
+    let stderr = f.fails_unchanged(&["shortlist"], STEP_ORDER);
+    assert!(
+        stderr.contains("hearing, talk, materials; run `banzi inspect record C01 FILE`"),
+        "{stderr}"
+    );
+}
+
+/// Why a list is stale says, in Chinese, which state an input has come to.
+#[test]
+fn a_reopened_input_makes_the_list_stale_said_in_chinese() {
+    let f = Fixture::drawn();
+    f.banzi(&["reopen", "plan", "--unit", "C01", "--reason", "方案有误"])
+        .success();
+    let out = f
+        .banzi(&in_chinese(&["shortlist", "explain", "C01"]))
+        .success();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.contains("`plans/C01.toml` 的状态已变为「已重新打开」（日志第 "),
+        "{stderr}"
+    );
+    assert!(english_left(&stderr).is_empty(), "{stderr}");
 }

@@ -376,6 +376,33 @@ fn a_writer_gives_up_while_another_holds_the_lock_and_succeeds_after() {
 }
 
 #[test]
+fn a_busy_campaign_is_said_in_chinese() {
+    let f = Fixture::initialized();
+    let units = example("units.csv");
+    let lock = lock_file(&f);
+    lock.lock().unwrap();
+    let out = f
+        .command(&[
+            "--lang",
+            "zh-CN",
+            "units",
+            "import",
+            units.to_str().unwrap(),
+        ])
+        .env("BANZI_LOCK_TIMEOUT", "0")
+        .assert()
+        .code(OTHER);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(
+        stderr.starts_with("错误：另一个 banzi 命令正在使用活动 `campaign`；等待 0.0 秒后放弃\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("\n提示："), "{stderr}");
+    assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+    drop(lock);
+}
+
+#[test]
 fn readers_share_the_lock_but_exclude_a_writer() {
     let f = Fixture::registered();
     let lock = lock_file(&f);

@@ -186,3 +186,39 @@ fn the_help_of_status_next_completions_and_man_is_in_chinese_and_ends_with_examp
         assert!(english_left(&own).is_empty(), "{:?}", english_left(&own));
     }
 }
+
+/// A command that needs a subcommand, run without one, shows its help in the language in force,
+/// with full-width colons after the Chinese headings.
+#[test]
+fn a_command_without_its_subcommand_shows_its_help_in_chinese() {
+    let f = Fixture::new();
+    let out = f
+        .command_in(f.root())
+        .args(["--lang", "zh-CN", "plan"])
+        // With no argument at all, not even the operator from the environment, clap shows help.
+        .env_remove("BANZI_OPERATOR")
+        .assert()
+        .code(USAGE);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.starts_with("第一步："), "{stderr}");
+    assert!(stderr.contains("\n命令：\n"), "{stderr}");
+    assert!(stderr.contains("\n选项：\n"), "{stderr}");
+    assert!(!stderr.contains("``"), "{stderr}");
+    let out = f
+        .command_in(f.root())
+        .args(["--lang", "zh-CN", "plan", "submit", "--help"])
+        .assert()
+        .success();
+    let help = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(help.contains("\n参数：\n"), "{help}");
+    assert!(help.contains("\n选项：\n"), "{help}");
+    assert!(!help.contains("选项:"), "{help}");
+    let out = f
+        .command_in(f.root())
+        .args(["plan"])
+        .env_remove("BANZI_OPERATOR")
+        .assert()
+        .code(USAGE);
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("\nCommands:\n"), "{stderr}");
+}

@@ -51,11 +51,11 @@ fn bad_annual_rows_are_refused_in_chinese_naming_each_column_in_chinese() {
     let stderr = f.fails_unchanged(&zh(&["inspect", "import-assessment", path]), INVALID);
     for line in [
         "错误：`inputs/annual.csv` 有 5 行有误",
-        "inputs/annual.csv:3: 单位代码: 未知单位 `C99`：不在单位名册中",
-        "inputs/annual.csv:4: 单位代码: 单位 `C01` 重复（首次出现在第 2 行）",
-        "inputs/annual.csv:6: 年度: `2025` 不是本次活动的年度 2026",
-        "inputs/annual.csv:6: 考核等次: 未知的考核等次 `很好`（campaign.toml 中的等次：优秀、良好、一般、较差）",
-        "inputs/annual.csv:6: 得分: `101` 不是 0-100 的分数",
+        "inputs/annual.csv:3: 单位代码：未知单位 `C99`：不在单位名册中",
+        "inputs/annual.csv:4: 单位代码：单位 `C01` 重复（首次出现在第 2 行）",
+        "inputs/annual.csv:6: 年度：`2025` 不是本次活动的年度 2026",
+        "inputs/annual.csv:6: 考核等次：未知的考核等次 `很好`（campaign.toml 中的等次：优秀、良好、一般、较差）",
+        "inputs/annual.csv:6: 得分：`101` 不是 0-100 的分数",
         "提示：请修正以上各行后重新导入",
     ] {
         assert!(stderr.contains(line), "missing `{line}` in:\n{stderr}");
@@ -119,13 +119,13 @@ fn bad_vote_rows_are_refused_in_chinese() {
     let stderr = f.fails_unchanged(&zh(&["inspect", "import-votes", path]), INVALID);
     for line in [
         "错误：`inputs/votes.csv` 有 5 行有误",
-        "inputs/votes.csv:3: 单位代码: 单位 `X01` 不在单位名册中",
-        "inputs/votes.csv:4: 测评主体: 测评主体 `群众` 不在 campaign.toml 的 `scoring.rater_groups` 中（上级领导、班子成员）",
-        "inputs/votes.csv:5: 能力强: 未知等次 `好`（应为：优秀、较好、一般、较差；弃权则留空）",
-        "inputs/votes.csv:5: 作风硬: 未知等次 `差`",
-        "inputs/votes.csv:6: 单位代码: 单位代码为空",
-        "inputs/votes.csv:6: 测评主体: 测评主体为空",
-        "inputs/votes.csv:7: 整行: 本行有 3 个单元格，而表头有 7 列",
+        "inputs/votes.csv:3: 单位代码：单位 `X01` 不在单位名册中",
+        "inputs/votes.csv:4: 测评主体：测评主体 `群众` 不在 campaign.toml 的 `scoring.rater_groups` 中（上级领导、班子成员）",
+        "inputs/votes.csv:5: 能力强：未知等次 `好`（应为：优秀、较好、一般、较差；弃权则留空）",
+        "inputs/votes.csv:5: 作风硬：未知等次 `差`",
+        "inputs/votes.csv:6: 单位代码：单位代码为空",
+        "inputs/votes.csv:6: 测评主体：测评主体为空",
+        "inputs/votes.csv:7: 整行：本行有 3 个单元格，而表头有 7 列",
         "提示：请修正以上各行后重新导入",
     ] {
         assert!(stderr.contains(line), "missing `{line}` in:\n{stderr}");
@@ -287,17 +287,18 @@ fn bad_ratings_are_said_in_chinese() {
         .collect();
     assert_eq!(problems.len(), 5, "{stderr}");
     for expected in [
-        "评分表 `political`: 评分 120 超出 0-100 的范围",
-        "评分表 `speed`: 未知的标准 `speed`（应为以下之一：`political`（政治强）、",
-        "评分表 `政治强`: 标准 `political` 评了两次：一次写作 `political`，一次写作 `政治强`",
-        "评分表 `capability`: 缺少标准 `capability`（能力强）的评分，应为 0-100",
+        "评分表 `political`：评分 120 超出 0-100 的范围",
+        "评分表 `speed`：未知的标准 `speed`（应为以下之一：`political`（政治强）、",
+        "评分表 `政治强`：标准 `political` 评了两次：一次写作 `political`，一次写作 `政治强`",
+        "评分表 `capability`：缺少标准 `capability`（能力强）的评分，应为 0-100",
     ] {
         assert!(
             problems.iter().any(|p| p.contains(expected)),
             "missing `{expected}` in:\n{stderr}"
         );
     }
-    all_chinese(&problems.join("\n"));
+    // The file excerpts under the diagnostics are the user's text.
+    all_chinese(&crate::plan::said(&stderr));
 
     let bare: String = good
         .lines()
@@ -315,6 +316,33 @@ fn bad_ratings_are_said_in_chinese() {
         .lines()
         .find(|l| l.starts_with("  inputs/bare.toml:"))
         .unwrap_or_else(|| panic!("{stderr}"));
-    assert!(problem.contains("评分表: 缺少 `[ratings]`"), "{stderr}");
-    all_chinese(problem);
+    assert!(problem.contains("评分表：缺少 `[ratings]`"), "{stderr}");
+    all_chinese(&crate::plan::said(&stderr));
+}
+
+#[test]
+fn a_column_that_identifies_raters_is_named_as_a_column_in_chinese() {
+    let f = Fixture::registered();
+    let path = f.write(
+        "inputs/votes.csv",
+        "单位代码,测评主体,姓名,政治强,能力强,活力强,合力强,作风硬\nC01,上级领导,张三,优秀,优秀,优秀,优秀,优秀\n",
+    );
+    let stderr = f.fails_unchanged(&zh(&["inspect", "import-votes", path]), INVALID);
+    assert!(
+        stderr.contains("  inputs/votes.csv:1: `姓名` 列：能识别测评人身份\n"),
+        "{stderr}"
+    );
+    all_chinese(&stderr);
+    let path = f.write(
+        "inputs/votes.csv",
+        "unit_code,rater_group,name,political\nC01,上级领导,张三,优秀\n",
+    );
+    let stderr = f.fails_unchanged(&zh(&["inspect", "import-votes", path]), INVALID);
+    assert!(stderr.contains("`name` 列：能识别测评人身份"), "{stderr}");
+    all_chinese(&stderr);
+    let stderr = f.fails_unchanged(&["inspect", "import-votes", path], INVALID);
+    assert!(
+        stderr.contains("  inputs/votes.csv:1: name: identifies a rater"),
+        "{stderr}"
+    );
 }

@@ -240,11 +240,11 @@ fn a_wrong_word_in_the_settings_is_refused_in_chinese_with_the_accepted_words() 
     f.edit_settings("county = { count = 3 }", "\"县\" = { count = 3 }");
     let stderr = f.fails_unchanged(&["--lang", "zh-CN", "status"], INVALID);
     assert!(
-        stderr.contains("`scoring.required_methods`: 不认识的考察方式 `谈话`（应为其中之一：`hearing`（听汇报、听取汇报），`talk`（个别谈话），"),
+        stderr.contains("`scoring.required_methods`：不认识的考察方式 `谈话`（应为其中之一：`hearing`（听汇报、听取汇报），`talk`（个别谈话），"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("`shortlist.quota`: 不认识的单位类别 `县`（应为其中之一：`county`（"),
+        stderr.contains("`shortlist.quota`：不认识的单位类别 `县`（应为其中之一：`county`（"),
         "{stderr}"
     );
     assert_eq!(
@@ -269,8 +269,8 @@ fn a_wrong_date_is_refused_in_chinese_with_the_forms_it_may_take() {
     assert_eq!(
         dates,
         [
-            "inputs/C01.toml:27:7: `indicator.due`: `12/1/2026` 不是日期：请写成 2026-12-31、2026/12/31、2026.12.31 或 2026年12月31日",
-            "inputs/C01.toml:43:7: `indicator.due`: `2026/2/30` 不是日历上存在的日子：请检查月份和日期",
+            "inputs/C01.toml:27:7: `indicator.due`：`12/1/2026` 不是日期：请写成 2026-12-31、2026/12/31、2026.12.31 或 2026年12月31日",
+            "inputs/C01.toml:43:7: `indicator.due`：`2026/2/30` 不是日历上存在的日子：请检查月份和日期",
         ],
         "{stderr}"
     );
