@@ -619,3 +619,52 @@ fn english_left_finds_english_words_and_passes_codes_paths_and_commands() {
     assert_eq!(english_left("done: 16 units imported").len(), 3);
     assert_eq!(english_left("错误：nothing was stored").len(), 3);
 }
+
+/// `args` run in Chinese.
+pub fn zh<'a>(args: &[&'a str]) -> Vec<&'a str> {
+    [&["--lang", "zh-CN"], args].concat()
+}
+
+/// Runs banzi, asserts success, and gives stderr.
+pub fn stderr_of(f: &Fixture, args: &[&str]) -> String {
+    let out = f.banzi(args).success().get_output().stderr.clone();
+    String::from_utf8(out).unwrap()
+}
+
+/// What banzi said in `stderr`, without the lines of the file it shows under a diagnostic (`  7 |
+/// year = 3000` and the underline), which are the user's text, not banzi's words.
+pub fn said(stderr: &str) -> String {
+    stderr
+        .lines()
+        .filter(|l| {
+            let rest = l
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit());
+            !(l.starts_with("  ") && rest.trim_start().starts_with('|'))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Asserts that what banzi said in `stderr` has no English left, naming what is.
+#[track_caller]
+pub fn all_chinese(stderr: &str) {
+    let left = english_left(&said(stderr));
+    assert!(left.is_empty(), "{left:#?}\n{stderr}");
+}
+
+/// Weighs 上级领导 and 班子成员 equally, as `[scoring.rater_groups]`.
+pub fn weigh_two_groups(f: &Fixture) {
+    let path = f.campaign().join("campaign.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let header = text
+        .lines()
+        .find(|l| l.starts_with("[scoring.rater_groups]"))
+        .unwrap()
+        .to_owned();
+    let text = text.replace(
+        &header,
+        &format!("{header}\n\"上级领导\" = 0.5\n\"班子成员\" = 0.5"),
+    );
+    std::fs::write(path, text).unwrap();
+}

@@ -317,21 +317,6 @@ fn a_folder_import_refuses_files_it_would_skip_for_their_names() {
     assert_eq!(f.steps("C01").0, "done");
 }
 
-/// What banzi said in `stderr`, without the lines of the file it shows under a diagnostic (`  7 |
-/// year = 3000` and the underline), which are the user's text, not banzi's words.
-pub(crate) fn said(stderr: &str) -> String {
-    stderr
-        .lines()
-        .filter(|l| {
-            let rest = l
-                .trim_start()
-                .trim_start_matches(|c: char| c.is_ascii_digit());
-            !(l.starts_with("  ") && rest.trim_start().starts_with('|'))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Imports `bytes` as the unit register in Chinese; asserts it is refused, unchanged, with a
 /// hint and no English word left, and with each of `expected`; and that `--json` prints the same
 /// in either language.

@@ -3,7 +3,6 @@
 use predicates::prelude::*;
 
 use crate::fixture::*;
-use crate::hostile::said;
 
 #[test]
 fn init_makes_the_campaign_files_and_journals_its_creation() {

@@ -352,22 +352,6 @@ fn self_inflation_and_concealment_are_flagged_and_cleared_only_with_a_reason() {
 
 const VOTES_HEADER: &str = "单位代码,测评主体,政治强,能力强,活力强,合力强,作风硬\n";
 
-/// Weighs 上级领导 and 班子成员 equally, as `[scoring.rater_groups]`.
-fn weigh_two_groups(f: &Fixture) {
-    let path = f.campaign().join("campaign.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let header = text
-        .lines()
-        .find(|l| l.starts_with("[scoring.rater_groups]"))
-        .unwrap()
-        .to_owned();
-    let text = text.replace(
-        &header,
-        &format!("{header}\n\"上级领导\" = 0.5\n\"班子成员\" = 0.5"),
-    );
-    std::fs::write(path, text).unwrap();
-}
-
 fn votes(f: &Fixture, rows: &str) -> serde_json::Value {
     let path = f.write("inputs/votes.csv", &format!("{VOTES_HEADER}{rows}"));
     f.json(&["inspect", "import-votes", path])

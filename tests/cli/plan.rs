@@ -489,39 +489,6 @@ fn resubmitting_what_is_stored_is_no_change_whatever_the_lock() {
     assert_eq!(f.log().len(), entries, "nothing journaled");
 }
 
-/// `args` said in Chinese.
-pub(crate) fn zh<'a>(args: &[&'a str]) -> Vec<&'a str> {
-    [args, &["--lang", "zh-CN"]].concat()
-}
-
-/// Runs banzi, asserts success, and gives stderr.
-pub(crate) fn stderr_of(f: &Fixture, args: &[&str]) -> String {
-    let out = f.banzi(args).success().get_output().stderr.clone();
-    String::from_utf8(out).unwrap()
-}
-
-/// The words banzi says in `stderr`, without the lines of a file shown under a diagnostic,
-/// which are the user's text, not ours to translate.
-pub(crate) fn said(stderr: &str) -> String {
-    let mut out = String::new();
-    for line in stderr.lines() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with('|') || trimmed.split(' ').nth(1) == Some("|") {
-            continue;
-        }
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
-}
-
-/// Asserts that `stderr` has no English left in what banzi said.
-#[track_caller]
-pub(crate) fn all_chinese(stderr: &str) {
-    let left = english_left(&said(stderr));
-    assert!(left.is_empty(), "{left:#?}\n{stderr}");
-}
-
 #[test]
 fn plans_are_templated_submitted_and_shown_in_chinese() {
     let f = Fixture::registered();

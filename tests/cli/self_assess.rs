@@ -400,7 +400,6 @@ fn hostile_text_in_the_records_renders_as_text_in_the_report() {
 
 #[test]
 fn self_assessments_are_templated_imported_and_reported_in_chinese() {
-    use crate::plan::{all_chinese, stderr_of, zh};
     let f = Fixture::planned();
     let template = f.stdout(&zh(&["self-assess", "template", "C01"]));
     assert!(
@@ -447,7 +446,6 @@ fn self_assessments_are_templated_imported_and_reported_in_chinese() {
 
 #[test]
 fn a_refused_self_assessment_is_explained_in_chinese() {
-    use crate::plan::{all_chinese, zh};
     let f = Fixture::planned();
     let text = example_text("self-assessments/C01.toml")
         .replacen("status = \"done\"", "status = \"finished\"", 1)

@@ -1,7 +1,6 @@
 //! `campaign.toml` edited by hand: validated on every command, each bad key reported with its place.
 
 use crate::fixture::*;
-use crate::hostile::said;
 
 fn edit_settings(f: &Fixture, from: &str, to: &str) {
     let path = f.campaign().join("campaign.toml");

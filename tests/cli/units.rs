@@ -513,7 +513,6 @@ fn the_self_assessment_report_names_only_the_heads_a_unit_has() {
 
 #[test]
 fn a_register_is_imported_and_listed_in_chinese() {
-    use crate::plan::{all_chinese, stderr_of, zh};
     let f = Fixture::initialized();
     let file = example("units.csv");
     let file = file.to_str().unwrap();
@@ -550,7 +549,6 @@ fn a_register_is_imported_and_listed_in_chinese() {
 
 #[test]
 fn a_refused_register_is_explained_in_chinese() {
-    use crate::plan::{all_chinese, zh};
     let f = Fixture::registered();
     let text = [
         HEADER,

@@ -5,33 +5,6 @@ use crate::fixture::*;
 const ANNUAL_HEADER: &str = "unit_code,year,grade,score,remarks\n";
 const VOTES_HEADER: &str = "单位代码,测评主体,政治强,能力强,活力强,合力强,作风硬\n";
 
-/// `args` run in Chinese.
-fn zh<'a>(args: &[&'a str]) -> Vec<&'a str> {
-    [&["--lang", "zh-CN"], args].concat()
-}
-
-/// Asserts that `text` has no English words left, naming them if it has.
-fn all_chinese(text: &str) {
-    let left = english_left(text);
-    assert!(left.is_empty(), "English left: {left:#?}\nin:\n{text}");
-}
-
-/// Weighs 上级领导 and 班子成员 equally, as `[scoring.rater_groups]`.
-fn weigh_two_groups(f: &Fixture) {
-    let path = f.campaign().join("campaign.toml");
-    let text = std::fs::read_to_string(&path).unwrap();
-    let header = text
-        .lines()
-        .find(|l| l.starts_with("[scoring.rater_groups]"))
-        .unwrap()
-        .to_owned();
-    let text = text.replace(
-        &header,
-        &format!("{header}\n\"上级领导\" = 0.5\n\"班子成员\" = 0.5"),
-    );
-    std::fs::write(path, text).unwrap();
-}
-
 /// The last journal entry's summaries, Chinese and English.
 fn last_summaries(f: &Fixture) -> (String, String) {
     let entry = f.log().pop().unwrap();
@@ -298,7 +271,7 @@ fn bad_ratings_are_said_in_chinese() {
         );
     }
     // The file excerpts under the diagnostics are the user's text.
-    all_chinese(&crate::plan::said(&stderr));
+    all_chinese(&stderr);
 
     let bare: String = good
         .lines()
@@ -317,7 +290,7 @@ fn bad_ratings_are_said_in_chinese() {
         .find(|l| l.starts_with("  inputs/bare.toml:"))
         .unwrap_or_else(|| panic!("{stderr}"));
     assert!(problem.contains("评分表：缺少 `[ratings]`"), "{stderr}");
-    all_chinese(&crate::plan::said(&stderr));
+    all_chinese(&stderr);
 }
 
 #[test]

@@ -216,11 +216,6 @@ fn a_vetoed_unit_is_out_of_the_list_with_who_decided_and_why_in_explain() {
     );
 }
 
-/// `args` with `--lang zh-CN` before them.
-fn zh<'a>(args: &[&'a str]) -> Vec<&'a str> {
-    [&["--lang", "zh-CN"], args].concat()
-}
-
 #[test]
 fn withdrawals_and_vetoes_speak_chinese() {
     let f = Fixture::inspected();

@@ -4,7 +4,6 @@
 use serde_json::json;
 
 use crate::fixture::*;
-use crate::hostile::said;
 
 /// The example plan of C01 with every criterion by its Chinese name and dates in every form.
 fn plan_in_chinese() -> String {
