@@ -154,7 +154,7 @@ super::catalogue! {
         "to change the reason, run `banzi shortlist adjust {unit} --clear --reason \"…\"` first";
     /// The journal's summary of a cleared adjustment.
     adjustment_cleared(unit: &str, decision: &str, operator: &str, seq: u64) =>
-        "清除 {unit} 的调整（原由 {operator} 调整为{decision}，日志第 {seq} 条）",
+        "清除 {unit} 的调整：原由{operator}于日志第 {seq} 条调整为{decision}",
         "adjustment of {unit} cleared (was {decision} by {operator}, #{seq})";
     /// The journal's summary of an adjustment.
     adjusted(unit: &str, decision: &str) =>
