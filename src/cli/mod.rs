@@ -50,7 +50,17 @@ pub struct Cli {
     quiet: bool,
 
     // Read before parsing too, by `language`, so that help and usage errors are in it.
-    #[arg(long, global = true, value_name = "LANG", value_parser = Lang::NAMES)]
+    // The names `Lang::parse` takes, so that the flag and BANZI_LANG agree.
+    #[arg(
+        long,
+        global = true,
+        value_name = "LANG",
+        ignore_case = true,
+        value_parser = clap::builder::PossibleValuesParser::new([
+            clap::builder::PossibleValue::new("zh-CN").aliases(["zh", "zh_CN", "zh-Hans"]),
+            clap::builder::PossibleValue::new("en"),
+        ])
+    )]
     lang: Option<String>,
 
     #[command(subcommand)]

@@ -40,6 +40,19 @@ fn the_flag_wins_then_banzi_lang_then_lc_all_lc_messages_lang_then_english() {
         "en"
     );
     assert_eq!(spoken(&f, &["--lang=zh-CN"], &[("BANZI_LANG", "en")]), "zh");
+    // The flag takes the names the variable takes.
+    for name in ["zh", "zh_CN", "zh-cn", "ZH-CN", "zh-Hans"] {
+        assert_eq!(spoken(&f, &["--lang", name], &[]), "zh", "--lang {name}");
+        assert_eq!(
+            spoken(&f, &[], &[("BANZI_LANG", name)]),
+            "zh",
+            "BANZI_LANG={name}"
+        );
+    }
+    assert_eq!(
+        spoken(&f, &["--lang", "EN"], &[("LANG", "zh_CN.UTF-8")]),
+        "en"
+    );
     assert_eq!(spoken(&f, &["status", "--lang", "zh-CN"], &[]), "zh");
     assert_eq!(
         spoken(&f, &[], &[("BANZI_LANG", "en"), ("LC_ALL", "zh_CN.UTF-8")]),
