@@ -1949,11 +1949,6 @@ fn a_missing_or_abstaining_rater_group_is_warned_and_the_weights_renormalised() 
     );
 }
 
-/// `args` with `--lang zh-CN` before them.
-fn in_chinese<'a>(args: &[&'a str]) -> Vec<&'a str> {
-    [&["--lang", "zh-CN"], args].concat()
-}
-
 #[test]
 fn the_list_speaks_chinese_in_the_terminal() {
     let f = Fixture::inspected();
@@ -1968,16 +1963,16 @@ fn the_list_speaks_chinese_in_the_terminal() {
         "应急〔2026〕8号",
     ])
     .success();
-    let out = f.banzi(&in_chinese(&["shortlist"])).success();
+    let out = f.banzi(&zh(&["shortlist"])).success();
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(stderr.contains("完成：生成初步名单第1版"), "{stderr}");
     assert!(english_left(&stderr).is_empty(), "{stderr}");
-    let out = f.banzi(&in_chinese(&["shortlist"])).success();
+    let out = f.banzi(&zh(&["shortlist"])).success();
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(stderr.contains("没有变化：自第1版"), "{stderr}");
     assert!(english_left(&stderr).is_empty(), "{stderr}");
 
-    let show = f.stdout(&in_chinese(&["shortlist", "show"]));
+    let show = f.stdout(&zh(&["shortlist", "show"]));
     assert!(show.contains("初步名单 第1版"), "{show}");
     assert!(show.contains("排名") && show.contains("理由"), "{show}");
     assert!(
@@ -1990,11 +1985,11 @@ fn the_list_speaks_chinese_in_the_terminal() {
         english_left(&show)
     );
     for unit in ["C01", "M05", "M06"] {
-        let explain = f.stdout(&in_chinese(&["shortlist", "explain", unit]));
+        let explain = f.stdout(&zh(&["shortlist", "explain", unit]));
         assert!(explain.contains("规则："), "{explain}");
         assert!(english_left(&explain).is_empty(), "{explain}");
     }
-    let versions = f.stdout(&in_chinese(&["shortlist", "versions"]));
+    let versions = f.stdout(&zh(&["shortlist", "versions"]));
     assert!(versions.contains("最新"), "{versions}");
     assert!(english_left(&versions).is_empty(), "{versions}");
 
@@ -2042,12 +2037,12 @@ fn the_list_speaks_chinese_in_the_terminal() {
         ),
     ];
     for (args, code, says) in failures {
-        let stderr = f.fails_unchanged(&in_chinese(args), code);
+        let stderr = f.fails_unchanged(&zh(args), code);
         assert!(stderr.contains(says), "{args:?}: {stderr}");
         assert!(english_left(&stderr).is_empty(), "{args:?}: {stderr}");
     }
     let out = f
-        .banzi(&in_chinese(&[
+        .banzi(&zh(&[
             "shortlist",
             "adjust",
             "D05",
@@ -2063,20 +2058,20 @@ fn the_list_speaks_chinese_in_the_terminal() {
         f.log().pop().unwrap()["summary"],
         "D05 adjusted to included on the preliminary list"
     );
-    let stderr = f.fails_unchanged(&in_chinese(&["shortlist", "document"]), STEP_ORDER);
+    let stderr = f.fails_unchanged(&zh(&["shortlist", "document"]), STEP_ORDER);
     assert!(
         stderr.contains("初步名单第1版已过时：`shortlist/overrides.csv`"),
         "{stderr}"
     );
     assert!(english_left(&stderr).is_empty(), "{stderr}");
-    let out = f.banzi(&in_chinese(&["shortlist", "show"])).success();
+    let out = f.banzi(&zh(&["shortlist", "show"])).success();
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(stderr.contains("警告：第1版已过时"), "{stderr}");
     assert!(english_left(&stderr).is_empty(), "{stderr}");
 
     f.banzi(&["reopen", "inspect", "--unit", "C01", "--reason", "重新考察"])
         .success();
-    let stderr = f.fails_unchanged(&in_chinese(&["shortlist"]), STEP_ORDER);
+    let stderr = f.fails_unchanged(&zh(&["shortlist"]), STEP_ORDER);
     assert!(stderr.contains("其组织考察记录已重新打开"), "{stderr}");
     assert!(english_left(&stderr).is_empty(), "{stderr}");
 }
@@ -2131,9 +2126,9 @@ fn the_json_of_the_list_is_the_same_in_both_languages() {
 /// The inspection methods a unit still lacks are named as clerks name them in Chinese, by their
 /// codes in English.
 #[test]
-fn the_methods_a_unit_lacks_are_named_in_chinese() {
+fn the_methods_a_unit_lacks_are_named_zh() {
     let f = Fixture::self_assessed();
-    let stderr = f.fails_unchanged(&in_chinese(&["shortlist"]), STEP_ORDER);
+    let stderr = f.fails_unchanged(&zh(&["shortlist"]), STEP_ORDER);
     assert!(
         stderr.contains("  C01: 缺少以下方式的组织考察记录：听汇报、个别谈话、查资料；请运行 `banzi inspect record C01 FILE`"),
         "{stderr}"
@@ -2148,13 +2143,11 @@ fn the_methods_a_unit_lacks_are_named_in_chinese() {
 
 /// Why a list is stale says, in Chinese, which state an input has come to.
 #[test]
-fn a_reopened_input_makes_the_list_stale_said_in_chinese() {
+fn a_reopened_input_makes_the_list_stale_said_zh() {
     let f = Fixture::drawn();
     f.banzi(&["reopen", "plan", "--unit", "C01", "--reason", "方案有误"])
         .success();
-    let out = f
-        .banzi(&in_chinese(&["shortlist", "explain", "C01"]))
-        .success();
+    let out = f.banzi(&zh(&["shortlist", "explain", "C01"])).success();
     let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
     assert!(
         stderr.contains("`plans/C01.toml` 的状态已变为「已重新打开」（日志第 "),
