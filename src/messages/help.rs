@@ -40,6 +40,7 @@ pub const TABLES: &[&[Help]] = &[
     super::shortlist::HELP,
     super::rulings::HELP,
     super::steps::HELP,
+    super::calendar::HELP,
 ];
 
 /// Every table of examples, one per concern.
@@ -60,6 +61,7 @@ pub const EXAMPLES: &[&[Example]] = &[
     super::shortlist::EXAMPLES,
     super::rulings::EXAMPLES,
     super::steps::EXAMPLES,
+    super::calendar::EXAMPLES,
 ];
 
 /// The help of `key` in the language in force.

@@ -7,6 +7,7 @@
 //! by a test. Documents are not here: they follow the campaign's `language`. Nor is anything a
 //! script reads (`--json` keys and codes, exit codes): those never change with the language.
 
+pub mod calendar;
 pub mod cli;
 pub mod help;
 pub mod import;
@@ -202,6 +203,7 @@ pub(crate) use catalogue;
 /// Every catalogue, for the tests; a submodule that is not listed here fails `every_module_is_listed`.
 #[cfg(test)]
 pub(crate) const CATALOGUES: &[(&str, &[Entry])] = &[
+    ("calendar", calendar::ALL),
     ("cli", cli::ALL),
     ("help", help::ALL),
     ("import", import::ALL),
