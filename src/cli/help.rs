@@ -183,8 +183,13 @@ pub fn usage_error(error: &clap::Error) -> String {
         return rendered(error);
     }
     let context = |kind| match error.get(kind) {
-        Some(ContextValue::String(s)) => s.clone(),
-        Some(ContextValue::Strings(v)) => v.join("、"),
+        // What the user typed is shown, never played: control characters are written out.
+        Some(ContextValue::String(s)) => s.escape_debug().to_string(),
+        Some(ContextValue::Strings(v)) => v
+            .iter()
+            .map(|s| s.escape_debug().to_string())
+            .collect::<Vec<_>>()
+            .join("、"),
         Some(ContextValue::StyledStr(s)) => s.to_string(),
         Some(ContextValue::StyledStrs(v)) => v
             .iter()

@@ -186,7 +186,10 @@ pub fn run() -> ExitCode {
         Err(unknown) => {
             let error = Error::new(
                 crate::error::Kind::Usage,
-                crate::messages::output::unknown_lang(unknown.origin, &unknown.value),
+                crate::messages::output::unknown_lang(
+                    unknown.origin,
+                    &unknown.value.escape_debug().to_string(),
+                ),
             )
             .with_hint(crate::messages::output::unknown_lang_hint(
                 &Lang::NAMES.join(", "),

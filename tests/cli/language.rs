@@ -138,6 +138,16 @@ fn usage_errors_are_said_in_chinese_with_clap_s_context_kept() {
 }
 
 #[test]
+fn a_usage_error_in_chinese_writes_out_the_control_characters_typed() {
+    let f = Fixture::initialized();
+    let stderr = f.fails_unchanged(&["--lang", "zh-CN", "plan", "x\u{1b}[2J"], USAGE);
+    assert!(
+        !stderr.contains('\u{1b}') && stderr.contains("x\\u{1b}[2J"),
+        "{stderr:?}"
+    );
+}
+
+#[test]
 fn every_command_s_help_is_in_chinese_when_chinese_is_chosen() {
     let f = Fixture::new();
     let mut commands = vec![Vec::new()];
