@@ -13,6 +13,8 @@ out=$(mktemp -d "${TMPDIR:-/tmp}/banzi-demo.XXXXXX")
 trap 'status=$?; [ $status -eq 0 ] || rm -rf "$out"' EXIT
 export BANZI_OPERATOR=${BANZI_OPERATOR:-组织部演示}
 export BANZI_CAMPAIGN=$out/campaign
+# The campaign's clock, pinned so that the public notice's period can be seen to run its course.
+export BANZI_NOW=2026-12-01T09:00:00+08:00
 
 step() { printf '\n== %s\n' "$*"; }
 
@@ -74,6 +76,34 @@ banzi shortlist document > "$out/reports/初步名单.md"
 banzi shortlist show --csv > "$out/reports/初步名单.csv"
 ls "$out/reports"
 
+step "publicize: the public notice (公示) of the list, 5 working days from 2026-12-07"
+export BANZI_NOW=2026-12-07T09:00:00+08:00
+banzi publicize keygen --out "$out/reporters.key"
+banzi publicize open --start 2026-12-07 --contact "电话：0798-1234567；地址：市委组织部干部监督科；邮箱：jdk@example.gov.cn"
+banzi publicize notice --format html > "$out/reports/公示.html"
+banzi publicize notice > "$out/reports/公示.md"
+
+step "publicize: opinions received, one signed (its reporter kept encrypted), verified and resolved"
+export BANZI_NOW=2026-12-09T10:00:00+08:00
+banzi publicize feedback import "$examples/opinions.csv"
+banzi publicize feedback add --unit none --channel 网络 --summary "建议公示名单同时公布各单位综合得分" --anonymous
+banzi publicize feedback list
+banzi publicize investigate F1 --by "干部监督科"
+banzi publicize resolve F1 --finding unsubstantiated --note "经调阅会议记录和财务凭证，反映问题不属实" --by "干部监督科"
+banzi publicize investigate F2 --by "干部监督科"
+banzi publicize resolve F2 --finding substantiated --note "经核查，该单位自评报告虚报两项工作指标完成情况" --by "干部监督科"
+banzi disqualify C05 --reason "自评报告虚报工作指标完成情况" \
+  --evidence "干部监督科核查报告（2026年12月9日）" --accountable "吴启东:诫勉谈话"
+banzi publicize feedback show F3 --reveal-reporter --identity "$out/reporters.key" --reason "核查需要联系反映人"
+banzi publicize resolve F3 --finding unsubstantiated --note "经核实，相关工作已按计划完成" --by "干部监督科"
+banzi publicize resolve F4 --finding unsubstantiated --note "属工作建议，已转有关科室研究" --by "干部考核科"
+banzi publicize close || true
+
+step "publicize: the period over, the notice closed"
+export BANZI_NOW=2026-12-14T09:00:00+08:00
+banzi publicize close
+banzi publicize show
+
 step "status"
 banzi status
 
@@ -86,6 +116,7 @@ banzi verify
 cat <<TXT
 
 The campaign is in   $out/campaign
-Its reports are in   $out/reports (初步名单.md: the preliminary list)
+Its reports are in   $out/reports (初步名单.md: the preliminary list; 公示.html: the public notice)
+The reporters' key   $out/reporters.key (outside the campaign, as it must be)
 Look around with     BANZI_CAMPAIGN=$out/campaign $bin status
 TXT

@@ -12,7 +12,7 @@ use crate::units::Register;
 pub struct Campaign {
     pub store: Store,
     pub settings: Settings,
-    /// The SHA-256 of `campaign.toml` as read, edits included.
+    /// The fingerprint of the settings as read, edits included ([`crate::settings::fingerprint`]).
     pub settings_sha256: String,
 }
 
@@ -43,7 +43,7 @@ impl Campaign {
         Ok(Campaign {
             store,
             settings,
-            settings_sha256: source.sha256,
+            settings_sha256: crate::settings::fingerprint(&source.text),
         })
     }
 

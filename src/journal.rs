@@ -23,6 +23,9 @@ pub const SHORT_HASH: usize = 12;
 pub struct Entry {
     pub seq: u64,
     pub time: String,
+    /// The date the change was made as of (`--today`), when it is not the day of `time`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub today: Option<String>,
     pub operator: String,
     pub command: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -112,6 +115,7 @@ impl Entry {
         serde_json::json!({
             "seq": self.seq,
             "time": self.time,
+            "today": self.today,
             "operator": self.operator,
             "command": self.command,
             "reason": self.reason,

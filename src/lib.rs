@@ -37,6 +37,7 @@ pub mod inspect;
 pub mod journal;
 pub mod messages;
 pub mod plan;
+pub mod publicize;
 pub mod ratings;
 pub mod reopen;
 pub mod rulings;

@@ -1,4 +1,6 @@
-//! Rulings on a unit's part in the campaign: its withdrawal (退出参评) and its veto (一票否决).
+//! Rulings on a unit's part in the campaign: its withdrawal (退出参评), its veto (一票否决) and its
+//! disqualification for verified fraud or formalism (取消参评资格, with the accountability of the
+//! persons responsible).
 //! Each is a journaled decision with who made it, when, why and on what basis, and each can be
 //! revoked with a reason; the record keeps both, so the history reads in the record too.
 
@@ -31,6 +33,44 @@ pub trait Kind {
     fn already(unit: &str, operator: &str, seq: u64, reason: &str) -> String;
     /// The refusal of a revocation when there is nothing in force.
     fn not_in_force(unit: &str) -> String;
+    /// The step a unit must have done before it can be ruled on, if any.
+    const AFTER: Option<crate::steps::Step> = None;
+}
+
+/// A person held accountable (追究责任) and the action taken, as `NAME:ACTION`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Accountable {
+    pub name: String,
+    pub action: String,
+}
+
+impl Accountable {
+    /// Reads `NAME:ACTION` (a full-width colon too), as typed after `--accountable`.
+    pub fn parse(text: &str) -> Result<Accountable, Error> {
+        let refuse =
+            || Error::invalid(words::bad_accountable(text)).with_hint(words::accountable_hint());
+        let (name, action) = text.split_once([':', '：']).ok_or_else(refuse)?;
+        let (name, action) = (name.trim(), action.trim());
+        if name.is_empty() || action.is_empty() || format!("{name}{action}").contains(SEPARATOR) {
+            return Err(refuse());
+        }
+        Ok(Accountable {
+            name: name.to_owned(),
+            action: action.to_owned(),
+        })
+    }
+}
+
+/// Between persons held accountable in a table's cell.
+const SEPARATOR: char = '；';
+
+/// Persons held accountable as a table's cell keeps them: `张三:诫勉谈话；李四:通报批评`.
+pub fn accountable_cell(persons: &[Accountable]) -> String {
+    persons
+        .iter()
+        .map(|p| format!("{}:{}", p.name, p.action))
+        .collect::<Vec<_>>()
+        .join(&SEPARATOR.to_string())
 }
 
 /// One ruling on one unit, attributed, and its revocation if it was revoked.
@@ -42,6 +82,9 @@ pub struct Ruling<K: Kind> {
     /// The document or finding the ruling rests on; may be empty.
     #[serde(default)]
     pub basis: String,
+    /// Persons held accountable, `NAME:ACTION` joined by `；` (a disqualification's).
+    #[serde(default)]
+    pub accountable: String,
     pub operator: String,
     pub time: String,
     pub seq: u64,
@@ -63,6 +106,7 @@ impl<K: Kind> Clone for Ruling<K> {
             unit: self.unit.clone(),
             reason: self.reason.clone(),
             basis: self.basis.clone(),
+            accountable: self.accountable.clone(),
             operator: self.operator.clone(),
             time: self.time.clone(),
             seq: self.seq,
@@ -158,15 +202,30 @@ pub fn in_force<K: Kind>(campaign: &Campaign) -> anyhow::Result<Vec<Ruling<K>>> 
         .collect())
 }
 
-/// Makes a ruling of kind `K` on `unit`; refused while one is in force.
+/// Makes a ruling of kind `K` on `unit`, holding `accountable` persons to account; refused
+/// while one is in force.
 pub fn make<K: Kind>(
     campaign: &mut Campaign,
     ctx: &Context,
     unit: &str,
     reason: &str,
     basis: Option<&str>,
+    accountable: &[Accountable],
 ) -> anyhow::Result<Entry> {
     campaign.register()?.require(unit)?;
+    if let Some(after) = K::AFTER
+        && campaign.steps_of(unit).get(after) == crate::steps::State::Missing
+    {
+        return Err(Error::step_order(words::needs_step(
+            &K::noun(),
+            unit,
+            &crate::messages::steps::noun(after),
+        ))
+        .with_hint(crate::messages::steps::needs_hint(
+            &after.submit_command(unit),
+        ))
+        .into());
+    }
     let reason = Reason::new(reason, &K::noun())?;
     let basis = basis.map(|b| Reason::new(b, &K::noun())).transpose()?;
     let mut list: Vec<Ruling<K>> = all(campaign)?;
@@ -183,6 +242,7 @@ pub fn make<K: Kind>(
         unit: unit.to_owned(),
         reason: reason.to_string(),
         basis: basis.as_ref().map(Reason::to_string).unwrap_or_default(),
+        accountable: accountable_cell(accountable),
         operator: by.operator.clone(),
         time: by.time.clone(),
         seq: by.seq,
@@ -274,5 +334,59 @@ impl Kind for Veto {
     }
     fn not_in_force(unit: &str) -> String {
         words::not_vetoed(unit)
+    }
+}
+
+/// A unit's disqualification (取消参评资格) for fraud or formalism verified at any step after its
+/// plan: out of every later list, with the evidence and the persons held accountable.
+pub enum Disqualification {}
+
+impl Kind for Disqualification {
+    const PATH: &'static str = crate::steps::DISQUALIFICATIONS_FILE;
+    const COMMAND: &'static str = "banzi disqualify";
+    const AFTER: Option<crate::steps::Step> = Some(crate::steps::Step::Plan);
+    fn noun() -> String {
+        words::disqualification_noun()
+    }
+    fn revoking() -> String {
+        words::disqualification_revoking()
+    }
+    fn done(unit: &str) -> String {
+        words::disqualified(unit)
+    }
+    fn undone(unit: &str, seq: u64) -> String {
+        words::disqualification_revoked(unit, seq)
+    }
+    fn already(unit: &str, operator: &str, seq: u64, reason: &str) -> String {
+        words::already_disqualified(unit, operator, seq, reason)
+    }
+    fn not_in_force(unit: &str) -> String {
+        words::not_disqualified(unit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accountability_reads_name_and_action_with_either_colon() {
+        let read = Accountable::parse("张三:诫勉谈话").unwrap();
+        assert_eq!(
+            (read.name.as_str(), read.action.as_str()),
+            ("张三", "诫勉谈话")
+        );
+        let read = Accountable::parse(" 李四 ： 通报批评 ").unwrap();
+        assert_eq!(
+            (read.name.as_str(), read.action.as_str()),
+            ("李四", "通报批评")
+        );
+        for bad in ["张三", ":诫勉谈话", "张三:", "张三:诫勉；谈话"] {
+            assert!(Accountable::parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            accountable_cell(&[read.clone(), read]),
+            "李四:通报批评；李四:通报批评"
+        );
     }
 }

@@ -71,6 +71,25 @@ pub struct Settings {
 pub struct Publicity {
     /// The shortest notice, in working days (公示期不少于5个工作日).
     pub min_working_days: u32,
+    /// The age recipient that signed reporters' identities are encrypted to, set by
+    /// `banzi publicize keygen`; its identity is kept outside the campaign.
+    pub recipient: Option<String>,
+}
+
+/// The key of the recipient in `campaign.toml`, for the command that sets it.
+pub const RECIPIENT_KEY: (&str, &str) = ("publicity", "recipient");
+
+/// A fingerprint of the settings as the steps are drawn from them: their values, not their
+/// comments or layout, and not the key that protects reporters, which decides nothing.
+pub fn fingerprint(text: &str) -> String {
+    let Ok(mut table) = text.parse::<toml::Table>() else {
+        return crate::store::sha256_hex(text.as_bytes());
+    };
+    if let Some(toml::Value::Table(section)) = table.get_mut(RECIPIENT_KEY.0) {
+        section.remove(RECIPIENT_KEY.1);
+    }
+    let canonical = toml::to_string(&table).unwrap_or_else(|_| text.to_owned());
+    crate::store::sha256_hex(canonical.as_bytes())
 }
 
 /// The rules of the preliminary list (`[shortlist]`).
@@ -296,6 +315,7 @@ struct RawQuota {
 #[serde(deny_unknown_fields)]
 struct RawPublicity {
     min_working_days: Spanned<i64>,
+    recipient: Option<Spanned<String>>,
 }
 
 /// The five inspection methods (DOMAIN.md) with the words clerks write for them; the first name
@@ -344,7 +364,7 @@ const YEARS: std::ops::RangeInclusive<i64> = 2000..=2100;
 /// Places a category's quota may give: more than any city has units.
 const QUOTA_COUNTS: std::ops::RangeInclusive<i64> = 1..=1000;
 /// Working days a public notice may last: at least one, and no more than about a quarter year.
-const NOTICE_DAYS: std::ops::RangeInclusive<i64> = 1..=60;
+const NOTICE_DAYS: std::ops::RangeInclusive<i64> = 5..=60;
 
 /// Checks an integer setting against its range; TOML integers are 64-bit, so a value past the
 /// range would otherwise wrap or vanish when it is narrowed.
@@ -469,6 +489,19 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
         say::implausible_notice_days,
         &mut bad,
     );
+    if let Some(recipient) = &raw.publicity.recipient
+        && recipient
+            .get_ref()
+            .trim()
+            .parse::<age::pq::Recipient>()
+            .is_err()
+    {
+        bad(
+            recipient.span(),
+            "publicity.recipient",
+            say::bad_recipient(),
+        );
+    }
 
     Error::check(diagnostics, say::invalid_settings, &hint)?;
     let criterion_floors = raw
@@ -554,6 +587,10 @@ pub fn parse(source: &Source) -> Result<Settings, Error> {
         publicity: Publicity {
             min_working_days: u32::try_from(*raw.publicity.min_working_days.get_ref())
                 .expect("the notice length is range-checked"),
+            recipient: raw
+                .publicity
+                .recipient
+                .map(|r| r.into_inner().trim().to_owned()),
         },
     })
 }
@@ -791,7 +828,8 @@ municipal-unit = {{ share = 0.25 }}
 
 # The public notice (公示), used by `banzi publicize`.
 [publicity]
-min_working_days = 5        # a notice lasts not less than this many working days
+min_working_days = 5        # a notice lasts not less than this many working days (at least 5)
+# recipient = "age1…"       # set by `banzi publicize keygen`: signed reporters' names are encrypted to it
 "#,
         name = quoted(name),
         organizer = quoted(organizer),

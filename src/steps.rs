@@ -16,6 +16,7 @@ pub enum Step {
     SelfAssess,
     Inspect,
     Shortlist,
+    Publicize,
 }
 
 /// Whether a step is done once for the campaign or once for each unit, and how its records are
@@ -34,9 +35,28 @@ pub enum Scope {
 #[derive(Debug)]
 pub struct CampaignFile {
     pub path: &'static str,
-    /// Whether later steps are drawn from it (so a change makes them stale). The inspectors'
-    /// register only checks recusal; a list's stored versions are its output.
-    pub input: bool,
+    pub role: Role,
+}
+
+/// What a campaign record is to the steps: whether they are drawn from it (so that a change
+/// makes them stale), and whether a step that is open freezes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The step and every later one are drawn from it; frozen while a later step is open.
+    Input,
+    /// What the step produced: later steps are drawn from it; frozen while a later one is open.
+    Result,
+    /// A ruling on a unit (a veto, a disqualification): drawn from like an input, but made at
+    /// any step, so never frozen; a published list carries it to the final list.
+    Ruling,
+    /// Neither: the inspectors' register only checks recusal; opinions are the notice's own.
+    Aside,
+}
+
+impl Role {
+    fn is_drawn_from(self) -> bool {
+        matches!(self, Role::Input | Role::Ruling)
+    }
 }
 
 /// Everything the rest of the code needs to know about a step.
@@ -63,6 +83,10 @@ pub struct StepDef {
     pub requires: &'static [Step],
     /// The command that does the step; `UNIT` stands for the unit's code.
     pub does: &'static str,
+    /// For a campaign step done in two acts, opened and then closed (the public notice): the
+    /// command that closes it. While it is open it freezes every record it rests on, and it can
+    /// be reopened.
+    pub closes: Option<&'static str>,
 }
 
 pub const UNITS_FILE: &str = "units.csv";
@@ -74,6 +98,11 @@ pub const VOTES_FILE: &str = "analysis/votes.csv";
 pub const CLEARED_FLAGS_FILE: &str = "analysis/cleared-flags.csv";
 pub const VERSIONS_FILE: &str = "shortlist/versions.csv";
 pub const OVERRIDES_FILE: &str = "shortlist/overrides.csv";
+pub const DISQUALIFICATIONS_FILE: &str = "disqualifications.csv";
+pub const PERIODS_FILE: &str = "publicity/periods.csv";
+pub const OPINIONS_FILE: &str = "publicity/opinions.csv";
+/// The working-day calendar: a record of no step, read by the steps that count working days.
+pub const CALENDAR_FILE: &str = "calendar.toml";
 
 pub const STEPS: &[StepDef] = &[
     StepDef {
@@ -87,19 +116,24 @@ pub const STEPS: &[StepDef] = &[
         files: &[
             CampaignFile {
                 path: UNITS_FILE,
-                input: true,
+                role: Role::Input,
             },
             CampaignFile {
                 path: WITHDRAWALS_FILE,
-                input: true,
+                role: Role::Input,
             },
             CampaignFile {
                 path: VETOES_FILE,
-                input: true,
+                role: Role::Ruling,
+            },
+            CampaignFile {
+                path: DISQUALIFICATIONS_FILE,
+                role: Role::Ruling,
             },
         ],
         requires: &[],
         does: "banzi units import UNITS.csv",
+        closes: None,
     },
     StepDef {
         step: Step::Plan,
@@ -112,6 +146,7 @@ pub const STEPS: &[StepDef] = &[
         files: &[],
         requires: &[],
         does: "banzi plan submit UNIT FILE",
+        closes: None,
     },
     StepDef {
         step: Step::SelfAssess,
@@ -124,6 +159,7 @@ pub const STEPS: &[StepDef] = &[
         files: &[],
         requires: &[Step::Plan],
         does: "banzi self-assess submit UNIT FILE",
+        closes: None,
     },
     StepDef {
         step: Step::Inspect,
@@ -136,23 +172,24 @@ pub const STEPS: &[StepDef] = &[
         files: &[
             CampaignFile {
                 path: ANNUAL_FILE,
-                input: true,
+                role: Role::Input,
             },
             CampaignFile {
                 path: VOTES_FILE,
-                input: true,
+                role: Role::Input,
             },
             CampaignFile {
                 path: CLEARED_FLAGS_FILE,
-                input: true,
+                role: Role::Input,
             },
             CampaignFile {
                 path: INSPECTORS_FILE,
-                input: false,
+                role: Role::Aside,
             },
         ],
         requires: &[Step::SelfAssess],
         does: "banzi inspect record UNIT FILE",
+        closes: None,
     },
     StepDef {
         step: Step::Shortlist,
@@ -165,15 +202,38 @@ pub const STEPS: &[StepDef] = &[
         files: &[
             CampaignFile {
                 path: VERSIONS_FILE,
-                input: false,
+                role: Role::Result,
             },
             CampaignFile {
                 path: OVERRIDES_FILE,
-                input: true,
+                role: Role::Input,
             },
         ],
         requires: &[Step::Inspect],
         does: "banzi shortlist",
+        closes: None,
+    },
+    StepDef {
+        step: Step::Publicize,
+        key: "publicize",
+        command: "publicize",
+        title: "公示",
+        noun: "public notice",
+        scope: Scope::Campaign,
+        record_dir: "",
+        files: &[
+            CampaignFile {
+                path: PERIODS_FILE,
+                role: Role::Result,
+            },
+            CampaignFile {
+                path: OPINIONS_FILE,
+                role: Role::Aside,
+            },
+        ],
+        requires: &[Step::Shortlist],
+        does: "banzi publicize open --start DATE",
+        closes: Some("banzi publicize close"),
     },
 ];
 
@@ -244,17 +304,61 @@ impl Step {
         found
     }
 
-    /// Whether the record at `path` is one this step is drawn from: a record of a step before
-    /// it, or one of its own, that is an input (not the inspectors' register, not its output).
+    /// Whether the record at `path` is one this step is drawn from: an input of a step up to
+    /// it, or a record of a unit step before it. A campaign step built on another campaign step
+    /// takes that step's result as it stands, and the inputs after it: a published list is not
+    /// redrawn by a change under it; the list's own staleness says that.
     pub fn is_drawn_from(self, path: &str) -> bool {
-        STEPS.iter().take_while(|d| d.step <= self).any(|d| {
-            d.files.iter().any(|f| f.input && f.path == path)
-                || (d.step != self
-                    && d.step.is_per_unit()
-                    && path
-                        .strip_prefix(d.record_dir)
-                        .is_some_and(|rest| rest.starts_with('/')))
+        let input_of = |d: &StepDef| {
+            d.files
+                .iter()
+                .any(|f| f.role.is_drawn_from() && f.path == path)
+        };
+        if let Some(base) = self
+            .def()
+            .requires
+            .iter()
+            .copied()
+            .filter(|r| !r.is_per_unit())
+            .max()
+        {
+            return base
+                .def()
+                .files
+                .iter()
+                .any(|f| f.role == Role::Result && f.path == path)
+                || STEPS[base as usize + 1..=self as usize]
+                    .iter()
+                    .any(input_of);
+        }
+        STEPS
+            .iter()
+            .take_while(|d| d.step <= self)
+            .any(|d| input_of(d) || (d.step != self && d.step.is_unit_record(path)))
+    }
+
+    /// Whether `path` is a record of this per-unit step.
+    fn is_unit_record(self, path: &str) -> bool {
+        self.is_per_unit()
+            && path
+                .strip_prefix(self.def().record_dir)
+                .is_some_and(|rest| rest.starts_with('/'))
+    }
+
+    /// Whether this step, while open, freezes the record at `path`: everything it rests on,
+    /// directly or through the steps before it, but the rulings, which are made at any step.
+    pub fn freezes(self, path: &str) -> bool {
+        STEPS.iter().take_while(|d| d.step < self).any(|d| {
+            d.step.is_unit_record(path)
+                || d.files
+                    .iter()
+                    .any(|f| f.path == path && matches!(f.role, Role::Input | Role::Result))
         })
+    }
+
+    /// The campaign steps done in two acts, which can be reopened once opened.
+    pub fn opened() -> impl Iterator<Item = &'static StepDef> {
+        STEPS.iter().filter(|d| d.closes.is_some())
     }
 }
 
@@ -497,13 +601,19 @@ mod tests {
     fn dependents_are_transitive_and_in_order() {
         assert_eq!(
             Step::Plan.dependents(),
-            vec![Step::SelfAssess, Step::Inspect, Step::Shortlist]
+            vec![
+                Step::SelfAssess,
+                Step::Inspect,
+                Step::Shortlist,
+                Step::Publicize
+            ]
         );
         assert_eq!(
             Step::SelfAssess.dependents(),
-            vec![Step::Inspect, Step::Shortlist]
+            vec![Step::Inspect, Step::Shortlist, Step::Publicize]
         );
-        assert_eq!(Step::Shortlist.dependents(), vec![]);
+        assert_eq!(Step::Shortlist.dependents(), vec![Step::Publicize]);
+        assert_eq!(Step::Publicize.dependents(), vec![]);
     }
 
     #[test]
@@ -552,6 +662,7 @@ mod tests {
             UNITS_FILE,
             WITHDRAWALS_FILE,
             VETOES_FILE,
+            DISQUALIFICATIONS_FILE,
             "plans/C01.toml",
             "self-assessments/C01.toml",
             "inspections/C01/talk-1.toml",
@@ -569,6 +680,45 @@ mod tests {
             "plansX/a",
         ] {
             assert!(!Step::Shortlist.is_drawn_from(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_notice_is_drawn_from_the_list_as_published_and_freezes_what_the_list_rests_on() {
+        assert!(Step::Publicize.is_drawn_from(VERSIONS_FILE));
+        for path in [
+            UNITS_FILE,
+            VETOES_FILE,
+            DISQUALIFICATIONS_FILE,
+            "plans/C01.toml",
+            ANNUAL_FILE,
+            OVERRIDES_FILE,
+            OPINIONS_FILE,
+        ] {
+            assert!(!Step::Publicize.is_drawn_from(path), "{path}");
+        }
+        for path in [
+            UNITS_FILE,
+            WITHDRAWALS_FILE,
+            "plans/C01.toml",
+            "inspections/C01/talk-1.toml",
+            ANNUAL_FILE,
+            VOTES_FILE,
+            OVERRIDES_FILE,
+            VERSIONS_FILE,
+        ] {
+            assert!(Step::Publicize.freezes(path), "{path}");
+        }
+        for path in [
+            VETOES_FILE,
+            DISQUALIFICATIONS_FILE,
+            INSPECTORS_FILE,
+            PERIODS_FILE,
+            OPINIONS_FILE,
+            CALENDAR_FILE,
+            "campaign.toml",
+        ] {
+            assert!(!Step::Publicize.freezes(path), "{path}");
         }
     }
 

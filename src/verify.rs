@@ -385,6 +385,12 @@ fn read_as_owner(campaign: &Campaign, file: &str) -> anyhow::Result<()> {
         crate::steps::VETOES_FILE => {
             crate::rulings::all::<crate::rulings::Veto>(campaign).map(drop)
         }
+        crate::steps::DISQUALIFICATIONS_FILE => {
+            crate::rulings::all::<crate::rulings::Disqualification>(campaign).map(drop)
+        }
+        crate::steps::CALENDAR_FILE => crate::publicize::calendar(campaign).map(drop),
+        crate::steps::PERIODS_FILE => crate::publicize::periods(campaign).map(drop),
+        crate::steps::OPINIONS_FILE => crate::publicize::opinions::all(campaign).map(drop),
         crate::shortlist::overrides::OVERRIDES_FILE => {
             crate::shortlist::overrides::load(campaign).map(drop)
         }

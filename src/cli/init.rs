@@ -38,6 +38,10 @@ pub fn run(env: &Env, args: InitArgs) -> anyhow::Result<()> {
     let mut store = Store::create(&args.dir, &ctx)?;
     let mut tx = Transaction::new(&mut store, &ctx);
     tx.write(CAMPAIGN_FILE, text.into_bytes());
+    tx.write(
+        crate::steps::CALENDAR_FILE,
+        crate::calendar::TEMPLATE.as_bytes().to_vec(),
+    );
     let entry = tx.commit(crate::messages::both(|| say::created(&args.name)))?;
     if env.ui.json {
         env.ui.json(&serde_json::json!({

@@ -10,6 +10,7 @@ mod man;
 mod next;
 mod output;
 mod plan;
+mod publicize;
 mod reopen;
 mod self_assess;
 mod shortlist;
@@ -49,6 +50,9 @@ pub struct Cli {
     #[arg(short, long, global = true)]
     quiet: bool,
 
+    #[arg(long, global = true, value_name = "DATE")]
+    today: Option<String>,
+
     // Read before parsing too, by `language`, so that help and usage errors are in it.
     // The names `Lang::parse` takes, so that the flag and BANZI_LANG agree.
     #[arg(
@@ -81,7 +85,9 @@ enum Command {
     Reopen(reopen::ReopenArgs),
     Withdraw(withdraw::WithdrawArgs),
     Veto(withdraw::VetoArgs),
+    Disqualify(withdraw::DisqualifyArgs),
     Shortlist(shortlist::ShortlistArgs),
+    Publicize(publicize::PublicizeArgs),
     Verify(verify::VerifyArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
@@ -93,6 +99,7 @@ pub struct Env {
     campaign_flag: Option<PathBuf>,
     operator: Option<String>,
     command_line: String,
+    today: Option<String>,
 }
 
 impl Env {
@@ -132,19 +139,41 @@ impl Env {
         Ok(Context::new(
             self.operator.clone(),
             self.command_line.clone(),
+            self.today.as_deref(),
         )?)
     }
 }
 
-/// The command line as typed, quoted so it can be pasted back into a shell.
+/// What the journal keeps of a secret argument's value.
+const REDACTED: &str = "(redacted)";
+
+/// The command line as typed, quoted so it can be pasted back into a shell, with the values of
+/// secret arguments (a reporter's name and contact) left out: the journal is kept in the open.
 fn command_line(args: &[OsString]) -> String {
-    let words: Vec<String> = std::iter::once("banzi".to_owned())
+    let mut words: Vec<String> = std::iter::once("banzi".to_owned())
         .chain(
             args.iter()
                 .skip(1)
                 .map(|a| a.to_string_lossy().into_owned()),
         )
         .collect();
+    let mut secret_next = false;
+    for word in words.iter_mut().skip(1) {
+        if std::mem::take(&mut secret_next) {
+            *word = REDACTED.to_owned();
+            continue;
+        }
+        if word == "--" {
+            break;
+        }
+        match word.split_once('=') {
+            Some((flag, _)) if publicize::SECRET_FLAGS.contains(&flag) => {
+                *word = format!("{flag}={REDACTED}");
+            }
+            None if publicize::SECRET_FLAGS.contains(&word.as_str()) => secret_next = true,
+            _ => {}
+        }
+    }
     shlex::try_join(words.iter().map(String::as_str)).unwrap_or_else(|_| words.join(" "))
 }
 
@@ -221,6 +250,7 @@ pub fn run() -> ExitCode {
         campaign_flag: cli.campaign,
         operator: cli.operator,
         command_line: command_line(&args),
+        today: cli.today,
     };
     let result = match cli.command {
         Command::Init(args) => init::run(&env, args),
@@ -235,7 +265,9 @@ pub fn run() -> ExitCode {
         Command::Reopen(args) => reopen::run(&env, args),
         Command::Withdraw(args) => withdraw::withdraw(&env, args),
         Command::Veto(args) => withdraw::veto(&env, args),
+        Command::Disqualify(args) => withdraw::disqualify(&env, args),
         Command::Shortlist(args) => shortlist::run(&env, args),
+        Command::Publicize(args) => publicize::run(&env, args),
         Command::Verify(args) => verify::run(&env, args),
         Command::Completions(args) => completions::run(&env, args),
         Command::Man(args) => man::run(&env, args),
@@ -423,6 +455,44 @@ fn print_outcome(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_journal_keeps_no_reporter() {
+        let typed = |words: &[&str]| {
+            super::command_line(
+                &words
+                    .iter()
+                    .map(std::ffi::OsString::from)
+                    .collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(
+            typed(&[
+                "banzi",
+                "publicize",
+                "feedback",
+                "add",
+                "--reporter",
+                "王某",
+                "--reporter-contact=139 0000",
+                "--summary",
+                "--reporter",
+            ]),
+            "banzi publicize feedback add --reporter '(redacted)' '--reporter-contact=(redacted)' --summary --reporter"
+        );
+        assert_eq!(
+            typed(&[
+                "banzi",
+                "publicize",
+                "feedback",
+                "add",
+                "--",
+                "--reporter",
+                "x"
+            ]),
+            "banzi publicize feedback add -- --reporter x"
+        );
+    }
+
     #[test]
     fn folder_files_are_read_ignored_named_or_refused_by_their_names() {
         use super::FolderFile::*;

@@ -117,6 +117,10 @@ fn draw(env: &Env) -> anyhow::Result<()> {
         count(Decision::Withdrawn),
         count(Decision::Vetoed),
     ));
+    if count(Decision::Disqualified) > 0 {
+        env.ui
+            .status(&words::drawn_disqualified(count(Decision::Disqualified)));
+    }
     for (unit, before, after) in &drawn.changed {
         env.ui.status(&words::changed_since(
             unit,
@@ -287,6 +291,7 @@ fn entry_json(entry: &ListedUnit) -> Value {
         "tie_at_edge": entry.tie_at_edge,
         "checks": checks,
         "veto": entry.veto.as_ref().map(RulingNote::to_json),
+        "disqualification": entry.disqualification.as_ref().map(RulingNote::to_json),
         "vote_gaps": entry.vote_gaps,
         "withdrawal": entry.withdrawal.as_ref().map(RulingNote::to_json),
     })
@@ -413,6 +418,12 @@ fn explain(env: &Env, unit: &str, wanted: Option<u32>) -> anyhow::Result<()> {
     }
     if let Some(note) = &entry.veto {
         lines.push(words::explain_vetoed(
+            &note.reason,
+            &note.attributed_shown(),
+        ));
+    }
+    if let Some(note) = &entry.disqualification {
+        lines.push(words::explain_disqualified(
             &note.reason,
             &note.attributed_shown(),
         ));

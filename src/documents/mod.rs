@@ -1,9 +1,11 @@
 //! Documents for people: pure functions from a model to Markdown, through templates.
 
 mod markdown;
+mod notice;
 mod preliminary_list;
 mod self_assessment_report;
 
+pub use notice::{Notice, NoticeCategory, NoticeUnit, notice_html, notice_markdown};
 pub use preliminary_list::preliminary_list;
 pub use self_assessment_report::self_assessment_report;
 

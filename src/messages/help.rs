@@ -41,6 +41,7 @@ pub const TABLES: &[&[Help]] = &[
     super::rulings::HELP,
     super::steps::HELP,
     super::calendar::HELP,
+    super::publicize::HELP,
 ];
 
 /// Every table of examples, one per concern.
@@ -62,6 +63,7 @@ pub const EXAMPLES: &[&[Example]] = &[
     super::rulings::EXAMPLES,
     super::steps::EXAMPLES,
     super::calendar::EXAMPLES,
+    super::publicize::EXAMPLES,
 ];
 
 /// The help of `key` in the language in force.

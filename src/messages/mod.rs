@@ -15,6 +15,7 @@ pub mod inspect;
 pub mod journal;
 pub mod output;
 pub mod plan;
+pub mod publicize;
 pub mod reopen;
 pub mod rulings;
 pub mod self_assess;
@@ -204,6 +205,7 @@ pub(crate) use catalogue;
 #[cfg(test)]
 pub(crate) const CATALOGUES: &[(&str, &[Entry])] = &[
     ("calendar", calendar::ALL),
+    ("publicize", publicize::ALL),
     ("cli", cli::ALL),
     ("help", help::ALL),
     ("import", import::ALL),

@@ -3,6 +3,10 @@
 use super::help::{Example, Help, example_of, help};
 
 super::catalogue! {
+    needs_unit(step: &str) =>
+        "重新打开 `{step}` 要用 `--unit UNIT` 指明单位", "reopening `{step}` needs the unit, with `--unit UNIT`";
+    no_unit(step: &str) =>
+        "`{step}` 是全活动的步骤，不用 `--unit`", "`{step}` is a step of the whole campaign: it takes no `--unit`";
     /// The change a reason is for, in "… needs a reason".
     a_reopening() => "重新打开", "a reopening";
     nothing_to_reopen(unit: &str, step: &str) =>
@@ -26,7 +30,11 @@ pub const HELP: &[Help] = &[
         "Reopen a unit's step for correction; what built on it becomes stale and must be redone. Nothing is deleted.",
     ),
     help("reopen <step>", "要重新打开的步骤", "The step"),
-    help("reopen --unit", "单位代码", "The unit's code"),
+    help(
+        "reopen --unit",
+        "单位代码（重新打开单位的步骤时必填）",
+        "The unit's code (for a step of a unit)",
+    ),
     help("reopen --reason", "理由，记入日志", "Why, for the journal"),
 ];
 

@@ -15,6 +15,9 @@ super::catalogue! {
     must_not_be_empty() => "不能为空", "must not be empty";
     implausible_year(n: i64, start: i64, end: i64) =>
         "{n} 不是合理的活动年度（{start}-{end}）", "{n} is not a plausible campaign year ({start}-{end})";
+    bad_recipient() =>
+        "不是有效的 age 公钥（应以 `age1pq` 开头）；请用 `banzi publicize keygen` 生成",
+        "is not an age recipient (it starts with `age1pq`); make one with `banzi publicize keygen`";
     implausible_notice_days(n: i64, start: i64, end: i64) =>
         "{n} 不是合理的公示天数（工作日，{start}-{end}）",
         "{n} is not a plausible length of a public notice in working days ({start}-{end})";

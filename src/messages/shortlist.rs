@@ -13,6 +13,7 @@ pub fn decision(decision: Decision) -> String {
         Decision::Excluded => decision_excluded(),
         Decision::Withdrawn => decision_withdrawn(),
         Decision::Vetoed => decision_vetoed(),
+        Decision::Disqualified => decision_disqualified(),
     }
 }
 
@@ -82,6 +83,14 @@ super::catalogue! {
     decision_excluded() => "不列入", "excluded";
     decision_withdrawn() => "退出参评", "withdrawn";
     decision_vetoed() => "一票否决", "vetoed";
+    decision_disqualified() => "取消参评资格", "disqualified";
+    drawn_disqualified(n: usize) => "取消参评资格 {n} 个", "{n} disqualified";
+    explain_disqualified(reason: &str, attributed: &str) =>
+        "取消参评资格：{reason}（{attributed}）", "Disqualified (取消参评资格): {reason} ({attributed})";
+    explain_accountable(persons: &str) => "追究责任：{persons}", "Held accountable: {persons}";
+    disqualified_not_adjusted(unit: &str, reason: &str, seq: u64) =>
+        "单位 `{unit}` 已在日志第 {seq} 条被取消参评资格（{reason}），不能调整",
+        "unit `{unit}` is disqualified ({reason}) in journal entry #{seq}; a disqualification cannot be adjusted";
 
     quota_count(n: u32) => "{n}个", "{n}";
     quota_share(percent: &str) => "按参评单位数的{percent}%（向下取整，至少1个）",
@@ -173,6 +182,7 @@ super::catalogue! {
     // The rules' checks in words.
     check_withdrawn(reason: &str) => "退出参评：{reason}", "withdrawn: {reason}";
     check_veto(reason: &str) => "一票否决：{reason}", "vetoed (一票否决): {reason}";
+    check_disqualified(reason: &str) => "取消参评资格：{reason}", "disqualified (取消参评资格): {reason}";
     check_no_composite() => "综合得分缺失：综合分析不完整", "no composite: the comprehensive analysis is incomplete";
     check_composite(composite: &str, meets: &str, minimum: &str) =>
         "综合得分 {composite}，{meets}最低分 {minimum}", "composite {composite}, {meets} the minimum {minimum}";

@@ -11,12 +11,14 @@ super::catalogue! {
     noun_self_assess() => "自评报告", "self-assessment";
     noun_inspect() => "组织考察记录", "inspection";
     noun_shortlist() => "初步名单", "preliminary list";
+    noun_publicize() => "公示", "public notice";
     // Each step's heading in the status table.
     title_units() => "参评班子", "Units";
     title_plan() => "制定方案", "Plan";
     title_self_assess() => "自评报告", "Self-assessment";
     title_inspect() => "组织考察", "Inspection";
     title_shortlist() => "初步名单", "Preliminary list";
+    title_publicize() => "公示", "Public notice";
     // A unit's state on a step, in the status table.
     state_missing() => "未提交", "missing";
     state_done() => "已完成", "done";
@@ -96,6 +98,7 @@ pub fn noun(step: Step) -> String {
         Step::SelfAssess => noun_self_assess(),
         Step::Inspect => noun_inspect(),
         Step::Shortlist => noun_shortlist(),
+        Step::Publicize => noun_publicize(),
     }
 }
 
@@ -107,6 +110,7 @@ pub fn title(step: Step) -> String {
         Step::SelfAssess => title_self_assess(),
         Step::Inspect => title_inspect(),
         Step::Shortlist => title_shortlist(),
+        Step::Publicize => title_publicize(),
     }
 }
 

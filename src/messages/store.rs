@@ -4,6 +4,13 @@
 use super::help::{Example, Help};
 
 super::catalogue! {
+    /// A change refused because an open step (the public notice) freezes a record it touches.
+    frozen_by(path: &str, noun: &str, title: &str, seq: u64) =>
+        "日志第 {seq} 条开始的{noun}冻结了它所依据的 `{path}`，结束前不能更改",
+        "the {noun} ({title}) opened in journal entry #{seq} freezes `{path}`, which it rests on";
+    frozen_hint(close: &str, command: &str) =>
+        "等公示期满并处理完所有意见后用 `{close}` 结束公示；确需更正的，先用 `banzi reopen {command} --reason \"…\"` 重新打开",
+        "close it first with `{close}` once its period is over and every opinion resolved, or reopen it with `banzi reopen {command} --reason \"…\"` to correct the list";
     /// Added to a change's summary when `campaign.toml` was edited by hand before it.
     settings_edited_since(file: &str, seq: u64) =>
         "；{file} 自第 {seq} 条日志以来被编辑过", "; {file} was edited since entry #{seq}";
@@ -189,6 +196,14 @@ super::catalogue! {
         "用 `--operator NAME` 写明操作人，或设置 BANZI_OPERATOR", "name yourself with `--operator NAME` or set BANZI_OPERATOR";
     bad_now(text: &str, cause: impl std::fmt::Display) =>
         "BANZI_NOW 的值 `{text}` 不是 RFC 3339 时间（`{cause}`）", "BANZI_NOW `{text}` is not an RFC 3339 time: {cause}";
+    bad_today(text: &str) =>
+        "`--today {text}` 不是日期", "`--today {text}` is not a date";
+    today_in_future(date: &str, clock: &str) =>
+        "`--today {date}` 晚于今天（系统时钟为 {clock}）：只能补录过去的日期",
+        "`--today {date}` is after today ({clock} by the system clock): it serves records entered late";
+    bad_today_hint() =>
+        "写成 2026-12-08 这样的日期，或者不加 `--today` 以系统日期为准",
+        "write a date such as 2026-12-08, or leave `--today` out to use the system's date";
     bad_now_hint() =>
         "用 2026-11-24T09:30:00+08:00 这样的时间，或者不设 BANZI_NOW",
         "use a time such as 2026-11-24T09:30:00+08:00, or unset BANZI_NOW";

@@ -14,7 +14,7 @@ use crate::error::{Diagnostic, Error};
 use crate::inspect::analysis::{self, Analysis, Inputs};
 use crate::journal::Entry;
 use crate::messages::{Both, shortlist as words};
-use crate::rulings::{self, Veto, Withdrawal};
+use crate::rulings::{self, Disqualification, Veto, Withdrawal};
 use crate::steps::{Scope, State, Step};
 use crate::store::Transaction;
 use rules::{Candidate, CriterionScore, Decision};
@@ -110,6 +110,7 @@ fn candidate(
         open_flags,
         withdrawn,
         vetoed,
+        disqualified: None,
     }
 }
 
@@ -135,6 +136,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     let rules = &settings.shortlist;
     let withdrawals = rulings::in_force::<Withdrawal>(campaign)?;
     let vetoes = rulings::in_force::<Veto>(campaign)?;
+    let disqualifications = rulings::in_force::<Disqualification>(campaign)?;
     let inputs = Inputs::load(campaign)?;
     let votes_used = !inputs.tallies.is_empty();
     let democratic = settings.scoring.components.democratic;
@@ -163,8 +165,9 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
         };
         let withdrawn = withdrawals.iter().find(|w| w.unit == unit.code);
         let vetoed = vetoes.iter().find(|v| v.unit == unit.code);
-        // A veto decides the unit whatever its figures, so it need not wait for them.
-        if withdrawn.is_none() && vetoed.is_none() {
+        let disqualified = disqualifications.iter().find(|d| d.unit == unit.code);
+        // A ruling decides the unit whatever its figures, so it need not wait for them.
+        if withdrawn.is_none() && vetoed.is_none() && disqualified.is_none() {
             for (what, command) in lacking(campaign, &analysis, votes_used && democratic > 0.0) {
                 diagnostics.push(Diagnostic::new(
                     std::path::Path::new(&unit.code),
@@ -172,7 +175,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
                 ));
             }
         }
-        analyses.push((unit, analysis, open_flags, withdrawn, vetoed));
+        analyses.push((unit, analysis, open_flags, withdrawn, vetoed, disqualified));
     }
     if !diagnostics.is_empty() {
         let units = diagnostics
@@ -197,15 +200,19 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
 
     let candidates: Vec<Candidate> = analyses
         .iter()
-        .map(|(unit, analysis, open_flags, withdrawn, vetoed)| {
-            candidate(
-                analysis,
-                unit.category,
-                open_flags.clone(),
-                withdrawn.map(|w| w.reason.clone()),
-                vetoed.map(|v| v.reason.clone()),
-            )
-        })
+        .map(
+            |(unit, analysis, open_flags, withdrawn, vetoed, disqualified)| {
+                let mut candidate = candidate(
+                    analysis,
+                    unit.category,
+                    open_flags.clone(),
+                    withdrawn.map(|w| w.reason.clone()),
+                    vetoed.map(|v| v.reason.clone()),
+                );
+                candidate.disqualified = disqualified.map(|d| d.reason.clone());
+                candidate
+            },
+        )
         .collect();
     let decided = rules::decide(rules, &candidates, |grade| {
         settings.scoring.annual_grade(grade).map(|g| g.points)
@@ -216,7 +223,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
         .zip(&candidates)
         .zip(decided.placements)
         .map(
-            |(((unit, analysis, _, withdrawn, vetoed), candidate), placement)| {
+            |(((unit, analysis, _, withdrawn, vetoed, disqualified), candidate), placement)| {
                 let adjustment = overrides.iter().find(|o| o.unit == unit.code).cloned();
                 let decision = match (&adjustment, placement.decision) {
                     (Some(o), Decision::Included | Decision::Excluded) => o.decision,
@@ -244,6 +251,7 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
                     checks: placement.checks,
                     withdrawal: withdrawn.map(version::RulingNote::of),
                     veto: vetoed.map(version::RulingNote::of),
+                    disqualification: disqualified.map(version::RulingNote::of),
                     vote_gaps: inputs
                         .tallies
                         .gaps(&unit.code, &settings.scoring)

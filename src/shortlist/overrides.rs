@@ -48,6 +48,19 @@ pub fn adjust(
     {
         return Err(Error::invalid(words::withdrawn_not_adjusted(unit, w.seq, &w.reason)).into());
     }
+    if let Some(d) = crate::rulings::in_force::<crate::rulings::Disqualification>(campaign)?
+        .into_iter()
+        .find(|d| d.unit == unit && !clearing)
+    {
+        return Err(
+            Error::invalid(words::disqualified_not_adjusted(unit, &d.reason, d.seq))
+                .with_hint(crate::messages::rulings::revoke_first(
+                    "banzi disqualify",
+                    unit,
+                ))
+                .into(),
+        );
+    }
     if let Some(veto) = crate::rulings::in_force::<crate::rulings::Veto>(campaign)?
         .into_iter()
         .find(|v| v.unit == unit && !clearing)

@@ -45,6 +45,8 @@ pub struct Candidate {
     pub withdrawn: Option<String>,
     /// The reason of the veto in force, if any.
     pub vetoed: Option<String>,
+    /// The reason of the disqualification in force, if any.
+    pub disqualified: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,6 +56,7 @@ pub enum Decision {
     Excluded,
     Withdrawn,
     Vetoed,
+    Disqualified,
 }
 
 impl Decision {
@@ -63,6 +66,7 @@ impl Decision {
             Decision::Excluded => "excluded",
             Decision::Withdrawn => "withdrawn",
             Decision::Vetoed => "vetoed",
+            Decision::Disqualified => "disqualified",
         }
     }
 
@@ -78,6 +82,7 @@ impl Decision {
             Decision::Excluded => "不列入",
             Decision::Withdrawn => "退出参评",
             Decision::Vetoed => "一票否决",
+            Decision::Disqualified => "取消参评资格",
         }
     }
 }
@@ -97,6 +102,9 @@ pub enum Rule {
         reason: String,
     },
     Veto {
+        reason: String,
+    },
+    Disqualified {
         reason: String,
     },
     MinComposite {
@@ -175,6 +183,7 @@ impl Check {
         match &self.rule {
             Rule::Withdrawn { reason } => words::check_withdrawn(reason),
             Rule::Veto { reason } => words::check_veto(reason),
+            Rule::Disqualified { reason } => words::check_disqualified(reason),
             Rule::MinComposite {
                 composite: None, ..
             } => words::check_no_composite(),
@@ -331,6 +340,11 @@ pub fn decide(
                 reason: reason.clone(),
             };
             (Decision::Withdrawn, vec![failed(rule)])
+        } else if let Some(reason) = &c.disqualified {
+            let rule = Rule::Disqualified {
+                reason: reason.clone(),
+            };
+            (Decision::Disqualified, vec![failed(rule)])
         } else if let Some(reason) = &c.vetoed {
             let rule = Rule::Veto {
                 reason: reason.clone(),
@@ -357,7 +371,7 @@ pub fn decide(
     for category in Category::ALL {
         let participating = candidates
             .iter()
-            .filter(|c| c.category == category && c.withdrawn.is_none())
+            .filter(|c| c.category == category && c.withdrawn.is_none() && c.disqualified.is_none())
             .count();
         let quota = rules
             .quota
@@ -573,6 +587,7 @@ mod tests {
             open_flags: Vec::new(),
             withdrawn: None,
             vetoed: None,
+            disqualified: None,
         }
     }
 

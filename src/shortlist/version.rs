@@ -87,6 +87,9 @@ pub struct ListedUnit {
     /// The veto in force when the list was drawn, attributed.
     #[serde(default)]
     pub veto: Option<RulingNote>,
+    /// The disqualification in force when the list was drawn, attributed.
+    #[serde(default)]
+    pub disqualification: Option<RulingNote>,
     /// Weighed rater groups that did not vote for the unit, in words: their weight went to the
     /// other groups.
     #[serde(default)]
@@ -117,6 +120,7 @@ impl ListedUnit {
                 let ruling = match check.rule {
                     super::rules::Rule::Withdrawn { .. } => self.withdrawal.as_ref(),
                     super::rules::Rule::Veto { .. } => self.veto.as_ref(),
+                    super::rules::Rule::Disqualified { .. } => self.disqualification.as_ref(),
                     _ => None,
                 };
                 match ruling {

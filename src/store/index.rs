@@ -139,13 +139,31 @@ impl Index {
         (inputs, hex::encode(hasher.finalize()))
     }
 
-    /// Whether a campaign step is done: its result is stored and, for a step drawn from others,
-    /// was drawn from the inputs as they stand (the fingerprint its result row keeps).
+    /// Whether a campaign step is done: its result is stored, neither open nor reopened, and,
+    /// for a step drawn from others, was drawn from the inputs as they stand (the fingerprint
+    /// its result row keeps).
     pub fn is_campaign_step_done(&self, step: Step, settings_sha256: &str) -> bool {
-        let Some(result) = step.def().files.first().and_then(|f| self.get(f.path)) else {
+        let Some(result) = self.result_of(step) else {
             return false;
         };
-        step.def().requires.is_empty() || result.note == self.drawn_from(step, settings_sha256).1
+        !matches!(result.state, Some(State::Partial | State::Stale))
+            && (step.def().requires.is_empty()
+                || result.note == self.drawn_from(step, settings_sha256).1)
+    }
+
+    /// The result record of a campaign step, once it has one.
+    pub fn result_of(&self, step: Step) -> Option<&IndexRow> {
+        step.def().files.first().and_then(|f| self.get(f.path))
+    }
+
+    /// The campaign step that is open (begun and not closed), with its result's row: it
+    /// freezes what it rests on.
+    pub fn open_step(&self) -> Option<(Step, &IndexRow)> {
+        Step::opened().find_map(|d| {
+            self.result_of(d.step)
+                .filter(|row| row.state == Some(State::Partial))
+                .map(|row| (d.step, row))
+        })
     }
 
     /// One unit's records of every step, collected.

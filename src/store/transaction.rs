@@ -22,6 +22,8 @@ pub struct Attribution {
     pub operator: String,
     /// The command line, as typed.
     pub command: String,
+    /// The date the change is made as of, when `--today` gave one.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// The staged changes of one command.
@@ -57,6 +59,7 @@ impl<'s> Transaction<'s> {
             time: ctx.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
             operator: ctx.operator.clone(),
             command: ctx.command.clone(),
+            today: ctx.backdated.then_some(ctx.today),
         };
         Transaction {
             store,
@@ -111,6 +114,14 @@ impl<'s> Transaction<'s> {
             step: Some((String::new(), step)),
         });
         self.results.push((path.to_owned(), drawn_from));
+    }
+
+    /// Stages the result of a campaign step done in two acts as opened, drawn from the inputs
+    /// whose fingerprint is `drawn_from`: the step is begun, and freezes what it rests on.
+    pub fn write_opened(&mut self, step: Step, path: &str, bytes: Vec<u8>, drawn_from: String) {
+        self.write_result(step, path, bytes, drawn_from.clone());
+        self.marks
+            .push((path.to_owned(), State::Partial, drawn_from));
     }
 
     /// Stages a change of the state of a step's record that exists.
@@ -180,32 +191,59 @@ impl<'s> Transaction<'s> {
             time,
             operator,
             command,
+            today,
         } = self.attribution.clone();
         let mut records = Vec::new();
         let mut summary = summary;
 
-        // Settings are people's to edit; an edit is journaled with the next change, never silent.
-        if !writes.iter().any(|w| w.path == CAMPAIGN_FILE)
-            && let Ok((_, sha)) = store.read_settings()
+        // An open step (a public notice) freezes every record it rests on until it is closed
+        // or reopened; a change to one is refused before anything is staged.
+        if let Some((open, row)) = store.index.open_step() {
+            let touched = writes.iter().map(|w| w.path.as_str());
+            let touched = touched.chain(marks.iter().map(|(path, ..)| path.as_str()));
+            if let Some(path) = touched.into_iter().find(|path| open.freezes(path)) {
+                let noun = crate::messages::steps::noun(open);
+                return Err(
+                    crate::error::Error::step_order(crate::messages::store::frozen_by(
+                        path,
+                        &noun,
+                        open.def().title,
+                        row.seq,
+                    ))
+                    .with_hint(crate::messages::store::frozen_hint(
+                        open.def().closes.unwrap_or_default(),
+                        open.def().command,
+                    ))
+                    .into(),
+                );
+            }
+        }
+
+        // Settings are people's to edit; an edit is journaled with the next change, never
+        // silent, also when the change rewrites them (a key set by a command).
+        let rewritten = writes.iter().any(|w| w.path == CAMPAIGN_FILE);
+        if let Ok((_, sha)) = store.read_settings()
             && let Some(row) = store.index.get_mut(CAMPAIGN_FILE)
             && row.sha256 != sha
         {
             summary = summary.and(crate::messages::both(|| {
                 crate::messages::store::settings_edited_since(CAMPAIGN_FILE, row.seq)
             }));
-            let metadata = std::fs::symlink_metadata(store.root.join(CAMPAIGN_FILE))?;
-            let stamp = super::Stamp::of(&metadata);
-            row.sha256 = sha.clone();
-            row.size = stamp.size;
-            row.mtime_ns = stamp.mtime_ns;
-            row.seq = seq;
-            row.time = time.clone();
-            records.push(RecordRef {
-                path: CAMPAIGN_FILE.to_owned(),
-                sha256: sha,
-                state: None,
-                replaced_sha256: None,
-            });
+            if !rewritten {
+                let metadata = std::fs::symlink_metadata(store.root.join(CAMPAIGN_FILE))?;
+                let stamp = super::Stamp::of(&metadata);
+                row.sha256 = sha.clone();
+                row.size = stamp.size;
+                row.mtime_ns = stamp.mtime_ns;
+                row.seq = seq;
+                row.time = time.clone();
+                records.push(RecordRef {
+                    path: CAMPAIGN_FILE.to_owned(),
+                    sha256: sha,
+                    state: None,
+                    replaced_sha256: None,
+                });
+            }
         }
 
         for (path, stamp) in std::mem::take(&mut store.restamp) {
@@ -283,6 +321,7 @@ impl<'s> Transaction<'s> {
         let mut entry = Entry {
             seq,
             time,
+            today: today.map(|d| d.to_string()),
             operator,
             command,
             reason: self.reason.take(),
