@@ -274,6 +274,7 @@ mod tests {
             let mut entry = Entry {
                 seq,
                 time: "2026-11-24T09:30:00+08:00".into(),
+                today: None,
                 operator: "测试员".into(),
                 command: format!("banzi step {seq}"),
                 reason: None,

@@ -140,6 +140,9 @@ pub struct RulingNote {
     pub reason: String,
     #[serde(default)]
     pub basis: String,
+    /// Persons held accountable, as the ruling's table keeps them.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub accountable: String,
     pub operator: String,
     pub time: String,
     pub seq: u64,
@@ -150,6 +153,7 @@ impl RulingNote {
         RulingNote {
             reason: ruling.reason.clone(),
             basis: ruling.basis.clone(),
+            accountable: ruling.accountable.clone(),
             operator: ruling.operator.clone(),
             time: ruling.time.clone(),
             seq: ruling.seq,
@@ -182,6 +186,7 @@ impl RulingNote {
         serde_json::json!({
             "reason": self.reason,
             "basis": (!self.basis.is_empty()).then_some(&self.basis),
+            "accountable": (!self.accountable.is_empty()).then_some(&self.accountable),
             "operator": self.operator,
             "time": self.time,
             "seq": self.seq,

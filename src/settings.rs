@@ -76,20 +76,34 @@ pub struct Publicity {
     pub recipient: Option<String>,
 }
 
-/// The key of the recipient in `campaign.toml`, for the command that sets it.
-pub const RECIPIENT_KEY: (&str, &str) = ("publicity", "recipient");
+/// The key of the recipient in `campaign.toml`.
+const RECIPIENT_KEY: (&str, &str) = ("publicity", "recipient");
 
-/// A fingerprint of the settings as the steps are drawn from them: their values, not their
-/// comments or layout, and not the key that protects reporters, which decides nothing.
+/// A fingerprint of the settings as the steps are drawn from them: the SHA-256 of their text, a
+/// comment included, but without the key that protects reporters, which decides nothing.
 pub fn fingerprint(text: &str) -> String {
-    let Ok(mut table) = text.parse::<toml::Table>() else {
+    let Ok(mut settings) = text.parse::<toml_edit::DocumentMut>() else {
         return crate::store::sha256_hex(text.as_bytes());
     };
-    if let Some(toml::Value::Table(section)) = table.get_mut(RECIPIENT_KEY.0) {
-        section.remove(RECIPIENT_KEY.1);
+    let (section, key) = RECIPIENT_KEY;
+    if let Some(table) = settings
+        .get_mut(section)
+        .and_then(|s| s.as_table_like_mut())
+    {
+        table.remove(key);
     }
-    let canonical = toml::to_string(&table).unwrap_or_else(|_| text.to_owned());
-    crate::store::sha256_hex(canonical.as_bytes())
+    crate::store::sha256_hex(settings.to_string().as_bytes())
+}
+
+/// The settings' text with the reporters' recipient set to `recipient`, the rest as it was.
+pub fn with_recipient(text: &str, recipient: &str) -> Result<String, toml_edit::TomlError> {
+    let mut settings: toml_edit::DocumentMut = text.parse()?;
+    let (section, key) = RECIPIENT_KEY;
+    if !settings.contains_table(section) {
+        settings[section] = toml_edit::table();
+    }
+    settings[section][key] = toml_edit::value(recipient);
+    Ok(settings.to_string())
 }
 
 /// The rules of the preliminary list (`[shortlist]`).
@@ -957,13 +971,13 @@ mod tests {
                 "min_working_days = 5",
                 "min_working_days = 9223372036854775807",
                 "publicity.min_working_days",
-                "9223372036854775807 is not a plausible length of a public notice in working days (1-60)",
+                "9223372036854775807 is not a plausible length of a public notice in working days (5-60)",
             ),
             (
                 "min_working_days = 5",
                 "min_working_days = 0",
                 "publicity.min_working_days",
-                "0 is not a plausible length of a public notice in working days (1-60)",
+                "0 is not a plausible length of a public notice in working days (5-60)",
             ),
             (
                 "year = 2026",

@@ -15,6 +15,8 @@ pub struct Status {
     pub units: Vec<UnitStatus>,
     /// The latest preliminary list, once one is drawn.
     pub shortlist: Option<ShortlistStatus>,
+    /// The public notice that stands, once one is opened.
+    pub publicity: Option<PublicityStatus>,
     /// The command to run next for the campaign; none once it is complete (every step so far
     /// done and the list current).
     pub next: Option<String>,
@@ -44,6 +46,15 @@ pub enum Guidance {
         version: u32,
         changes: Vec<crate::messages::Both>,
     },
+    /// The list is current and not yet published.
+    Publicize { version: u32 },
+    /// A notice is open: opinions to resolve, or the period to wait out, then close it.
+    Notice {
+        number: u32,
+        end: String,
+        unresolved: usize,
+        closable: bool,
+    },
     /// Every step so far is done and the list is current.
     Complete,
 }
@@ -59,6 +70,12 @@ impl Guidance {
             Guidance::Draw { .. } | Guidance::Redraw { .. } => {
                 Some(Step::Shortlist.def().does.to_owned())
             }
+            Guidance::Publicize { .. } => Some(Step::Publicize.def().does.to_owned()),
+            Guidance::Notice { closable: true, .. } => {
+                Step::Publicize.def().closes.map(str::to_owned)
+            }
+            Guidance::Notice { unresolved: 0, .. } => None,
+            Guidance::Notice { .. } => Some("banzi publicize feedback list".to_owned()),
             Guidance::Complete => None,
         }
     }
@@ -69,8 +86,22 @@ pub struct ShortlistStatus {
     pub version: u32,
     /// An input changed after it was drawn: `banzi shortlist` draws a new version.
     pub stale: bool,
+    /// A notice stands on it and only rulings changed since: it is not drawn again.
+    pub published: bool,
     pub included: usize,
     pub time: String,
+}
+
+/// The public notice that stands, as `status --json` gives it.
+#[derive(Debug, Serialize)]
+pub struct PublicityStatus {
+    pub number: u32,
+    pub state: &'static str,
+    pub version: u32,
+    pub start: String,
+    pub end: String,
+    /// Opinions not yet resolved.
+    pub unresolved: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -90,6 +121,8 @@ pub struct UnitStatus {
     pub withdrawn: Option<String>,
     /// The veto in force (一票否决), attributed; a vetoed unit holds up no step either.
     pub veto: Option<serde_json::Value>,
+    /// The disqualification in force (取消参评资格), attributed; it holds up no step either.
+    pub disqualification: Option<serde_json::Value>,
     #[serde(skip)]
     pub states: UnitSteps,
 }
@@ -97,17 +130,20 @@ pub struct UnitStatus {
 impl UnitStatus {
     /// Neither withdrawn nor vetoed: the unit's steps are still awaited.
     pub fn takes_part(&self) -> bool {
-        self.withdrawn.is_none() && self.veto.is_none()
+        self.withdrawn.is_none() && self.veto.is_none() && self.disqualification.is_none()
     }
 }
 
 impl Status {
-    pub fn of(campaign: &Campaign) -> anyhow::Result<Status> {
+    /// Where the campaign stands on `today` (a notice's period runs by the date).
+    pub fn of(campaign: &Campaign, today: chrono::NaiveDate) -> anyhow::Result<Status> {
         let register = campaign.register()?;
         let index = campaign.store.index();
         let all_steps = index.unit_steps(&campaign.settings.scoring.required_methods);
         let withdrawals = crate::rulings::in_force::<crate::rulings::Withdrawal>(campaign)?;
         let vetoes = crate::rulings::in_force::<crate::rulings::Veto>(campaign)?;
+        let disqualifications =
+            crate::rulings::in_force::<crate::rulings::Disqualification>(campaign)?;
         let units: Vec<UnitStatus> = register
             .units()
             .iter()
@@ -127,8 +163,12 @@ impl Status {
                     .iter()
                     .find(|v| v.unit == unit.code)
                     .map(crate::rulings::Ruling::to_json);
-                let next = match (&withdrawn, &veto) {
-                    (None, None) => states.next_step().map(|s| s.submit_command(&unit.code)),
+                let disqualification = disqualifications
+                    .iter()
+                    .find(|d| d.unit == unit.code)
+                    .map(crate::rulings::Ruling::to_json);
+                let next = match (&withdrawn, &veto, &disqualification) {
+                    (None, None, None) => states.next_step().map(|s| s.submit_command(&unit.code)),
                     _ => None,
                 };
                 UnitStatus {
@@ -138,16 +178,22 @@ impl Status {
                     steps,
                     withdrawn,
                     veto,
+                    disqualification,
                     next,
                     states,
                 }
             })
             .collect();
+        let freshness = crate::shortlist::version::freshness(campaign)?;
+        let notice = crate::publicize::current(campaign)?;
+        let published = published(campaign, freshness.as_ref(), notice.as_ref())?;
         // The earliest step not done: a campaign step by the campaign, a unit step by every
-        // unit still taking part; once all are, the last step.
+        // unit still taking part; once all are, the last step. A published list changed only by
+        // rulings stands.
         let phase = STEPS
             .iter()
             .find(|d| match d.scope {
+                Scope::Campaign if d.step == Step::Shortlist && published => false,
                 Scope::Campaign => !index.is_campaign_step_done(d.step, &campaign.settings_sha256),
                 _ => units
                     .iter()
@@ -155,17 +201,37 @@ impl Status {
             })
             .unwrap_or(&STEPS[STEPS.len() - 1])
             .command;
-        let freshness = crate::shortlist::version::freshness(campaign)?;
-        let guidance = guidance(campaign, &units, freshness.as_ref())?;
+        let guidance = guidance(
+            campaign,
+            &units,
+            freshness.as_ref(),
+            notice.as_ref(),
+            published,
+            today,
+        )?;
         let shortlist = freshness.map(|f| ShortlistStatus {
             version: f.latest.version,
             stale: f.stale,
+            published,
             included: f.latest.included,
             time: f.latest.time,
+        });
+        let unresolved = crate::publicize::opinions::all(campaign)?
+            .iter()
+            .filter(|o| !o.status.is_resolved())
+            .count();
+        let publicity = notice.map(|p| PublicityStatus {
+            number: p.number,
+            state: p.state.key(),
+            version: p.version,
+            start: p.start.to_string(),
+            end: p.end.to_string(),
+            unresolved,
         });
         Ok(Status {
             phase,
             shortlist,
+            publicity,
             next: guidance.command(),
             guidance,
             campaign: CampaignInfo {
@@ -185,12 +251,34 @@ impl Status {
     }
 }
 
+/// Whether a notice stands on the latest list and only rulings changed under it since.
+fn published(
+    campaign: &Campaign,
+    freshness: Option<&crate::shortlist::version::Freshness>,
+    notice: Option<&crate::publicize::Period>,
+) -> anyhow::Result<bool> {
+    let (Some(f), Some(notice)) = (freshness, notice) else {
+        return Ok(false);
+    };
+    if notice.version != f.latest.version {
+        return Ok(false);
+    }
+    let latest = crate::shortlist::version::load(campaign, &f.latest)?;
+    Ok(crate::shortlist::version::changed_only_by_rulings(
+        campaign, &latest,
+    ))
+}
+
 /// The next thing to do: the register, then each unit step in the table's order until every
-/// participating unit has done it, then what the list is drawn from, then the list itself.
+/// participating unit has done it, then what the list is drawn from, then the list itself,
+/// then its public notice.
 fn guidance(
     campaign: &Campaign,
     units: &[UnitStatus],
     freshness: Option<&crate::shortlist::version::Freshness>,
+    notice: Option<&crate::publicize::Period>,
+    published: bool,
+    today: chrono::NaiveDate,
 ) -> anyhow::Result<Guidance> {
     if units.is_empty() {
         return Ok(Guidance::Register);
@@ -226,13 +314,30 @@ fn guidance(
                 .filter(|f| f.cleared.is_none())
                 .count(),
         },
-        Some(f) if f.stale => {
+        Some(f) if f.stale && !published => {
             let latest = crate::shortlist::version::load(campaign, &f.latest)?;
             Guidance::Redraw {
                 version: f.latest.version,
                 changes: crate::shortlist::version::changes_since(campaign, &latest),
             }
         }
-        Some(_) => Guidance::Complete,
+        Some(f) => match notice {
+            Some(p) if p.state == crate::publicize::State::Open => {
+                let unresolved = crate::publicize::opinions::all(campaign)?
+                    .iter()
+                    .filter(|o| !o.status.is_resolved())
+                    .count();
+                Guidance::Notice {
+                    number: p.number,
+                    end: p.end.to_string(),
+                    unresolved,
+                    closable: crate::publicize::blockers(campaign, p, today)?.is_empty(),
+                }
+            }
+            Some(p) if p.version == f.latest.version => Guidance::Complete,
+            _ => Guidance::Publicize {
+                version: f.latest.version,
+            },
+        },
     })
 }

@@ -232,7 +232,7 @@ pub const STEPS: &[StepDef] = &[
             },
         ],
         requires: &[Step::Shortlist],
-        does: "banzi publicize open --start DATE",
+        does: "banzi publicize open --contact CONTACT",
         closes: Some("banzi publicize close"),
     },
 ];
@@ -354,6 +354,14 @@ impl Step {
                     .iter()
                     .any(|f| f.path == path && matches!(f.role, Role::Input | Role::Result))
         })
+    }
+
+    /// Whether `path` is a table of rulings (vetoes, disqualifications), made at any step.
+    pub fn is_ruling(path: &str) -> bool {
+        STEPS
+            .iter()
+            .flat_map(|d| d.files)
+            .any(|f| f.path == path && f.role == Role::Ruling)
     }
 
     /// The campaign steps done in two acts, which can be reopened once opened.

@@ -12,7 +12,7 @@ pub struct NextArgs {}
 /// command or `null`.
 pub fn run(env: &Env, _args: NextArgs) -> anyhow::Result<()> {
     let campaign = env.read()?;
-    let status = Status::of(&campaign)?;
+    let status = Status::of(&campaign, env.context()?.today)?;
     if env.ui.json {
         return env.ui.json(&serde_json::json!({ "next": status.next }));
     }

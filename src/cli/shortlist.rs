@@ -427,6 +427,9 @@ fn explain(env: &Env, unit: &str, wanted: Option<u32>) -> anyhow::Result<()> {
             &note.reason,
             &note.attributed_shown(),
         ));
+        if !note.accountable.is_empty() {
+            lines.push(words::explain_accountable(&note.accountable));
+        }
     }
     if let Some(composite) = entry.composite {
         lines.push(words::explain_composite(

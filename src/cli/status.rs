@@ -14,7 +14,7 @@ pub struct StatusArgs {}
 /// Prints what can be told even of a campaign that disagrees with its journal, then refuses it.
 pub fn run(env: &Env, _args: StatusArgs) -> anyhow::Result<()> {
     let campaign = env.read_as_found()?;
-    let shown = Status::of(&campaign).and_then(|status| show(env, &status));
+    let shown = Status::of(&campaign, env.context()?.today).and_then(|status| show(env, &status));
     campaign.store.refuse_if_damaged()?;
     shown
 }
@@ -54,7 +54,14 @@ fn show(env: &Env, status: &Status) -> anyhow::Result<()> {
         ];
         row.extend(Step::per_unit().map(|d| words::state(unit.states.get(d.step))));
         let vetoed = unit.veto.as_ref().and_then(|v| v["reason"].as_str());
+        let disqualified = unit
+            .disqualification
+            .as_ref()
+            .and_then(|v| v["reason"].as_str());
         row.push(match (&unit.withdrawn, vetoed, &unit.next) {
+            (None, _, _) if disqualified.is_some() => {
+                words::disqualified_cell(&cell(disqualified.unwrap_or_default()))
+            }
             (Some(reason), _, _) => words::withdrawn_cell(&cell(reason)),
             (None, Some(reason), _) => words::vetoed_cell(&cell(reason)),
             (None, None, Some(next)) => next.clone(),
@@ -80,13 +87,27 @@ fn show(env: &Env, status: &Status) -> anyhow::Result<()> {
         .collect();
     env.ui.data(&totals.join(&words::totals_separator()));
     if let Some(list) = &status.shortlist {
-        let state = if list.stale {
+        let state = if list.published && list.stale {
+            words::list_published()
+        } else if list.stale {
             words::list_stale()
         } else {
             words::list_current()
         };
         env.ui
             .data(&words::list_line(list.version, list.included, &state));
+    }
+    if let Some(notice) = &status.publicity {
+        let state = crate::publicize::State::from_key(notice.state).map_or_else(
+            || notice.state.to_owned(),
+            crate::messages::publicize::state,
+        );
+        env.ui.data(&words::notice_line(
+            notice.number,
+            &state,
+            &notice.start,
+            &notice.end,
+        ));
     }
     show_guidance(env, &status.guidance);
     Ok(())
@@ -119,6 +140,18 @@ fn show_guidance(env: &Env, guidance: &Guidance) {
                 .collect::<Vec<_>>()
                 .join(&words::totals_separator()),
         )),
+        Guidance::Publicize { version } => Some(words::next_publicize(*version)),
+        Guidance::Notice {
+            number,
+            closable: true,
+            ..
+        } => Some(words::next_notice_closable(*number)),
+        Guidance::Notice {
+            number,
+            end,
+            unresolved,
+            ..
+        } => Some(words::next_notice_open(*number, end, *unresolved)),
         Guidance::Complete => Some(words::next_complete()),
     };
     if let Some(why) = why {

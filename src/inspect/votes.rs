@@ -2256,6 +2256,8 @@ mod tests {
             operator: "测试员".into(),
             now: chrono::DateTime::parse_from_rfc3339("2026-11-24T09:30:00+08:00").unwrap(),
             command: "banzi inspect import-votes votes.csv".into(),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            backdated: false,
         }
     }
 

@@ -150,6 +150,11 @@ const ROOT: &[Help] = &[
         "Print no progress or status messages, only data and errors",
     ),
     help(
+        "banzi --today",
+        "按这一天办理（补录纸质记录时用，如意见的登记、办结和公示的结束）；日志同时记下实际时间和这一天；不能晚于今天",
+        "Act as of this date, for records entered late (opinions, their resolution, closing a notice); the journal keeps both the real time and this date; not after today",
+    ),
+    help(
         "banzi --lang",
         "界面语言［默认：BANZI_LANG，否则按 LC_ALL、LC_MESSAGES、LANG，否则为英文］",
         "The language banzi speaks [default: BANZI_LANG, else LC_ALL, LC_MESSAGES, LANG, else English]",

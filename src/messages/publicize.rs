@@ -21,6 +21,7 @@ super::catalogue! {
         "期满并处理完所有意见后用 `banzi publicize close` 结束；确需更正的，用 `banzi reopen publicize --reason \"…\"`",
         "close it with `banzi publicize close` once its period is over and every opinion resolved, or reopen it with `banzi reopen publicize --reason \"…\"`";
     no_list() => "还没有初步名单，无可公示", "there is no preliminary list to publish yet";
+    draw_hint(command: &str) => "先用 `{command}` 生成初步名单", "draw it first with `{command}`";
     list_stale(version: u32, changes: &str) =>
         "第 {version} 版初步名单生成后，其依据已有变化（{changes}），不能公示",
         "version {version} of the preliminary list is stale ({changes}) and cannot be published";
@@ -294,7 +295,7 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "publicize feedback add --channel",
-        "收到的渠道：phone 电话、letter 信函、visit 来访、email 电子邮件、online 网络、other 其他",
+        "收到的渠道：电话、信函、来访、电子邮件、网络、其他（或 `phone`、`letter`、`visit`、`email`、`online`、`other`）",
         "How it came: phone 电话, letter 信函, visit 来访, email 电子邮件, online 网络, other 其他",
     ),
     help(
@@ -324,7 +325,7 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "publicize feedback import",
-        "从 CSV 导入意见，列为 received、channel、unit_code、summary、anonymous、reporter、reporter_contact（或中文列名 收到日期、渠道、单位代码、内容摘要、是否匿名、反映人、联系方式）；有一行出错则一条也不导入",
+        "从 CSV 导入意见，列为 收到日期、渠道、单位代码、内容摘要、是否匿名、反映人、联系方式（英文列名亦可：`received`、`channel`、`unit_code`、`summary`、`anonymous`、`reporter`、`reporter_contact`）；有一行出错则一条也不导入",
         "Import opinions from a CSV with the columns received, channel, unit_code, summary, anonymous, reporter, reporter_contact (or 收到日期, 渠道, 单位代码, 内容摘要, 是否匿名, 反映人, 联系方式); one bad row and none is imported",
     ),
     help(
@@ -381,7 +382,7 @@ pub const HELP: &[Help] = &[
     help("publicize resolve <id>", "意见编号", "The opinion's ID"),
     help(
         "publicize resolve --finding",
-        "核查结论：substantiated 属实，unsubstantiated 不属实",
+        "核查结论：属实（`substantiated`）或不属实（`unsubstantiated`）",
         "The finding: substantiated 属实 or unsubstantiated 不属实",
     ),
     help(

@@ -11,7 +11,7 @@ super::catalogue! {
     noun_self_assess() => "自评报告", "self-assessment";
     noun_inspect() => "组织考察记录", "inspection";
     noun_shortlist() => "初步名单", "preliminary list";
-    noun_publicize() => "公示", "public notice";
+    noun_publicize() => "初步名单公示", "public notice";
     // Each step's heading in the status table.
     title_units() => "参评班子", "Units";
     title_plan() => "制定方案", "Plan";
@@ -79,6 +79,19 @@ super::catalogue! {
     next_redraw(version: u32, changes: &str) =>
         "初步名单第 {version} 版已过时，此后：{changes}；请重新生成",
         "version {version} of the preliminary list is stale: since then {changes}; draw it again";
+    next_publicize(version: u32) =>
+        "第 {version} 版初步名单为最新，可以公示", "version {version} of the preliminary list is current and can be published";
+    next_notice_open(number: u32, end: &str, unresolved: usize) =>
+        "第 {number} 次公示进行中，到 {end} 期满；尚有 {unresolved} 条意见未办结",
+        "public notice #{number} is open until {end}; {unresolved} opinion(s) not resolved";
+    next_notice_closable(number: u32) =>
+        "第 {number} 次公示已期满，意见均已办结，可以结束", "public notice #{number} is over and every opinion resolved: it can be closed";
+    list_published() =>
+        "已公示；此后被一票否决或取消参评资格的单位在最终名单中剔除，名单不重新生成",
+        "published; units vetoed or disqualified since leave the final list, which is not drawn again";
+    disqualified_cell(reason: &str) => "取消参评资格：{reason}", "disqualified: {reason}";
+    notice_line(number: u32, state: &str, start: &str, end: &str) =>
+        "公示：第 {number} 次，{state}（{start} 至 {end}）", "public notice: #{number}, {state} ({start} to {end})";
     next_complete() =>
         "当前各步骤均已完成，初步名单为最新", "every step so far is done and the preliminary list is current";
 

@@ -6,7 +6,7 @@ use super::help::{Example, Help};
 super::catalogue! {
     /// A change refused because an open step (the public notice) freezes a record it touches.
     frozen_by(path: &str, noun: &str, title: &str, seq: u64) =>
-        "日志第 {seq} 条开始的{noun}冻结了它所依据的 `{path}`，结束前不能更改",
+        "「{title}」这一步的{noun}已于日志第 {seq} 条开始，它所依据的 `{path}` 在结束前不能更改",
         "the {noun} ({title}) opened in journal entry #{seq} freezes `{path}`, which it rests on";
     frozen_hint(close: &str, command: &str) =>
         "等公示期满并处理完所有意见后用 `{close}` 结束公示；确需更正的，先用 `banzi reopen {command} --reason \"…\"` 重新打开",

@@ -41,6 +41,12 @@ impl State {
             State::Reopened => "reopened",
         }
     }
+
+    pub fn from_key(key: &str) -> Option<State> {
+        [State::Open, State::Closed, State::Reopened]
+            .into_iter()
+            .find(|s| s.key() == key)
+    }
 }
 
 /// One notice of the preliminary list: a row of `publicity/periods.csv`, attributed at each act.
@@ -121,8 +127,10 @@ pub fn calendar(campaign: &Campaign) -> anyhow::Result<(Calendar, Option<String>
 /// The preliminary list a notice publishes: the latest version, current.
 fn list_to_publish(campaign: &Campaign) -> anyhow::Result<Version> {
     let Some(freshness) = version::freshness(campaign)? else {
+        // What the list still lacks comes first: the refusal names the step that supplies it.
+        crate::shortlist::check_ready(campaign)?;
         return Err(Error::step_order(words::no_list())
-            .with_hint(Step::Shortlist.def().does)
+            .with_hint(words::draw_hint(Step::Shortlist.def().does))
             .into());
     };
     let latest = version::load(campaign, &freshness.latest)?;
@@ -466,19 +474,11 @@ pub fn keygen(
             .into());
     }
     let (text, _) = campaign.store.read_settings()?;
-    let mut settings: toml_edit::DocumentMut = text.parse()?;
     let pair = identity::generate();
-    let (section, key) = crate::settings::RECIPIENT_KEY;
-    if !settings.contains_table(section) {
-        settings[section] = toml_edit::table();
-    }
-    settings[section][key] = toml_edit::value(pair.recipient.clone());
+    let settings = crate::settings::with_recipient(&text, &pair.recipient)?;
     identity::write_identity(&pair, out, campaign.store.root())?;
     let mut tx = Transaction::new(&mut campaign.store, ctx);
-    tx.write(
-        crate::store::CAMPAIGN_FILE,
-        settings.to_string().into_bytes(),
-    );
+    tx.write(crate::store::CAMPAIGN_FILE, settings.into_bytes());
     match tx.commit(both(words::recipient_set)) {
         Ok(entry) => Ok((pair.recipient, entry)),
         Err(e) => {

@@ -114,26 +114,26 @@ fn candidate(
     }
 }
 
-/// Draws the preliminary list from the comprehensive analysis and stores it as a new version,
-/// unless nothing it is drawn from changed since the latest, which then stands.
-pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
+/// A unit as the list is drawn from it: its analysis, its open flags and its rulings.
+struct Assessed {
+    unit: crate::units::Unit,
+    analysis: Analysis,
+    open_flags: Vec<(String, String)>,
+    withdrawn: Option<rulings::Ruling<Withdrawal>>,
+    vetoed: Option<rulings::Ruling<Veto>>,
+    disqualified: Option<rulings::Ruling<Disqualification>>,
+}
+
+/// Every unit assessed, with the inputs they share; refused, naming what each unit still lacks
+/// and the command that supplies it, while the list cannot be drawn.
+fn gather(campaign: &Campaign) -> anyhow::Result<(Vec<Assessed>, Inputs)> {
     let register = campaign.register()?;
     if register.units().is_empty() {
         return Err(Error::step_order(words::no_units())
             .with_hint(words::no_units_hint())
             .into());
     }
-    if let Some(latest) = version::list(campaign)?.pop()
-        && latest.fingerprint == version::current_inputs(campaign).1
-    {
-        return Ok(Drawn {
-            version: version::load(campaign, &latest)?,
-            entry: None,
-            changed: Vec::new(),
-        });
-    }
     let settings = &campaign.settings;
-    let rules = &settings.shortlist;
     let withdrawals = rulings::in_force::<Withdrawal>(campaign)?;
     let vetoes = rulings::in_force::<Veto>(campaign)?;
     let disqualifications = rulings::in_force::<Disqualification>(campaign)?;
@@ -141,9 +141,8 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
     let votes_used = !inputs.tallies.is_empty();
     let democratic = settings.scoring.components.democratic;
     let cleared = crate::inspect::flags::clearances(campaign)?;
-    let overrides = overrides::load(campaign)?;
 
-    let mut analyses = Vec::with_capacity(register.units().len());
+    let mut assessed = Vec::with_capacity(register.units().len());
     let mut diagnostics = Vec::new();
     for unit in register.units() {
         // Each unit's records are read once, for both its analysis and its flags.
@@ -163,9 +162,12 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
             }
             None => Vec::new(),
         };
-        let withdrawn = withdrawals.iter().find(|w| w.unit == unit.code);
-        let vetoed = vetoes.iter().find(|v| v.unit == unit.code);
-        let disqualified = disqualifications.iter().find(|d| d.unit == unit.code);
+        let withdrawn = withdrawals.iter().find(|w| w.unit == unit.code).cloned();
+        let vetoed = vetoes.iter().find(|v| v.unit == unit.code).cloned();
+        let disqualified = disqualifications
+            .iter()
+            .find(|d| d.unit == unit.code)
+            .cloned();
         // A ruling decides the unit whatever its figures, so it need not wait for them.
         if withdrawn.is_none() && vetoed.is_none() && disqualified.is_none() {
             for (what, command) in lacking(campaign, &analysis, votes_used && democratic > 0.0) {
@@ -175,7 +177,14 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
                 ));
             }
         }
-        analyses.push((unit, analysis, open_flags, withdrawn, vetoed, disqualified));
+        assessed.push(Assessed {
+            unit: unit.clone(),
+            analysis,
+            open_flags,
+            withdrawn,
+            vetoed,
+            disqualified,
+        });
     }
     if !diagnostics.is_empty() {
         let units = diagnostics
@@ -197,22 +206,45 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
                 .into(),
         );
     }
+    Ok((assessed, inputs))
+}
+
+/// Refuses while the list cannot be drawn, naming what each unit lacks and the command that
+/// supplies it, as `banzi shortlist` would.
+pub fn check_ready(campaign: &Campaign) -> anyhow::Result<()> {
+    gather(campaign).map(drop)
+}
+
+/// Draws the preliminary list from the comprehensive analysis and stores it as a new version,
+/// unless nothing it is drawn from changed since the latest, which then stands.
+pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
+    if let Some(latest) = version::list(campaign)?.pop()
+        && latest.fingerprint == version::current_inputs(campaign).1
+    {
+        return Ok(Drawn {
+            version: version::load(campaign, &latest)?,
+            entry: None,
+            changed: Vec::new(),
+        });
+    }
+    let (analyses, inputs) = gather(campaign)?;
+    let settings = &campaign.settings;
+    let rules = &settings.shortlist;
+    let overrides = overrides::load(campaign)?;
 
     let candidates: Vec<Candidate> = analyses
         .iter()
-        .map(
-            |(unit, analysis, open_flags, withdrawn, vetoed, disqualified)| {
-                let mut candidate = candidate(
-                    analysis,
-                    unit.category,
-                    open_flags.clone(),
-                    withdrawn.map(|w| w.reason.clone()),
-                    vetoed.map(|v| v.reason.clone()),
-                );
-                candidate.disqualified = disqualified.map(|d| d.reason.clone());
-                candidate
-            },
-        )
+        .map(|a| {
+            let mut candidate = candidate(
+                &a.analysis,
+                a.unit.category,
+                a.open_flags.clone(),
+                a.withdrawn.as_ref().map(|w| w.reason.clone()),
+                a.vetoed.as_ref().map(|v| v.reason.clone()),
+            );
+            candidate.disqualified = a.disqualified.as_ref().map(|d| d.reason.clone());
+            candidate
+        })
         .collect();
     let decided = rules::decide(rules, &candidates, |grade| {
         settings.scoring.annual_grade(grade).map(|g| g.points)
@@ -222,51 +254,50 @@ pub fn draw(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<Drawn> {
         .iter()
         .zip(&candidates)
         .zip(decided.placements)
-        .map(
-            |(((unit, analysis, _, withdrawn, vetoed, disqualified), candidate), placement)| {
-                let adjustment = overrides.iter().find(|o| o.unit == unit.code).cloned();
-                let decision = match (&adjustment, placement.decision) {
-                    (Some(o), Decision::Included | Decision::Excluded) => o.decision,
-                    _ => placement.decision,
-                };
-                ListedUnit {
-                    unit: unit.code.clone(),
-                    name: unit.name.clone(),
-                    category: unit.category,
-                    rank: placement.rank,
-                    composite: analysis.composite,
-                    inspection_part: candidate.inspection,
-                    democratic_part: candidate.democratic,
-                    annual_grade: candidate.annual_grade.clone(),
-                    open_flags: candidate
-                        .open_flags
-                        .iter()
-                        .map(|(id, _)| id.clone())
-                        .collect(),
-                    computed_decision: placement.decision,
-                    decision,
-                    tie_at_edge: placement.tie_at_edge,
-                    adjustment,
-                    criteria: candidate.criteria.clone(),
-                    checks: placement.checks,
-                    withdrawal: withdrawn.map(version::RulingNote::of),
-                    veto: vetoed.map(version::RulingNote::of),
-                    disqualification: disqualified.map(version::RulingNote::of),
-                    vote_gaps: inputs
-                        .tallies
-                        .gaps(&unit.code, &settings.scoring)
-                        .iter()
-                        .map(|gap| {
-                            gap.words(|code| {
-                                settings
-                                    .criterion(code)
-                                    .map_or_else(|| code.to_owned(), |c| c.name.clone())
-                            })
+        .map(|((a, candidate), placement)| {
+            let (unit, analysis) = (&a.unit, &a.analysis);
+            let adjustment = overrides.iter().find(|o| o.unit == unit.code).cloned();
+            let decision = match (&adjustment, placement.decision) {
+                (Some(o), Decision::Included | Decision::Excluded) => o.decision,
+                _ => placement.decision,
+            };
+            ListedUnit {
+                unit: unit.code.clone(),
+                name: unit.name.clone(),
+                category: unit.category,
+                rank: placement.rank,
+                composite: analysis.composite,
+                inspection_part: candidate.inspection,
+                democratic_part: candidate.democratic,
+                annual_grade: candidate.annual_grade.clone(),
+                open_flags: candidate
+                    .open_flags
+                    .iter()
+                    .map(|(id, _)| id.clone())
+                    .collect(),
+                computed_decision: placement.decision,
+                decision,
+                tie_at_edge: placement.tie_at_edge,
+                adjustment,
+                criteria: candidate.criteria.clone(),
+                checks: placement.checks,
+                withdrawal: a.withdrawn.as_ref().map(version::RulingNote::of),
+                veto: a.vetoed.as_ref().map(version::RulingNote::of),
+                disqualification: a.disqualified.as_ref().map(version::RulingNote::of),
+                vote_gaps: inputs
+                    .tallies
+                    .gaps(&unit.code, &settings.scoring)
+                    .iter()
+                    .map(|gap| {
+                        gap.words(|code| {
+                            settings
+                                .criterion(code)
+                                .map_or_else(|| code.to_owned(), |c| c.name.clone())
                         })
-                        .collect(),
-                }
-            },
-        )
+                    })
+                    .collect(),
+            }
+        })
         .collect();
 
     let mut listed = version::list(campaign)?;

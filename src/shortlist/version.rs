@@ -266,6 +266,20 @@ pub fn freshness(campaign: &Campaign) -> anyhow::Result<Option<Freshness>> {
 }
 
 /// What changed among a version's inputs since it was stored, in words, in both languages.
+/// Whether the inputs that changed since `version` was drawn are rulings alone (a veto, a
+/// disqualification): a published list is not drawn again for them; the final list leaves the
+/// ruled-out units off.
+pub fn changed_only_by_rulings(campaign: &Campaign, version: &Version) -> bool {
+    let (now, _) = current_inputs(campaign);
+    let changed = now
+        .iter()
+        .filter(|input| !version.inputs.contains(input))
+        .chain(version.inputs.iter().filter(|old| !now.contains(old)));
+    changed
+        .into_iter()
+        .all(|input| Step::is_ruling(&input.path))
+}
+
 pub fn changes_since(campaign: &Campaign, version: &Version) -> Vec<Both> {
     let (now, _) = current_inputs(campaign);
     let index = campaign.store.index();

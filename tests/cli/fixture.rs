@@ -28,6 +28,8 @@ pub use synthetic::*;
 
 pub const OPERATOR: &str = "测试员";
 pub const NOW: &str = "2026-11-24T09:30:00+08:00";
+/// How the fixture's public notice asks for opinions.
+pub const CONTACT: &str = "电话：0798-1234567；地址：市委组织部干部监督科";
 pub const CAMPAIGN: &str = "campaign";
 pub const CAMPAIGN_NAME: &str = "2026年度争创“四强一硬”好班子活动";
 
@@ -294,7 +296,14 @@ impl Fixture {
             Step::Shortlist => {
                 self.banzi(&["shortlist"]).success();
             }
+            Step::Publicize => self.open_notice(),
         }
+    }
+
+    /// Opens the public notice of the list drawn, from the pinned day, for the minimum period.
+    pub fn open_notice(&self) {
+        self.banzi(&["publicize", "open", "--contact", CONTACT])
+            .success();
     }
 
     /// A copy of the whole temporary directory, campaign and inputs.

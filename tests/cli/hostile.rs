@@ -45,7 +45,7 @@ fn a_notice_period_of_billions_of_days_is_refused() {
     f.edit_settings("min_working_days = 5", "min_working_days = 99999999999");
     let stderr = refused(&f, &["status"]);
     assert!(
-        stderr.contains("publicity.min_working_days: 99999999999 is not a plausible length of a public notice in working days (1-60)"),
+        stderr.contains("publicity.min_working_days: 99999999999 is not a plausible length of a public notice in working days (5-60)"),
         "{stderr}"
     );
 }

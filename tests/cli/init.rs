@@ -11,7 +11,15 @@ fn init_makes_the_campaign_files_and_journals_its_creation() {
         .success()
         .stderr(predicate::str::contains("made campaign `campaign`"));
     let files: Vec<String> = f.snapshot_dir().into_keys().collect();
-    assert_eq!(files, ["campaign.toml", "index.csv", "journal.toml"]);
+    assert_eq!(
+        files,
+        [
+            "calendar.toml",
+            "campaign.toml",
+            "index.csv",
+            "journal.toml"
+        ]
+    );
     let settings = f.read_text("campaign.toml");
     assert!(
         settings.contains(&format!("name = \"{CAMPAIGN_NAME}\"")),

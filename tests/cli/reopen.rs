@@ -152,7 +152,10 @@ fn reopening_an_unknown_step_is_a_usage_error() {
         stderr.contains("invalid value 'inspection' for '<STEP>'"),
         "{stderr}"
     );
-    let steps: Vec<&str> = banzi::steps::Step::per_unit().map(|d| d.command).collect();
+    let steps: Vec<&str> = banzi::steps::Step::per_unit()
+        .chain(banzi::steps::Step::opened())
+        .map(|d| d.command)
+        .collect();
     assert!(
         stderr.contains(&format!("[possible values: {}]", steps.join(", "))),
         "{stderr}"

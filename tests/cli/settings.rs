@@ -119,7 +119,7 @@ fn bad_values_are_refused_in_chinese_with_their_keys() {
     refused_in_chinese(
         "min_working_days = 5",
         "min_working_days = 0",
-        &["`publicity.min_working_days`：0 不是合理的公示天数（工作日，1-60）"],
+        &["`publicity.min_working_days`：0 不是合理的公示天数（工作日，5-60）"],
     );
 }
 

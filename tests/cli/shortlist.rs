@@ -1059,7 +1059,7 @@ fn withdrawn_and_vetoed_units_are_out_with_their_reasons() {
     );
     assert_eq!(
         v01["veto"],
-        json!({"reason": VETO_REASON, "basis": VETO_BASIS, "operator": OPERATOR, "time": NOW, "seq": veto_seq})
+        json!({"reason": VETO_REASON, "basis": VETO_BASIS, "accountable": null, "operator": OPERATOR, "time": NOW, "seq": veto_seq})
     );
     assert_eq!(entry(&list, "O01")["veto"], json!(null));
     assert_eq!(

@@ -77,7 +77,7 @@ fn a_new_campaign_is_in_the_units_phase() {
     let f = Fixture::initialized();
     assert_eq!(
         f.status(),
-        json!({"phase": "units", "campaign": {"name": CAMPAIGN_NAME, "year": 2026}, "units": [], "shortlist": null, "next": "banzi units import UNITS.csv"})
+        json!({"phase": "units", "campaign": {"name": CAMPAIGN_NAME, "year": 2026}, "units": [], "shortlist": null, "publicity": null, "next": "banzi units import UNITS.csv"})
     );
     let table = f.stdout(&["status"]);
     assert!(table.contains("no units registered yet"), "{table}");
@@ -98,6 +98,7 @@ fn registered_units_wait_for_their_plans() {
             "name": "青川市东湖区",
             "category": "county",
             "steps": {"plan": "missing", "self_assess": "missing", "inspect": "missing"},
+            "disqualification": null,
             "next": "banzi plan submit C01 FILE",
             "withdrawn": null,
             "veto": null,
@@ -276,6 +277,24 @@ fn once_every_unit_is_inspected_the_list_is_next_with_the_open_flags_then_nothin
     assert_said_in_both(&f);
 
     f.banzi(&["shortlist"]).success();
+    assert_eq!(next_of(&f), format!("{}\n", Step::Publicize.def().does));
+    let zh = f.stdout(&["--lang", "zh-CN", "status"]);
+    assert!(zh.contains("初步名单为最新，可以公示"), "{zh}");
+    f.open_notice();
+    assert_eq!(next_of(&f), "", "nothing to do while the period runs");
+    let later = |args: &[&str]| {
+        f.command(args)
+            .env("BANZI_NOW", "2026-12-01T09:00:00+08:00")
+            .assert()
+            .success()
+    };
+    let out = later(&["next"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.get_output().stdout),
+        "banzi publicize close\n",
+        "the period over and no opinion open, the notice is closed next"
+    );
+    later(&["publicize", "close"]);
     assert_eq!(next_of(&f), "", "a complete campaign has nothing next");
     assert_eq!(f.status()["next"], json!(null));
     assert_eq!(f.json(&["next"]), json!({"next": null}));

@@ -22,11 +22,11 @@ fn an_untouched_campaign_verifies() {
     f.banzi(&["verify"])
         .success()
         .stderr(predicate::str::contains(
-            "4 journal entries in an unbroken chain and 34 records",
+            "4 journal entries in an unbroken chain and 35 records",
         ));
     let report = f.json(&["verify"]);
     let head = f.log().pop().unwrap();
-    assert_eq!(report["records"], 34);
+    assert_eq!(report["records"], 35);
     assert_eq!(report["entries"], 4);
     assert_eq!(report["problems"], json!([]));
     assert_eq!(report["details"], json!([]));

@@ -136,6 +136,7 @@ fn a_veto_is_attributed_with_its_basis_shown_in_status_and_revocable() {
         json!({
             "reason": "发生重大安全生产责任事故",
             "basis": "应急〔2026〕8号",
+            "accountable": null,
             "operator": OPERATOR,
             "time": NOW,
             "seq": entry["seq"],
