@@ -45,7 +45,8 @@ pub struct Transaction<'s> {
 struct Staged {
     path: String,
     bytes: Vec<u8>,
-    step: Option<(String, Step)>,
+    /// The unit and step of a step's record, and the state it is written in.
+    step: Option<(String, Step, State)>,
 }
 
 impl<'s> Transaction<'s> {
@@ -101,27 +102,36 @@ impl<'s> Transaction<'s> {
         self.writes.push(Staged {
             path,
             bytes,
-            step: Some((unit.to_owned(), step)),
+            step: Some((unit.to_owned(), step, State::Done)),
         });
     }
 
     /// Stages the result record of a campaign step, drawn from the inputs whose fingerprint is
     /// `drawn_from` (see [`super::Index::drawn_from`]); the step is done while they stand.
     pub fn write_result(&mut self, step: Step, path: &str, bytes: Vec<u8>, drawn_from: String) {
-        self.writes.push(Staged {
-            path: path.to_owned(),
-            bytes,
-            step: Some((String::new(), step)),
-        });
-        self.results.push((path.to_owned(), drawn_from));
+        self.write_result_in(step, path, bytes, drawn_from, State::Done);
     }
 
     /// Stages the result of a campaign step done in two acts as opened, drawn from the inputs
     /// whose fingerprint is `drawn_from`: the step is begun, and freezes what it rests on.
     pub fn write_opened(&mut self, step: Step, path: &str, bytes: Vec<u8>, drawn_from: String) {
-        self.write_result(step, path, bytes, drawn_from.clone());
-        self.marks
-            .push((path.to_owned(), State::Partial, drawn_from));
+        self.write_result_in(step, path, bytes, drawn_from, State::Partial);
+    }
+
+    fn write_result_in(
+        &mut self,
+        step: Step,
+        path: &str,
+        bytes: Vec<u8>,
+        drawn_from: String,
+        state: State,
+    ) {
+        self.writes.push(Staged {
+            path: path.to_owned(),
+            bytes,
+            step: Some((String::new(), step, state)),
+        });
+        self.results.push((path.to_owned(), drawn_from));
     }
 
     /// Stages a change of the state of a step's record that exists.
@@ -143,7 +153,7 @@ impl<'s> Transaction<'s> {
             .store
             .index
             .get(path)
-            .and_then(|row| Some((row.unit.clone(), row.step?)));
+            .and_then(|row| Some((row.unit.clone(), row.step?, row.state?)));
         self.writes.push(Staged {
             path: path.to_owned(),
             bytes,
@@ -261,7 +271,7 @@ impl<'s> Transaction<'s> {
                 .find(|(p, _)| *p == staged.path)
                 .map(|(_, previous)| previous.clone());
             let (unit, step, mut state) = match &staged.step {
-                Some((unit, step)) => (unit.clone(), Some(*step), Some(State::Done)),
+                Some((unit, step, state)) => (unit.clone(), Some(*step), Some(*state)),
                 None => Default::default(),
             };
             let mut note = self
