@@ -132,7 +132,7 @@ super::catalogue! {
     /// The journal's summary of a reveal: who asked is the entry's operator, why its reason.
     revealed(id: &str) => "查看意见 {id} 的反映人身份", "reporter of opinion {id} revealed";
     late() => "逾期", "late";
-    general() => "（泛泛意见）", "(general)";
+    general() => "泛泛意见", "general";
 
     // Reporters' identities.
     identity_inside(path: &str) =>

@@ -459,7 +459,9 @@ fn enter(
     }
     let ids: Vec<&str> = entered.iter().map(|o| o.id.as_str()).collect();
     let late = entered.iter().filter(|o| o.late).count();
-    let entry = tx.commit(both(|| words::entered(&ids.join(", "), late)))?;
+    let entry = tx.commit(both(|| {
+        words::entered(&ids.join(&crate::messages::cli::separator()), late)
+    }))?;
     Ok((entered, entry))
 }
 
@@ -692,7 +694,12 @@ pub fn resolve(
     let resolved = opinion.clone();
     tx.write_table(&list);
     let entry = tx.commit(both(|| {
-        words::resolved(&resolved.id, &resolved.status.shown(), &resolved.unit)
+        let unit = if resolved.unit == NO_UNIT {
+            words::general()
+        } else {
+            resolved.unit.clone()
+        };
+        words::resolved(&resolved.id, &resolved.status.shown(), &unit)
     }))?;
     Ok((resolved, entry))
 }
