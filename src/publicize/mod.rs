@@ -124,6 +124,23 @@ pub fn calendar(campaign: &Campaign) -> anyhow::Result<(Calendar, Option<String>
     Ok((calendar::parse(&source)?, seed))
 }
 
+/// The fingerprint of what a notice is drawn from: the list as published.
+fn drawn_from(campaign: &Campaign) -> String {
+    campaign
+        .store
+        .index()
+        .drawn_from(Step::Publicize, &campaign.settings_sha256)
+        .1
+}
+
+/// Whether a closed notice still stands for the list as it is (the step is done).
+fn is_current(campaign: &Campaign) -> bool {
+    campaign
+        .store
+        .index()
+        .is_campaign_step_done(Step::Publicize, &campaign.settings_sha256)
+}
+
 /// The preliminary list a notice publishes: the latest version, current.
 fn list_to_publish(campaign: &Campaign) -> anyhow::Result<Version> {
     let Some(freshness) = version::freshness(campaign)? else {
@@ -179,12 +196,7 @@ pub fn open(
                 .with_hint(words::close_or_reopen_hint())
                 .into());
             }
-            State::Closed
-                if campaign
-                    .store
-                    .index()
-                    .is_campaign_step_done(Step::Publicize, &campaign.settings_sha256) =>
-            {
+            State::Closed if is_current(campaign) => {
                 return Err(Error::step_order(words::closed_already(
                     last.number,
                     &last.closed_on.map(|d| d.to_string()).unwrap_or_default(),
@@ -208,11 +220,7 @@ pub fn open(
     let period_days = calendar
         .period(start.unwrap_or(ctx.today), days)
         .map_err(|e| with_calendar_hint(e, seed.is_none()))?;
-    let drawn_from = campaign
-        .store
-        .index()
-        .drawn_from(Step::Publicize, &campaign.settings_sha256)
-        .1;
+    let drawn_from = drawn_from(campaign);
     let mut tx = Transaction::new(&mut campaign.store, ctx);
     let by = tx.attribution().clone();
     let period = Period {
@@ -306,11 +314,7 @@ pub fn close(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<(Period, 
         e
     })?;
     let mut list = periods(campaign)?;
-    let drawn_from = campaign
-        .store
-        .index()
-        .drawn_from(Step::Publicize, &campaign.settings_sha256)
-        .1;
+    let drawn_from = drawn_from(campaign);
     let mut tx = Transaction::new(&mut campaign.store, ctx);
     let by = tx.attribution().clone();
     let last = list.last_mut().expect("an open notice is in the list");
@@ -395,11 +399,7 @@ pub fn standing(campaign: &Campaign) -> anyhow::Result<Option<Standing>> {
             ruled_out.push((unit.unit.clone(), words::ruled_out_vetoed(&v.reason, v.seq)));
         }
     }
-    let stale = period.state == State::Closed
-        && !campaign
-            .store
-            .index()
-            .is_campaign_step_done(Step::Publicize, &campaign.settings_sha256);
+    let stale = period.state == State::Closed && !is_current(campaign);
     Ok(Some(Standing {
         period,
         counts,
