@@ -41,6 +41,9 @@ pub struct Calendar {
     /// The file it was read from, for messages.
     file: String,
     years: BTreeMap<i32, Year>,
+    /// How an edit of the file is taken, said after the lines to add to it; none when the
+    /// calendar is not a record of its own.
+    after_editing: Option<String>,
 }
 
 /// One year's days off and make-up working days, as its notice sets them.
@@ -93,6 +96,12 @@ enum Day<'c> {
 }
 
 impl Calendar {
+    /// The calendar, telling whoever is asked to add a year how the edit is then taken.
+    pub fn after_editing(mut self, how: String) -> Calendar {
+        self.after_editing = Some(how);
+        self
+    }
+
     /// The file the calendar was read from.
     pub fn file(&self) -> &str {
         &self.file
@@ -176,8 +185,12 @@ impl Calendar {
     /// The refusal of a date in a year without a table, with the table to add.
     fn uncovered(&self, date: NaiveDate) -> Error {
         let year = date.year();
-        Error::invalid(say::uncovered(&self.file, year, &date.to_string()))
-            .with_hint(say::uncovered_hint(&self.file, year, &year_skeleton(year)))
+        let mut hint = say::uncovered_hint(&self.file, year, &year_skeleton(year));
+        if let Some(how) = &self.after_editing {
+            hint.push('\n');
+            hint.push_str(how);
+        }
+        Error::invalid(say::uncovered(&self.file, year, &date.to_string())).with_hint(hint)
     }
 }
 
@@ -264,7 +277,11 @@ pub fn parse(source: &Source) -> Result<Calendar, Error> {
     diagnostics.sort_by_key(|d| (d.line, d.column));
     let file = source.path.display().to_string();
     Error::check(diagnostics, |n| say::invalid_calendar(&file, n), &hint)?;
-    Ok(Calendar { file, years })
+    Ok(Calendar {
+        file,
+        years,
+        after_editing: None,
+    })
 }
 
 /// A date of the table of `year`, or its problem.

@@ -47,14 +47,14 @@ impl Context {
             .map(|text| {
                 let date = crate::import::words::parse_date(text).map_err(|_| {
                     Error::new(crate::error::Kind::Usage, words::bad_today(text))
-                        .with_hint(words::bad_today_hint())
+                        .with_hint(words::bad_today_hint(&clock.to_string()))
                 })?;
                 if date > clock {
                     return Err(Error::new(
                         crate::error::Kind::Usage,
                         words::today_in_future(&date.to_string(), &clock.to_string()),
                     )
-                    .with_hint(words::bad_today_hint()));
+                    .with_hint(words::bad_today_hint(&clock.to_string())));
                 }
                 Ok(date)
             })

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::campaign::Campaign;
+use crate::publicize::State as NoticeState;
 use crate::steps::{STEPS, Scope, State, Step, UnitSteps};
 use crate::units::Unit;
 
@@ -46,6 +47,12 @@ pub enum Guidance {
         version: u32,
         changes: Vec<crate::messages::Both>,
     },
+    /// The list a notice is open on changed under it, by more than a ruling: the notice is
+    /// reopened, the list drawn again and published anew.
+    ReopenNotice {
+        number: u32,
+        changes: Vec<crate::messages::Both>,
+    },
     /// The list is current and not yet published.
     Publicize { version: u32 },
     /// A notice is open: opinions to resolve, or the period to wait out, then close it.
@@ -71,6 +78,9 @@ impl Guidance {
                 Some(Step::Shortlist.def().does.to_owned())
             }
             Guidance::Publicize { .. } => Some(Step::Publicize.def().does.to_owned()),
+            Guidance::ReopenNotice { .. } => {
+                Some("banzi reopen publicize --reason REASON".to_owned())
+            }
             Guidance::Notice { closable: true, .. } => {
                 Step::Publicize.def().closes.map(str::to_owned)
             }
@@ -314,6 +324,15 @@ fn guidance(
                 .filter(|f| f.cleared.is_none())
                 .count(),
         },
+        Some(f)
+            if f.stale && !published && notice.is_some_and(|p| p.state == NoticeState::Open) =>
+        {
+            let latest = crate::shortlist::version::load(campaign, &f.latest)?;
+            Guidance::ReopenNotice {
+                number: notice.map_or(0, |p| p.number),
+                changes: crate::shortlist::version::changes_since(campaign, &latest),
+            }
+        }
         Some(f) if f.stale && !published => {
             let latest = crate::shortlist::version::load(campaign, &f.latest)?;
             Guidance::Redraw {
@@ -322,7 +341,7 @@ fn guidance(
             }
         }
         Some(f) => match notice {
-            Some(p) if p.state == crate::publicize::State::Open => {
+            Some(p) if p.state == NoticeState::Open => {
                 let unresolved = crate::publicize::opinions::all(campaign)?
                     .iter()
                     .filter(|o| !o.status.is_resolved())

@@ -141,6 +141,14 @@ fn show_guidance(env: &Env, guidance: &Guidance) {
                 .join(&words::totals_separator()),
         )),
         Guidance::Publicize { version } => Some(words::next_publicize(*version)),
+        Guidance::ReopenNotice { number, changes } => Some(words::next_reopen_notice(
+            *number,
+            &changes
+                .iter()
+                .map(|c| c.shown())
+                .collect::<Vec<_>>()
+                .join(&words::totals_separator()),
+        )),
         Guidance::Notice {
             number,
             closable: true,

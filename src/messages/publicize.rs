@@ -40,9 +40,9 @@ super::catalogue! {
     opened(number: u32, version: u32, start: &str, end: &str, days: u32) =>
         "第 {number} 次公示第 {version} 版初步名单：{start} 至 {end}，{days} 个工作日",
         "public notice #{number} of version {version} of the preliminary list: {start} to {end}, {days} working days";
-    calendar_hint(hint: &str, file: &str) =>
-        "{hint}；补在 `{file}` 末尾后，用 `banzi verify --accept {file} --reason \"补录节假日安排\"` 确认",
-        "{hint}; add them at the end of `{file}`, then take the edit with `banzi verify --accept {file} --reason \"…\"`";
+    accept_calendar(file: &str) =>
+        "补好后用 `banzi verify --accept {file} --reason \"补录节假日安排\"` 确认这次修改",
+        "then take the edit with `banzi verify --accept {file} --reason \"…\"`";
     period_not_over(end: &str, today: &str) =>
         "公示期到 {end} 才满（今天是 {today}）", "the period runs until {end} (today is {today})";
     opinion_unresolved(id: &str, status: &str) =>
@@ -100,6 +100,10 @@ super::catalogue! {
         "make the key first with `banzi publicize keygen --out ~/banzi-reporters.key` (its secret half is kept outside the campaign)";
     bad_opinion(n: usize) => "这条意见有 {n} 处问题，未记录", "the opinion has {n} problem(s) and was not recorded";
     add_hint() => "`banzi publicize feedback add --help` 列出各项的写法", "`banzi publicize feedback add --help` shows how to give each";
+    entered_already(id: &str) =>
+        "同样的意见（收到日期、渠道、单位、内容均相同）已登记为 {id}", "the same opinion (received, channel, unit and summary alike) is already entered as {id}";
+    twice_in_file(line: usize) =>
+        "与第 {line} 行的意见完全相同", "the same opinion as on line {line}";
     no_opinions() => "文件里没有意见", "the file holds no opinion";
     bad_rows(path: impl std::fmt::Display, n: usize) =>
         "`{path}` 有 {n} 处问题，一条意见也没有导入", "`{path}` has {n} problem(s); no opinion was imported";

@@ -79,6 +79,9 @@ super::catalogue! {
     next_redraw(version: u32, changes: &str) =>
         "初步名单第 {version} 版已过时，此后：{changes}；请重新生成",
         "version {version} of the preliminary list is stale: since then {changes}; draw it again";
+    next_reopen_notice(number: u32, changes: &str) =>
+        "第 {number} 次公示期间，所公示名单的依据有了变化（{changes}）：须重新打开公示，重新生成名单后再次公示",
+        "the list of public notice #{number} changed under it ({changes}): reopen the notice, draw the list again and publish it anew";
     next_publicize(version: u32) =>
         "第 {version} 版初步名单为最新，可以公示", "version {version} of the preliminary list is current and can be published";
     next_notice_open(number: u32, end: &str, unresolved: usize) =>

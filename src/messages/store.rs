@@ -201,9 +201,9 @@ super::catalogue! {
     today_in_future(date: &str, clock: &str) =>
         "`--today {date}` 晚于今天（系统时钟为 {clock}）：只能补录过去的日期",
         "`--today {date}` is after today ({clock} by the system clock): it serves records entered late";
-    bad_today_hint() =>
-        "写成 2026-12-08 这样的日期，或者不加 `--today` 以系统日期为准",
-        "write a date such as 2026-12-08, or leave `--today` out to use the system's date";
+    bad_today_hint(today: &str) =>
+        "写成 {today} 这样不晚于今天的日期，或者不加 `--today` 以系统日期为准",
+        "write a date no later than today, such as {today}, or leave `--today` out to use the system's date";
     bad_now_hint() =>
         "用 2026-11-24T09:30:00+08:00 这样的时间，或者不设 BANZI_NOW",
         "use a time such as 2026-11-24T09:30:00+08:00, or unset BANZI_NOW";

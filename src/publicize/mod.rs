@@ -121,7 +121,13 @@ pub fn calendar(campaign: &Campaign) -> anyhow::Result<(Calendar, Option<String>
     };
     let sha256 = crate::store::sha256_hex(text.as_bytes());
     let source = Source::new(root.join(CALENDAR_FILE), text, Encoding::Utf8, sha256);
-    Ok((calendar::parse(&source)?, seed))
+    let calendar = calendar::parse(&source)?;
+    // A seeded calendar is written with the notice; a kept one is edited, then accepted.
+    let calendar = match seed {
+        Some(_) => calendar,
+        None => calendar.after_editing(words::accept_calendar(CALENDAR_FILE)),
+    };
+    Ok((calendar, seed))
 }
 
 /// The fingerprint of what a notice is drawn from: the list as published.
@@ -217,9 +223,7 @@ pub fn open(
     }
     let published = list_to_publish(campaign)?;
     let (calendar, seed) = calendar(campaign)?;
-    let period_days = calendar
-        .period(start.unwrap_or(ctx.today), days)
-        .map_err(|e| with_calendar_hint(e, seed.is_none()))?;
+    let period_days = calendar.period(start.unwrap_or(ctx.today), days)?;
     let drawn_from = drawn_from(campaign);
     let mut tx = Transaction::new(&mut campaign.store, ctx);
     let by = tx.attribution().clone();
@@ -263,15 +267,6 @@ pub fn open(
         )
     }))?;
     Ok((period, entry))
-}
-
-/// A calendar refusal, with how to add a year when the calendar is a record of the campaign.
-fn with_calendar_hint(error: Error, kept: bool) -> Error {
-    if kept && error.hint.is_some() {
-        let hint = error.hint.clone().unwrap_or_default();
-        return error.with_hint(words::calendar_hint(&hint, CALENDAR_FILE));
-    }
-    error
 }
 
 /// What keeps a notice from being closed, each as a diagnostic naming it.

@@ -262,6 +262,8 @@ type Problem = (&'static str, String);
 /// What an opinion is checked against.
 struct Checker<'c> {
     period: &'c Period,
+    /// The opinions entered before, to refuse one entered twice.
+    entered: Vec<Opinion>,
     /// Units on the published list.
     listed: Vec<String>,
     recipient: Option<&'c str>,
@@ -368,13 +370,51 @@ impl Checker<'_> {
             }
             Some((reporter.to_owned(), contact.to_owned()))
         };
-        (problems.len() == before).then_some(Checked {
+        let checked = (problems.len() == before).then_some(Checked {
             received,
             channel,
             unit,
             summary,
             reporter,
-        })
+        })?;
+        // The same file imported twice, or a typed opinion entered again, is refused.
+        if let Some(twin) = self
+            .entered
+            .iter()
+            .find(|o| o.likeness() == checked.likeness())
+        {
+            problems.push(("summary", words::entered_already(&twin.id)));
+            return None;
+        }
+        Some(checked)
+    }
+}
+
+/// What makes two opinions the same one entered twice: all but the reporter, whose ciphertext
+/// differs every time.
+type Likeness<'o> = (NaiveDate, Channel, &'o str, &'o str, bool);
+
+impl Checked {
+    fn likeness(&self) -> Likeness<'_> {
+        (
+            self.received,
+            self.channel,
+            &self.unit,
+            &self.summary,
+            self.reporter.is_none(),
+        )
+    }
+}
+
+impl Opinion {
+    fn likeness(&self) -> Likeness<'_> {
+        (
+            self.received,
+            self.channel,
+            &self.unit,
+            &self.summary,
+            self.anonymous,
+        )
     }
 }
 
@@ -396,6 +436,7 @@ fn checker<'c>(
     let published = super::published_version(campaign, period)?;
     Ok(Checker {
         period,
+        entered: all(campaign)?,
         listed: published
             .units
             .iter()
@@ -574,7 +615,9 @@ pub fn import(
     let mut diagnostics = Vec::new();
     let mut checked = Vec::with_capacity(rows.len());
     let mut no_recipient = false;
-    for row in &rows {
+    // Where each checked opinion is in the file, to name the first of two alike.
+    let mut checked_lines: Vec<usize> = Vec::new();
+    for (index, row) in rows.iter().enumerate() {
         let mut problems = Vec::new();
         let raw = RawOpinion {
             received: Some(row.get("received").to_owned()),
@@ -591,7 +634,19 @@ pub fn import(
         if let Some(c) = checker.check(&raw, &mut problems)
             && problems.is_empty()
         {
-            checked.push(c);
+            match checked
+                .iter()
+                .position(|earlier: &Checked| earlier.likeness() == c.likeness())
+            {
+                Some(at) => problems.push((
+                    "summary",
+                    words::twice_in_file(rows[checked_lines[at]].line),
+                )),
+                None => {
+                    checked_lines.push(index);
+                    checked.push(c);
+                }
+            }
         }
         for (field, message) in problems {
             no_recipient |= message == words::no_recipient();

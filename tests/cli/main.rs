@@ -11,6 +11,7 @@ mod inspect;
 mod language;
 mod log;
 mod plan;
+mod publicize;
 mod reopen;
 mod self_assess;
 mod settings;
