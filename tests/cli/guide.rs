@@ -118,7 +118,9 @@ impl Session {
         let mut out = out;
         out.rewind().unwrap();
         out.read_to_string(&mut printed).unwrap();
-        let mut printed = without_hashes(&printed.replace(&self.home.display().to_string(), "~"));
+        let mut printed = without_sizes(&without_hashes(
+            &printed.replace(&self.home.display().to_string(), "~"),
+        ));
         if !status.success() {
             printed.push_str(&format!("[exit {}]\n", status.code().unwrap_or(-1)));
         }
@@ -150,6 +152,27 @@ fn without_hashes(text: &str) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// `text` with the campaign's size in bytes (`181110 bytes)`, `181110 字节）`) shown as `…`: age
+/// adds a header stanza of random length to every sealed reporter, so the size differs each run.
+fn without_sizes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let mut line = line.to_owned();
+        for unit in [" bytes)", " 字节）"] {
+            if let Some(end) = line.find(unit) {
+                let start = line[..end]
+                    .trim_end_matches(|c: char| c.is_ascii_digit())
+                    .len();
+                if start < end {
+                    line.replace_range(start..end, "…");
+                }
+            }
+        }
+        out.push_str(&line);
+    }
     out
 }
 
