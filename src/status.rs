@@ -62,8 +62,8 @@ pub enum Guidance {
         unresolved: usize,
         closable: bool,
     },
-    /// Every step so far is done and the list is current.
-    Complete,
+    /// The list is published and its notice closed: every step so far is done.
+    Published { number: u32 },
 }
 
 impl Guidance {
@@ -86,7 +86,7 @@ impl Guidance {
             }
             Guidance::Notice { unresolved: 0, .. } => None,
             Guidance::Notice { .. } => Some("banzi publicize feedback list".to_owned()),
-            Guidance::Complete => None,
+            Guidance::Published { .. } => None,
         }
     }
 }
@@ -353,7 +353,7 @@ fn guidance(
                     closable: crate::publicize::blockers(campaign, p, today)?.is_empty(),
                 }
             }
-            Some(p) if p.version == f.latest.version => Guidance::Complete,
+            Some(p) if p.version == f.latest.version => Guidance::Published { number: p.number },
             _ => Guidance::Publicize {
                 version: f.latest.version,
             },

@@ -160,7 +160,7 @@ fn show_guidance(env: &Env, guidance: &Guidance) {
             unresolved,
             ..
         } => Some(words::next_notice_open(*number, end, *unresolved)),
-        Guidance::Complete => Some(words::next_complete()),
+        Guidance::Published { number } => Some(words::next_published(*number)),
     };
     if let Some(why) = why {
         env.ui.data(&why);

@@ -95,8 +95,8 @@ super::catalogue! {
     disqualified_cell(reason: &str) => "取消参评资格：{reason}", "disqualified: {reason}";
     notice_line(number: u32, state: &str, start: &str, end: &str) =>
         "公示：第 {number} 次，{state}（{start} 至 {end}）", "public notice: #{number}, {state} ({start} to {end})";
-    next_complete() =>
-        "当前各步骤均已完成，初步名单为最新", "every step so far is done and the preliminary list is current";
+    next_published(number: u32) =>
+        "第 {number} 次公示已结束，当前各步骤均已完成", "public notice #{number} is closed: every step so far is done";
 
     // `banzi completions` and `banzi man`.
     cannot_write(what: &str, cause: &str) => "无法输出{what}：{cause}", "cannot write the {what}: {cause}";
