@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Kills banzi with SIGKILL at every write, rename, fsync, openat, mkdir, truncate and unlink of seven
+# Kills banzi with SIGKILL at every write, rename, fsync, openat, mkdir, truncate and unlink of nine
 # multi-record commands (strace fault injection), and counts the points after which the campaign
 # is broken: `verify` fails, the records are neither all-old nor all-new, or the same command
-# then fails. Needs strace (Debian: apt-get install strace).
+# then fails (with DONE_EXIT=N, a command that cannot be made twice: is not refused with exit N
+# when the change was kept). Needs strace (Debian: apt-get install strace).
 #
 #   scripts/strace-kill.sh
 set -euo pipefail
@@ -31,6 +32,12 @@ for record in "$examples"/inspections/*.toml; do
   b inspect record "${name%%-*}" "$record"
 done
 mv "$work/base" "$work/inspected"
+# The list drawn, then its public notice opened with the key that seals reporters kept outside.
+cp -a "$work/inspected" "$work/drawn"
+"$bin" -C "$work/drawn" shortlist >/dev/null 2>&1
+cp -a "$work/drawn" "$work/noticed"
+"$bin" -C "$work/noticed" publicize open --contact "电话：0798-1234567" >/dev/null 2>&1
+"$bin" -C "$work/noticed" publicize keygen --out "$work/identity.txt" >/dev/null 2>&1
 
 # Inputs that change what is stored.
 mkdir -p "$work/in/plans"
@@ -40,8 +47,20 @@ for unit in C01 C02 D01 M03; do
 done
 sed '$d' "$examples/annual-2026.csv" > "$work/in/annual.csv"
 head -n -20 "$examples/votes-2026.csv" > "$work/in/votes.csv"
+cat > "$work/in/opinions.csv" <<'EOF'
+received,channel,unit_code,summary,anonymous,reporter,reporter_contact
+2026-11-24,电话,C01,反映该区重点项目进度与自评不符,是,,
+2026-11-24,来信,none,建议公示期内公开举报电话,是,,
+2026-11-24,来访,C03,反映班子成员作风问题,否,王某某,13800000000
+EOF
 
-records() { (cd "$1" && find . -type f ! -name journal.toml ! -name index.csv -print0 | sort -z | xargs -0 sha256sum); }
+records() {
+  (cd "$1" && find . -type f ! -name journal.toml ! -name index.csv ! -path ./publicity/opinions.csv -print0 | sort -z | xargs -0 sha256sum)
+  # A sealed reporter is encrypted anew on every run (hex of "age-encryption.org/…"): compared masked.
+  if [ -f "$1/publicity/opinions.csv" ]; then
+    sed 's/6167652d656e6372797074696f6e2e6f72672f[0-9a-f]*/SEALED/g' "$1/publicity/opinions.csv" | sha256sum
+  fi
+}
 
 total_points=0
 total_broken=0
@@ -71,7 +90,15 @@ run() {
     local now
     now=$(records "$work/c")
     [ "$now" = "$old" ] || [ "$now" = "$new" ] || ok=0
-    "$bin" -C "$work/c" "$@" >/dev/null 2>&1 || ok=0
+    if [ -n "${DONE_EXIT:-}" ] && [ "$now" = "$new" ]; then
+      # A change that cannot be made twice (a notice opened, the same opinions entered): kept, it
+      # is refused as done, unchanged.
+      local rc=0
+      "$bin" -C "$work/c" "$@" >/dev/null 2>&1 || rc=$?
+      [ "$rc" = "$DONE_EXIT" ] && [ "$(records "$work/c")" = "$new" ] || ok=0
+    else
+      "$bin" -C "$work/c" "$@" >/dev/null 2>&1 || ok=0
+    fi
     [ $ok = 1 ] || broken=$((broken + 1))
   done
   done 2>/dev/null
@@ -87,5 +114,7 @@ run "inspect import-assessment --replace" inspected inspect import-assessment "$
 run "inspect import-votes --replace" inspected inspect import-votes "$work/in/votes.csv" --replace
 run "inspect record" inspected inspect record C01 "$examples/inspections/C01-talk.toml"
 run "shortlist" inspected shortlist
+DONE_EXIT=3 run "publicize open" drawn publicize open --contact "电话：0798-1234567"
+DONE_EXIT=4 run "publicize feedback import (3, 1 signed)" noticed publicize feedback import "$work/in/opinions.csv"
 echo "all: $total_points points, $total_broken broken"
 [ "$total_broken" = 0 ]

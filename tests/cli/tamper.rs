@@ -11,6 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::UNIX_EPOCH;
 
+use banzi::steps::Step;
 use serde_json::Value;
 
 use crate::fixture::*;
@@ -954,4 +955,368 @@ fn an_attack_is_named_in_chinese_and_verify_json_does_not_change_with_the_langua
     let stderr = g.fails_unchanged(&["--lang", "zh-CN", "log"], INTEGRITY);
     assert!(stderr.contains("被改过：内容与其哈希不再相符"), "{stderr}");
     assert_eq!(english_left(&stderr), Vec::<String>::new(), "{stderr}");
+}
+
+/// When the fixture's public notice may be closed: the day after its last.
+const AFTER_THE_NOTICE: &str = "2026-12-01T09:00:00+08:00";
+
+/// The example city's public notice open, with one anonymous opinion on C01 entered.
+fn notice_target() -> Fixture {
+    let f = Fixture::example().through(Step::Publicize);
+    f.banzi(&[
+        "publicize",
+        "feedback",
+        "add",
+        "--unit",
+        "C01",
+        "--channel",
+        "电话",
+        "--summary",
+        "反映该区重点项目进度与自评不符",
+        "--anonymous",
+    ])
+    .success();
+    f
+}
+
+/// Commands of the public notice that would change the campaign, run the day after its last, so
+/// that `close` would close it if the records said so.
+const NOTICE_WRITERS: [&[&str]; 5] = [
+    &[
+        "publicize",
+        "feedback",
+        "add",
+        "--unit",
+        "none",
+        "--channel",
+        "来信",
+        "--summary",
+        "对公示程序提出建议",
+        "--anonymous",
+    ],
+    &["publicize", "investigate", "F1", "--by", "核查组"],
+    &[
+        "publicize",
+        "resolve",
+        "F1",
+        "--finding",
+        "unsubstantiated",
+        "--note",
+        "查无实据",
+        "--by",
+        "核查组",
+    ],
+    &["publicize", "close"],
+    &[
+        "disqualify",
+        "C01",
+        "--reason",
+        "经核查，自评材料弄虚作假",
+        "--evidence",
+        "核查报告",
+    ],
+];
+
+/// Commands of the public notice that only read the campaign.
+const NOTICE_READERS: [&[&str]; 4] = [
+    &["publicize", "show"],
+    &["publicize", "notice"],
+    &["publicize", "feedback", "list"],
+    &["publicize", "feedback", "show", "F1"],
+];
+
+/// Asserts that `verify` names `file` (campaign-relative) and that every writer and reader of
+/// the public notice refuses the campaign naming it, all with exit 5 and nothing changed; gives
+/// `verify`'s stderr.
+fn refused_by_the_notice(f: &Fixture, file: &str) -> String {
+    let named = format!("campaign/{file}: ");
+    let verify = f.fails_unchanged(&["verify"], INTEGRITY);
+    assert!(
+        verify.contains(&named),
+        "verify should name {file}: {verify}"
+    );
+    for args in NOTICE_WRITERS.iter().chain(&NOTICE_READERS) {
+        let before = f.snapshot_dir();
+        let out = f
+            .command(args)
+            .env("BANZI_NOW", AFTER_THE_NOTICE)
+            .assert()
+            .code(INTEGRITY);
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr);
+        assert!(
+            stderr.contains(&named),
+            "`banzi {}` should name {file}: {stderr}",
+            args.join(" ")
+        );
+        assert_same_dir(&before, &f.snapshot_dir());
+    }
+    verify
+}
+
+#[test]
+fn the_notice_target_is_sound_before_the_attacks() {
+    let f = notice_target();
+    f.banzi(&["verify"]).success();
+    for args in NOTICE_READERS {
+        f.banzi(args).success();
+    }
+    // Unchanged, the one open opinion is what keeps the notice from closing.
+    let stderr = f.fails_unchanged(&["publicize", "close"], STEP_ORDER);
+    assert!(stderr.contains("F1"), "{stderr}");
+}
+
+#[test]
+fn an_opinion_flipped_to_substantiated_or_resolved_behind_banzis_back() {
+    let base = notice_target();
+    for to in [",substantiated,", ",unsubstantiated,"] {
+        let f = base.copy();
+        let text = f.read_text("publicity/opinions.csv");
+        assert_eq!(text.matches(",open,").count(), 1, "{text}");
+        std::fs::write(
+            f.campaign().join("publicity/opinions.csv"),
+            text.replacen(",open,", to, 1),
+        )
+        .unwrap();
+        let verify = refused_by_the_notice(&f, "publicity/opinions.csv");
+        assert!(
+            verify.contains("campaign/publicity/opinions.csv: was changed outside banzi"),
+            "{verify}"
+        );
+    }
+}
+
+#[test]
+fn an_opinion_deleted_behind_banzis_back() {
+    let f = notice_target();
+    let text = f.read_text("publicity/opinions.csv");
+    let header = text.lines().next().unwrap();
+    std::fs::write(
+        f.campaign().join("publicity/opinions.csv"),
+        format!("{header}\n"),
+    )
+    .unwrap();
+    refused_by_the_notice(&f, "publicity/opinions.csv");
+}
+
+#[test]
+fn the_end_of_the_notice_moved_behind_banzis_back() {
+    let base = notice_target();
+    // Earlier, to close it before its working days have run; later, to take opinions late.
+    for (from, to) in [
+        (",2026-11-30,5,", ",2026-11-25,5,"),
+        (",2026-11-30,5,", ",2026-12-11,5,"),
+        (",2026-11-24,2026-11-30,", ",2026-11-20,2026-11-30,"),
+    ] {
+        let f = base.copy();
+        let text = f.read_text("publicity/periods.csv");
+        assert!(text.contains(from), "{text}");
+        std::fs::write(
+            f.campaign().join("publicity/periods.csv"),
+            text.replacen(from, to, 1),
+        )
+        .unwrap();
+        let verify = refused_by_the_notice(&f, "publicity/periods.csv");
+        assert!(
+            verify.contains("campaign/publicity/periods.csv: was changed outside banzi"),
+            "{to}: {verify}"
+        );
+    }
+}
+
+#[test]
+fn the_calendar_edited_behind_banzis_back() {
+    let base = notice_target();
+    for (from, to) in [
+        // A day off made up inside the period, to stretch or shorten it.
+        (
+            "    { name = \"国庆节\", from = 2026-10-01, to = 2026-10-07 },\n",
+            "    { name = \"国庆节\", from = 2026-10-01, to = 2026-10-07 },\n    { name = \"调休\", from = 2026-11-25, to = 2026-11-27 },\n",
+        ),
+        // A make-up day taken out.
+        ("    2026-10-10, # 国庆节，周六上班\n", ""),
+    ] {
+        let f = base.copy();
+        let text = f.read_text("calendar.toml");
+        assert!(text.contains(from), "{text}");
+        std::fs::write(
+            f.campaign().join("calendar.toml"),
+            text.replacen(from, to, 1),
+        )
+        .unwrap();
+        let verify = refused_by_the_notice(&f, "calendar.toml");
+        assert!(
+            verify.contains("campaign/calendar.toml: was changed outside banzi"),
+            "{verify}"
+        );
+    }
+    let f = base.copy();
+    std::fs::remove_file(f.campaign().join("calendar.toml")).unwrap();
+    refused_by_the_notice(&f, "calendar.toml");
+}
+
+/// The table of 2027, as a clerk copies it from the State Council's notice in the shape of
+/// 2026's; `workday` is its make-up working day.
+fn calendar_2027(workday: &str) -> String {
+    format!(
+        "\n[2027]\n\
+         source = \"国务院办公厅关于2027年部分节假日安排的通知（2026年11月10日发布）\"\n\
+         holidays = [\n    \
+             {{ name = \"元旦\", from = 2027-01-01, to = 2027-01-03 }},\n    \
+             {{ name = \"春节\", from = 2027-02-05, to = 2027-02-13 }},\n\
+         ]\n\
+         workdays = [\n    \
+             {workday}, # 春节上班\n\
+         ]\n"
+    )
+}
+
+#[test]
+fn a_year_added_to_the_calendar_is_accepted_and_counted() {
+    let f = Fixture::drawn();
+    let open = [
+        "publicize",
+        "open",
+        "--start",
+        "2026-12-28",
+        "--contact",
+        CONTACT,
+    ];
+    let stderr = f.fails_unchanged(&open, INVALID);
+    assert!(stderr.contains("has no holidays for 2027"), "{stderr}");
+
+    let path = f.campaign().join("calendar.toml");
+    let mut text = f.read_text("calendar.toml");
+    text.push_str(&calendar_2027("2027-02-20"));
+    std::fs::write(&path, &text).unwrap();
+    let verify = f.fails_unchanged(&["verify"], INTEGRITY);
+    assert!(
+        verify.contains("campaign/calendar.toml: was changed outside banzi"),
+        "{verify}"
+    );
+    f.fails_unchanged(&open, INTEGRITY);
+
+    let reason = "补录2027年节假日安排";
+    f.banzi(&["verify", "--accept", "calendar.toml", "--reason", reason])
+        .success();
+    let entry = f.log().pop().unwrap();
+    assert_eq!(entry["reason"], reason, "{entry:#}");
+    assert!(
+        entry["records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["path"] == "calendar.toml" && r["sha256"] == sha256_hex(text.as_bytes())),
+        "{entry:#}"
+    );
+    f.banzi(&["verify"]).success();
+    // 2026-12-28 to 31, then 元旦 and its weekend, then Monday 2027-01-04.
+    let period = f.json(&open);
+    assert_eq!(period["end"], "2027-01-04", "{period:#}");
+    assert_eq!(period["working_days"], 5, "{period:#}");
+    assert_eq!(f.read_text("calendar.toml"), text);
+    f.banzi(&["verify"]).success();
+}
+
+#[test]
+fn a_make_up_day_on_a_wednesday_is_refused_with_its_place() {
+    let base = Fixture::example().through(Step::Publicize);
+    for (edit, workday) in [("a year added", "2027-01-06"), ("2026's edited", "")] {
+        let f = base.copy();
+        let path = f.campaign().join("calendar.toml");
+        let text = if workday.is_empty() {
+            f.read_text("calendar.toml").replacen(
+                "    2026-10-10, # 国庆节，周六上班",
+                "    2026-10-14, # 国庆节，周三上班",
+                1,
+            )
+        } else {
+            f.read_text("calendar.toml") + &calendar_2027(workday)
+        };
+        std::fs::write(&path, &text).unwrap();
+        let wednesday = if workday.is_empty() {
+            "2026-10-14"
+        } else {
+            workday
+        };
+        let (n, line) = text
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains(wednesday))
+            .unwrap();
+        let column = line.find(wednesday).unwrap() + 1;
+        let stderr = f.fails_unchanged(
+            &["verify", "--accept", "calendar.toml", "--reason", "更正"],
+            INVALID,
+        );
+        let place = format!("campaign/calendar.toml:{}:{column}: ", n + 1);
+        assert!(
+            stderr.contains(&place) && stderr.contains(&format!("`{wednesday}` is a Wednesday")),
+            "{edit}: no `{place}` in {stderr}"
+        );
+        // Still not accepted: everything is refused as before.
+        let verify = refused_by_the_notice(&f, "calendar.toml");
+        assert!(verify.contains("was changed outside banzi"), "{verify}");
+    }
+}
+
+/// `verify --accept` reads a record as its owner does: a notice whose last day is not its
+/// working days counted on the calendar from its first is no notice `publicize open` could have
+/// written, and accepting it would let the notice close after one day.
+#[test]
+#[ignore = "bug: `verify --accept publicity/periods.csv` takes an end date that breaks the calendar's count, and the notice then closes early"]
+fn an_accepted_period_must_still_hold_its_working_days() {
+    let f = Fixture::example().through(Step::Publicize);
+    let text = f
+        .read_text("publicity/periods.csv")
+        .replacen(",2026-11-30,5,", ",2026-11-24,5,", 1);
+    std::fs::write(f.campaign().join("publicity/periods.csv"), text).unwrap();
+    let stderr = f.fails_unchanged(
+        &[
+            "verify",
+            "--accept",
+            "publicity/periods.csv",
+            "--reason",
+            "更正",
+        ],
+        INVALID,
+    );
+    assert!(
+        stderr.contains("campaign/publicity/periods.csv:2"),
+        "{stderr}"
+    );
+    f.command(&["publicize", "close"])
+        .env("BANZI_NOW", "2026-11-25T09:00:00+08:00")
+        .assert()
+        .code(INTEGRITY);
+}
+
+/// An opinion is resolved only by `publicize resolve`, with its finding, who resolved it and
+/// the entry that did: a status flipped by hand and accepted would resolve it with none of them,
+/// and let the notice close over it.
+#[test]
+#[ignore = "bug: `verify --accept publicity/opinions.csv` takes an opinion resolved by hand with no finding, resolver or entry, and the notice then closes"]
+fn an_accepted_opinion_cannot_be_resolved_without_its_finding() {
+    let f = notice_target();
+    let text = f
+        .read_text("publicity/opinions.csv")
+        .replacen(",open,", ",unsubstantiated,", 1);
+    std::fs::write(f.campaign().join("publicity/opinions.csv"), text).unwrap();
+    let stderr = f.fails_unchanged(
+        &[
+            "verify",
+            "--accept",
+            "publicity/opinions.csv",
+            "--reason",
+            "更正",
+        ],
+        INVALID,
+    );
+    assert!(
+        stderr.contains("campaign/publicity/opinions.csv:2"),
+        "{stderr}"
+    );
+    f.command(&["publicize", "close"])
+        .env("BANZI_NOW", AFTER_THE_NOTICE)
+        .assert()
+        .code(INTEGRITY);
 }
