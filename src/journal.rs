@@ -143,6 +143,43 @@ pub fn cite(seq: u64) -> String {
     words::cite(seq)
 }
 
+/// Why a text typed for the record is refused.
+enum Unfit {
+    Empty,
+    /// The code point of the first control character, `001B`.
+    Control(String),
+    TooLong,
+}
+
+/// `text` trimmed, if it is words on a line or a few, without control characters, and not
+/// longer than a paragraph.
+fn words_of(text: &str) -> Result<&str, Unfit> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Unfit::Empty);
+    }
+    if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n') {
+        return Err(Unfit::Control(format!("{:04X}", c as u32)));
+    }
+    if text.chars().count() > MAX_REASON {
+        return Err(Unfit::TooLong);
+    }
+    Ok(text)
+}
+
+/// A text for the record typed after `flag` that is not a reason (a contact, a summary, who
+/// verified): checked as a reason is, and refused naming its flag.
+pub fn text_of(flag: &str, text: &str, what: &str) -> Result<String, crate::error::Error> {
+    let refuse =
+        |problem: String| crate::error::Error::invalid(problem).with_hint(words::text_hint(flag));
+    match words_of(text) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(Unfit::Empty) => Err(refuse(words::needs_text(what))),
+        Err(Unfit::Control(code)) => Err(refuse(words::text_control(what, &code))),
+        Err(Unfit::TooLong) => Err(refuse(words::text_too_long(what, MAX_REASON))),
+    }
+}
+
 /// Why a decision or correction was made, as the journal keeps it: said in words, on one line
 /// or a few, without control characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,22 +192,14 @@ impl Reason {
     /// Checks the reason for `what` (e.g. "a withdrawal", in the language in force), as typed
     /// after `--reason`.
     pub fn new(text: &str, what: &str) -> Result<Reason, crate::error::Error> {
-        let text = text.trim();
         let refuse =
             |problem: String| crate::error::Error::invalid(problem).with_hint(words::reason_hint());
-        if text.is_empty() {
-            return Err(refuse(words::needs_reason(what)));
+        match words_of(text) {
+            Ok(text) => Ok(Reason(text.to_owned())),
+            Err(Unfit::Empty) => Err(refuse(words::needs_reason(what))),
+            Err(Unfit::Control(code)) => Err(refuse(words::reason_control(what, &code))),
+            Err(Unfit::TooLong) => Err(refuse(words::reason_too_long(what, MAX_REASON))),
         }
-        if let Some(c) = text.chars().find(|c| c.is_control() && *c != '\n') {
-            return Err(refuse(words::reason_control(
-                what,
-                &format!("{:04X}", c as u32),
-            )));
-        }
-        if text.chars().count() > MAX_REASON {
-            return Err(refuse(words::reason_too_long(what, MAX_REASON)));
-        }
-        Ok(Reason(text.to_owned()))
     }
 
     pub fn as_str(&self) -> &str {

@@ -33,6 +33,8 @@ pub trait Kind {
     fn already(unit: &str, operator: &str, seq: u64, reason: &str) -> String;
     /// The refusal of a revocation when there is nothing in force.
     fn not_in_force(unit: &str) -> String;
+    /// The flag that gives what the ruling rests on.
+    const BASIS_FLAG: &'static str = "--basis";
     /// The step a unit must have done before it can be ruled on, if any.
     const AFTER: Option<crate::steps::Step> = None;
 }
@@ -232,7 +234,9 @@ pub fn make<K: Kind>(
         .into());
     }
     let reason = Reason::new(reason, &K::noun())?;
-    let basis = basis.map(|b| Reason::new(b, &K::noun())).transpose()?;
+    let basis = basis
+        .map(|b| crate::journal::text_of(K::BASIS_FLAG, b, &words::basis_of(&K::noun())))
+        .transpose()?;
     let mut list: Vec<Ruling<K>> = all(campaign)?;
     if let Some(done) = list.iter().find(|r| r.unit == unit && r.in_force()) {
         return Err(
@@ -246,7 +250,7 @@ pub fn make<K: Kind>(
     list.push(Ruling {
         unit: unit.to_owned(),
         reason: reason.to_string(),
-        basis: basis.as_ref().map(Reason::to_string).unwrap_or_default(),
+        basis: basis.unwrap_or_default(),
         accountable: accountable_cell(accountable),
         operator: by.operator.clone(),
         time: by.time.clone(),
@@ -350,6 +354,7 @@ impl Kind for Disqualification {
     const PATH: &'static str = crate::steps::DISQUALIFICATIONS_FILE;
     const COMMAND: &'static str = "banzi disqualify";
     const AFTER: Option<crate::steps::Step> = Some(crate::steps::Step::Plan);
+    const BASIS_FLAG: &'static str = "--evidence";
     fn noun() -> String {
         words::disqualification_noun()
     }

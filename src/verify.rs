@@ -389,8 +389,8 @@ fn read_as_owner(campaign: &Campaign, file: &str) -> anyhow::Result<()> {
             crate::rulings::all::<crate::rulings::Disqualification>(campaign).map(drop)
         }
         crate::steps::CALENDAR_FILE => crate::publicize::calendar(campaign).map(drop),
-        crate::steps::PERIODS_FILE => crate::publicize::periods(campaign).map(drop),
-        crate::steps::OPINIONS_FILE => crate::publicize::opinions::all(campaign).map(drop),
+        crate::steps::PERIODS_FILE => crate::publicize::check_periods(campaign),
+        crate::steps::OPINIONS_FILE => crate::publicize::opinions::check(campaign),
         crate::shortlist::overrides::OVERRIDES_FILE => {
             crate::shortlist::overrides::load(campaign).map(drop)
         }

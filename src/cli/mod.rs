@@ -177,6 +177,15 @@ fn command_line(args: &[OsString]) -> String {
     shlex::try_join(words.iter().map(String::as_str)).unwrap_or_else(|_| words.join(" "))
 }
 
+/// Whether the command line gives a secret argument, whose words are never repeated.
+fn names_a_secret(args: &[OsString]) -> bool {
+    args.iter().skip(1).any(|a| {
+        let word = a.to_string_lossy();
+        let flag = word.split_once('=').map_or(&*word, |(flag, _)| flag);
+        publicize::SECRET_FLAGS.contains(&flag)
+    })
+}
+
 /// The command line's definition with its help in the language in force.
 pub fn command() -> clap::Command {
     help::localize(Cli::command(), "")
@@ -232,6 +241,16 @@ pub fn run() -> ExitCode {
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
+        // The parser quotes the words it stumbled on, which may be a reporter's name.
+        Err(e) if e.use_stderr() && names_a_secret(&args) => {
+            let error = Error::new(
+                crate::error::Kind::Usage,
+                crate::messages::cli::secret_usage_error(),
+            )
+            .with_hint(crate::messages::cli::secret_usage_hint());
+            Ui::new(false, false).error(&error.into());
+            return ExitCode::from(e.exit_code() as u8);
+        }
         Err(e) if e.use_stderr() => {
             let _ = write!(anstream::stderr().lock(), "{}", help::usage_error(&e));
             return ExitCode::from(e.exit_code() as u8);

@@ -97,15 +97,29 @@ impl Ui {
         let mut err = anstream::stderr().lock();
         match error.downcast_ref::<Error>() {
             Some(e) => {
-                let _ = writeln!(err, "{}{}", label(ERROR, words::error()), e.message);
+                let _ = writeln!(
+                    err,
+                    "{}{}",
+                    label(ERROR, words::error()),
+                    elide_long_quotes(&e.message)
+                );
                 for diagnostic in &e.diagnostics {
-                    let _ = writeln!(err, "  {diagnostic}");
-                    if let Some(excerpt) = &diagnostic.excerpt {
+                    let _ = writeln!(err, "  {}", elide_long_quotes(&diagnostic.to_string()));
+                    if let Some(excerpt) = diagnostic
+                        .excerpt
+                        .as_ref()
+                        .filter(|x| x.text.chars().count() <= LONGEST_EXCERPT)
+                    {
                         let _ = write!(err, "{}", show_excerpt(excerpt));
                     }
                 }
                 if let Some(hint) = &e.hint {
-                    let _ = writeln!(err, "{}{hint}", label(HINT, words::hint()));
+                    let _ = writeln!(
+                        err,
+                        "{}{}",
+                        label(HINT, words::hint()),
+                        elide_long_quotes(hint)
+                    );
                 }
             }
             None => {
@@ -113,6 +127,35 @@ impl Ui {
             }
         }
     }
+}
+
+/// The longest source line shown under a diagnostic; its place is named all the same.
+const LONGEST_EXCERPT: usize = 500;
+
+/// The longest value quoted back in a message, in characters: a 10 MB cell is named, not
+/// printed.
+const LONGEST_QUOTE: usize = 80;
+
+/// `text` with every value quoted in backticks that is longer than [`LONGEST_QUOTE`] cut short,
+/// saying how long it was.
+fn elide_long_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(4096));
+    let mut parts = text.split('`');
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for (i, part) in parts.enumerate() {
+        out.push('`');
+        let quoted = i % 2 == 0;
+        let length = part.chars().count();
+        if quoted && length > LONGEST_QUOTE {
+            out.extend(part.chars().take(LONGEST_QUOTE / 2));
+            out.push_str(&words::elided(length));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 /// `error: ` in English, `错误：` in Chinese: the word in its colour, and the colon.
@@ -169,6 +212,18 @@ pub fn cell(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_long_quoted_value_is_cut_short_and_the_rest_is_kept() {
+        let long = "x".repeat(10_000);
+        let said =
+            super::elide_long_quotes(&format!("unknown `{long}` in `category`; use `county`"));
+        assert!(said.len() < 200, "{said}");
+        assert!(said.starts_with("unknown `xxxx"), "{said}");
+        assert!(said.contains("10000"), "{said}");
+        assert!(said.ends_with("` in `category`; use `county`"), "{said}");
+        assert_eq!(super::elide_long_quotes("a `b` c"), "a `b` c");
+    }
+
     #[test]
     fn an_excerpt_underlines_the_bad_value() {
         let excerpt = crate::error::Excerpt {

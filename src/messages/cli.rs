@@ -3,6 +3,12 @@
 use super::help::{Example, Help};
 
 super::catalogue! {
+    secret_usage_error() =>
+        "命令行有误；因其中有反映人的姓名或联系方式，这里不复述原文",
+        "the command line is wrong; its words are not repeated here, since it names a reporter";
+    secret_usage_hint() =>
+        "`banzi publicize feedback add --help` 列出各项的写法；姓名中有空格的，要加引号：`--reporter \"欧阳 某某\"`",
+        "`banzi publicize feedback add --help` shows each option; quote a name with a space: `--reporter \"欧阳 某某\"`";
     unknown_argument(arg: &str) => "不认识的参数 `{arg}`", "unexpected argument `{arg}`";
     unknown_subcommand(name: &str) => "没有 `{name}` 这个命令", "unrecognized subcommand `{name}`";
     missing_arguments(args: &str) => "缺少必需的参数：{args}", "the following required arguments were not provided: {args}";

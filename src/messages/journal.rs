@@ -12,6 +12,13 @@ super::catalogue! {
         "{what}的理由含有控制字符 U+{code}", "the reason for {what} holds the control character U+{code}";
     reason_too_long(what: &str, max: usize) =>
         "{what}的理由超过了 {max} 个字", "the reason for {what} is longer than {max} characters";
+    needs_text(what: &str) => "{what}不能为空", "{what} is empty";
+    text_control(what: &str, code: &str) =>
+        "{what}含有控制字符 U+{code}", "{what} holds the control character U+{code}";
+    text_too_long(what: &str, max: usize) =>
+        "{what}超过了 {max} 个字", "{what} is longer than {max} characters";
+    text_hint(flag: &str) =>
+        "在 `{flag} \"…\"` 后写一行或几行文字，不要带控制字符", "give `{flag} \"…\"` a line or a few of text, without control characters";
     reason_hint() =>
         "用 `--reason \"…\"` 说明理由；理由会记入日志", "say why with `--reason \"…\"`; it is kept in the journal";
 

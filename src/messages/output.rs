@@ -3,6 +3,8 @@
 super::catalogue! {
     /// Before an error.
     error() => "错误", "error";
+    /// After the start of a value too long to quote whole.
+    elided(length: usize) => "……（共 {length} 个字符）", "… ({length} characters in all)";
     /// Before what to do about an error.
     hint() => "提示", "hint";
     /// Before something people should act on.

@@ -68,6 +68,24 @@ super::catalogue! {
     ruled_out_vetoed(reason: &str, seq: u64) =>
         "公示后被一票否决（日志第 {seq} 条）：{reason}", "vetoed after publication (journal entry #{seq}): {reason}";
 
+    periods_unfit(file: &str, n: usize) =>
+        "`{file}` 有 {n} 处与 banzi 的记录方式不符，不能认可这次修改", "`{file}` has {n} problem(s) banzi would never write; the edit cannot be accepted";
+    period_out_of_order(number: u32, place: usize) =>
+        "第 {place} 次公示的编号写成了 {number}", "the notice in place {place} is numbered {number}";
+    period_acts_missing(number: u32, state: &str) =>
+        "第 {number} 次公示的状态为「{state}」，但缺少相应的办理记录（谁、何时、日志第几条）",
+        "notice #{number} is {state} without the record of who made it so, when and in which entry";
+    period_miscounted(number: u32, end: &str, counted: &str, days: u32) =>
+        "第 {number} 次公示的结束日写成 {end}，但按工作日历 {days} 个工作日到 {counted}",
+        "notice #{number} ends on {end}, but {days} working days on the calendar end on {counted}";
+    opinion_out_of_order(id: &str, place: usize) =>
+        "第 {place} 条意见的编号是 {id}，应为 F{place}", "opinion {id} stands in place {place}, which is F{place}";
+    opinion_seal_unfit(id: &str) =>
+        "意见 {id} 的“是否匿名”与加密的反映人不符", "opinion {id} is anonymous or signed against its sealed reporter";
+    opinion_acts_missing(id: &str, status: &str) =>
+        "意见 {id} 的状态为「{status}」，但缺少相应的核查或办结记录（谁、何时、日志第几条）",
+        "opinion {id} is {status} without the record of its verification or resolution (who, when, which entry)";
+
     // Opinions.
     status_open() => "待核查", "open";
     status_verifying() => "核查中", "verifying";

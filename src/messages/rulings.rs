@@ -53,6 +53,7 @@ super::catalogue! {
         "被追责的 {name} 不是单位 `{unit}` 登记的党政主要负责人（{heads}），仍予记录",
         "{name}, held accountable, is not a head of unit `{unit}` in the register ({heads}); recorded all the same";
 
+    basis_of(ruling: &str) => "{ruling}的依据", "what {ruling} rests on";
     revoke_first(command: &str, unit: &str) =>
         "如需更改，请先用 `{command} {unit} --revoke --reason \"…\"` 撤销",
         "to change it, revoke it first with `{command} {unit} --revoke --reason \"…\"`";

@@ -85,6 +85,47 @@ pub fn periods(campaign: &Campaign) -> anyhow::Result<Vec<Period>> {
     campaign.store.read_table()
 }
 
+/// Every notice, checked as banzi writes them (for a hand edit to be accepted): numbered in
+/// order, only the last open, each act attributed, and each period's end the one its working
+/// days reach on the calendar.
+pub fn check_periods(campaign: &Campaign) -> anyhow::Result<()> {
+    let list = periods(campaign)?;
+    let (calendar, _) = calendar(campaign)?;
+    let here = campaign.store.root().join(PERIODS_FILE);
+    let mut diagnostics = Vec::new();
+    for (i, p) in list.iter().enumerate() {
+        let mut bad = |message: String| {
+            diagnostics.push(Diagnostic::new(&here, message).at_line(i + 2));
+        };
+        if p.number as usize != i + 1 {
+            bad(words::period_out_of_order(p.number, i + 1));
+        }
+        let acts_recorded = match p.state {
+            State::Open => p.closed_seq.is_none() && i + 1 == list.len(),
+            State::Closed => p.closed_seq.is_some() && p.closed_on.is_some(),
+            State::Reopened => p.reopened_seq.is_some() && p.reopened_reason.is_some(),
+        };
+        if !acts_recorded {
+            bad(words::period_acts_missing(p.number, &words::state(p.state)));
+        }
+        match calendar.period(p.start, p.working_days) {
+            Ok(counted) if counted.end == p.end => {}
+            Ok(counted) => bad(words::period_miscounted(
+                p.number,
+                &p.end.to_string(),
+                &counted.end.to_string(),
+                p.working_days,
+            )),
+            Err(e) => bad(e.message),
+        }
+    }
+    Ok(Error::check(
+        diagnostics,
+        |n| words::periods_unfit(PERIODS_FILE, n),
+        &crate::messages::store::restore(),
+    )?)
+}
+
 /// The latest notice that stands (open or closed), if any.
 pub fn current(campaign: &Campaign) -> anyhow::Result<Option<Period>> {
     Ok(periods(campaign)?
@@ -213,7 +254,7 @@ pub fn open(
             State::Closed | State::Reopened => {}
         }
     }
-    let contact = Reason::new(contact, &words::the_contact())?;
+    let contact = crate::journal::text_of("--contact", contact, &words::the_contact())?;
     let minimum = campaign.settings.publicity.min_working_days;
     let days = days.unwrap_or(minimum);
     if days < minimum {

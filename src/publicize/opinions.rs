@@ -212,6 +212,42 @@ impl Opinion {
     }
 }
 
+/// Every opinion, checked as banzi writes them (for a hand edit to be accepted): numbered in
+/// order, a signed one sealed, and each status with the acts that lead to it, attributed.
+pub fn check(campaign: &Campaign) -> anyhow::Result<()> {
+    let here = campaign.store.root().join(OPINIONS_FILE);
+    let mut diagnostics = Vec::new();
+    for (i, o) in all(campaign)?.iter().enumerate() {
+        let investigated = !o.investigator.is_empty() && o.investigated_seq.is_some();
+        let resolved = !o.finding.is_empty()
+            && !o.resolved_by.is_empty()
+            && o.resolved_seq.is_some()
+            && o.resolved_on.is_some();
+        let fits = match o.status {
+            Status::Open => !investigated && !resolved,
+            Status::Verifying => investigated && !resolved,
+            Status::Substantiated | Status::Unsubstantiated => resolved,
+        };
+        let problem = if o.id != format!("F{}", i + 1) {
+            Some(words::opinion_out_of_order(&o.id, i + 1))
+        } else if o.anonymous != o.sealed_reporter.is_empty() {
+            Some(words::opinion_seal_unfit(&o.id))
+        } else if !fits {
+            Some(words::opinion_acts_missing(&o.id, &o.status.shown()))
+        } else {
+            None
+        };
+        if let Some(message) = problem {
+            diagnostics.push(Diagnostic::new(&here, message).at_line(i + 2));
+        }
+    }
+    Ok(Error::check(
+        diagnostics,
+        |n| words::periods_unfit(OPINIONS_FILE, n),
+        &crate::messages::store::restore(),
+    )?)
+}
+
 /// Every opinion, in the order entered.
 pub fn all(campaign: &Campaign) -> anyhow::Result<Vec<Opinion>> {
     campaign.store.read_table()
@@ -331,13 +367,14 @@ impl Checker<'_> {
             }
             unit.to_owned()
         };
-        let summary = match Reason::new(&raw.summary, &words::the_summary()) {
-            Ok(text) => text.to_string(),
-            Err(e) => {
-                problems.push(("summary", e.message));
-                String::new()
-            }
-        };
+        let summary =
+            match crate::journal::text_of("--summary", &raw.summary, &words::the_summary()) {
+                Ok(text) => text,
+                Err(e) => {
+                    problems.push(("summary", e.message));
+                    String::new()
+                }
+            };
         let named = !raw.reporter.trim().is_empty() || !raw.reporter_contact.trim().is_empty();
         let anonymous = match raw.anonymous.trim() {
             "" => !named,
@@ -607,10 +644,16 @@ pub fn import(
     source: &Source,
 ) -> anyhow::Result<(Vec<Opinion>, Entry, Vec<String>)> {
     let period = super::require_open(campaign)?;
+    // A line the reader cannot split may hold a reporter: its place is named, never shown.
     let Rows {
         rows,
         ignored_columns,
-    } = read_rows(source, COLUMNS)?;
+    } = read_rows(source, COLUMNS).map_err(|mut e| {
+        for diagnostic in &mut e.diagnostics {
+            diagnostic.excerpt = None;
+        }
+        e
+    })?;
     let checker = checker(campaign, &period, ctx.today)?;
     let mut diagnostics = Vec::new();
     let mut checked = Vec::with_capacity(rows.len());
@@ -689,7 +732,7 @@ pub fn investigate(
     by: &str,
 ) -> anyhow::Result<Entry> {
     super::require_open(campaign)?;
-    let by = Reason::new(by, &words::the_investigator())?;
+    let by = crate::journal::text_of("--by", by, &words::the_investigator())?;
     let mut list = all(campaign)?;
     let opinion = find(&mut list, id)?;
     if opinion.status != Status::Open {
@@ -724,8 +767,8 @@ pub fn resolve(
             Error::invalid(words::unknown_finding(finding, &Finding::WORDS.accepted())).into(),
         );
     };
-    let note = Reason::new(note, &words::the_finding())?;
-    let by = Reason::new(by, &words::the_resolver())?;
+    let note = crate::journal::text_of("--note", note, &words::the_finding())?;
+    let by = crate::journal::text_of("--by", by, &words::the_resolver())?;
     let mut list = all(campaign)?;
     let opinion = find(&mut list, id)?;
     if opinion.status.is_resolved() {

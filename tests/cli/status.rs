@@ -299,7 +299,10 @@ fn once_every_unit_is_inspected_the_list_is_next_with_the_open_flags_then_nothin
     assert_eq!(f.status()["next"], json!(null));
     assert_eq!(f.json(&["next"]), json!({"next": null}));
     let zh = f.stdout(&["--lang", "zh-CN", "status"]);
-    assert!(zh.ends_with("第 1 次公示已结束，当前各步骤均已完成\n"), "{zh}");
+    assert!(
+        zh.ends_with("第 1 次公示已结束，当前各步骤均已完成\n"),
+        "{zh}"
+    );
     assert!(english_left(&zh).is_empty(), "{:?}", english_left(&zh));
     assert_said_in_both(&f);
 }

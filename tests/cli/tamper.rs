@@ -1263,7 +1263,6 @@ fn a_make_up_day_on_a_wednesday_is_refused_with_its_place() {
 /// working days counted on the calendar from its first is no notice `publicize open` could have
 /// written, and accepting it would let the notice close after one day.
 #[test]
-#[ignore = "bug: `verify --accept publicity/periods.csv` takes an end date that breaks the calendar's count, and the notice then closes early"]
 fn an_accepted_period_must_still_hold_its_working_days() {
     let f = Fixture::example().through(Step::Publicize);
     let text = f
@@ -1294,7 +1293,6 @@ fn an_accepted_period_must_still_hold_its_working_days() {
 /// the entry that did: a status flipped by hand and accepted would resolve it with none of them,
 /// and let the notice close over it.
 #[test]
-#[ignore = "bug: `verify --accept publicity/opinions.csv` takes an opinion resolved by hand with no finding, resolver or entry, and the notice then closes"]
 fn an_accepted_opinion_cannot_be_resolved_without_its_finding() {
     let f = notice_target();
     let text = f
