@@ -104,6 +104,15 @@ export BANZI_NOW=2026-12-14T09:00:00+08:00
 banzi publicize close
 banzi publicize show
 
+step "commend: the final list (the published list less C05), the committee's approval, and the documents"
+export BANZI_NOW=2026-12-15T09:00:00+08:00
+banzi commend propose
+banzi commend proposal > "$out/reports/拟表彰名单的请示.md"
+export BANZI_NOW=2026-12-20T09:00:00+08:00
+banzi commend approve --decision-no "市委〔2026〕12号" --date 2026-12-20
+banzi commend publish --out "$out/表彰" --certificates
+banzi commend show
+
 step "status"
 banzi status
 
@@ -117,6 +126,7 @@ cat <<TXT
 
 The campaign is in   $out/campaign
 Its reports are in   $out/reports (初步名单.md: the preliminary list; 公示.html: the public notice)
+The printable files  $out/表彰 (表彰决定, 表彰名单 and 荣誉证书, as PDF, HTML, Markdown and CSV)
 The reporters' key   $out/reporters.key (outside the campaign, as it must be)
 Look around with     BANZI_CAMPAIGN=$out/campaign $bin status
 TXT

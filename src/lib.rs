@@ -27,11 +27,13 @@
 pub mod calendar;
 pub mod campaign;
 pub mod cli;
+pub mod commend;
 pub mod context;
 pub mod csv_cell;
 pub mod documents;
 pub mod error;
 pub mod figures;
+pub mod fonts;
 pub mod import;
 pub mod inspect;
 pub mod journal;

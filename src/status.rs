@@ -62,8 +62,13 @@ pub enum Guidance {
         unresolved: usize,
         closable: bool,
     },
-    /// The list is published and its notice closed: every step so far is done.
-    Published { number: u32 },
+    /// The notice is closed: the final list is to be proposed (again, when `stale`), approved
+    /// and published, as far as `reached`.
+    Commend {
+        notice: u32,
+        reached: Option<crate::commend::State>,
+        stale: bool,
+    },
 }
 
 impl Guidance {
@@ -86,7 +91,19 @@ impl Guidance {
             }
             Guidance::Notice { unresolved: 0, .. } => None,
             Guidance::Notice { .. } => Some("banzi publicize feedback list".to_owned()),
-            Guidance::Published { .. } => None,
+            Guidance::Commend { reached, stale, .. } => {
+                use crate::commend::State as Reached;
+                match (reached, stale) {
+                    (None, _) | (Some(_), true) => Some(Step::Commend.def().does.to_owned()),
+                    (Some(Reached::Proposed), false) => {
+                        Some("banzi commend approve --decision-no NUMBER --date DATE".to_owned())
+                    }
+                    (Some(Reached::Approved), false) => {
+                        Some("banzi commend publish --out DIR --certificates".to_owned())
+                    }
+                    (Some(Reached::Published), false) => None,
+                }
+            }
         }
     }
 }
@@ -353,7 +370,11 @@ fn guidance(
                     closable: crate::publicize::blockers(campaign, p, today)?.is_empty(),
                 }
             }
-            Some(p) if p.version == f.latest.version => Guidance::Published { number: p.number },
+            Some(p) if p.version == f.latest.version => Guidance::Commend {
+                notice: p.number,
+                reached: crate::commend::load(campaign)?.map(|c| c.state),
+                stale: crate::commend::is_stale(campaign),
+            },
             _ => Guidance::Publicize {
                 version: f.latest.version,
             },

@@ -17,6 +17,7 @@ pub enum Step {
     Inspect,
     Shortlist,
     Publicize,
+    Commend,
 }
 
 /// Whether a step is done once for the campaign or once for each unit, and how its records are
@@ -87,6 +88,10 @@ pub struct StepDef {
     /// command that closes it. While it is open it freezes every record it rests on, and it can
     /// be reopened.
     pub closes: Option<&'static str>,
+    /// Whether the step's result lists units, so that it is drawn from the rulings on them,
+    /// which are made at any step: a disqualification after the final list is proposed makes it
+    /// stale.
+    pub lists: bool,
 }
 
 pub const UNITS_FILE: &str = "units.csv";
@@ -101,6 +106,7 @@ pub const OVERRIDES_FILE: &str = "shortlist/overrides.csv";
 pub const DISQUALIFICATIONS_FILE: &str = "disqualifications.csv";
 pub const PERIODS_FILE: &str = "publicity/periods.csv";
 pub const OPINIONS_FILE: &str = "publicity/opinions.csv";
+pub const COMMENDATION_FILE: &str = "commendation/commendation.toml";
 /// The working-day calendar: a record of no step, read by the steps that count working days.
 pub const CALENDAR_FILE: &str = "calendar.toml";
 
@@ -134,6 +140,7 @@ pub const STEPS: &[StepDef] = &[
         requires: &[],
         does: "banzi units import UNITS.csv",
         closes: None,
+        lists: false,
     },
     StepDef {
         step: Step::Plan,
@@ -147,6 +154,7 @@ pub const STEPS: &[StepDef] = &[
         requires: &[],
         does: "banzi plan submit UNIT FILE",
         closes: None,
+        lists: false,
     },
     StepDef {
         step: Step::SelfAssess,
@@ -160,6 +168,7 @@ pub const STEPS: &[StepDef] = &[
         requires: &[Step::Plan],
         does: "banzi self-assess submit UNIT FILE",
         closes: None,
+        lists: false,
     },
     StepDef {
         step: Step::Inspect,
@@ -190,6 +199,7 @@ pub const STEPS: &[StepDef] = &[
         requires: &[Step::SelfAssess],
         does: "banzi inspect record UNIT FILE",
         closes: None,
+        lists: false,
     },
     StepDef {
         step: Step::Shortlist,
@@ -212,6 +222,7 @@ pub const STEPS: &[StepDef] = &[
         requires: &[Step::Inspect],
         does: "banzi shortlist",
         closes: None,
+        lists: true,
     },
     StepDef {
         step: Step::Publicize,
@@ -234,6 +245,24 @@ pub const STEPS: &[StepDef] = &[
         requires: &[Step::Shortlist],
         does: "banzi publicize open --contact CONTACT",
         closes: Some("banzi publicize close"),
+        lists: false,
+    },
+    StepDef {
+        step: Step::Commend,
+        key: "commend",
+        command: "commend",
+        title: "推荐表彰",
+        noun: "commendation",
+        scope: Scope::Campaign,
+        record_dir: "",
+        files: &[CampaignFile {
+            path: COMMENDATION_FILE,
+            role: Role::Result,
+        }],
+        requires: &[Step::Publicize],
+        does: "banzi commend propose",
+        closes: None,
+        lists: true,
     },
 ];
 
@@ -329,7 +358,8 @@ impl Step {
                 .any(|f| f.role == Role::Result && f.path == path)
                 || STEPS[base as usize + 1..=self as usize]
                     .iter()
-                    .any(input_of);
+                    .any(input_of)
+                || (self.def().lists && Step::is_ruling(path));
         }
         STEPS
             .iter()
@@ -613,15 +643,25 @@ mod tests {
                 Step::SelfAssess,
                 Step::Inspect,
                 Step::Shortlist,
-                Step::Publicize
+                Step::Publicize,
+                Step::Commend
             ]
         );
         assert_eq!(
             Step::SelfAssess.dependents(),
-            vec![Step::Inspect, Step::Shortlist, Step::Publicize]
+            vec![
+                Step::Inspect,
+                Step::Shortlist,
+                Step::Publicize,
+                Step::Commend
+            ]
         );
-        assert_eq!(Step::Shortlist.dependents(), vec![Step::Publicize]);
-        assert_eq!(Step::Publicize.dependents(), vec![]);
+        assert_eq!(
+            Step::Shortlist.dependents(),
+            vec![Step::Publicize, Step::Commend]
+        );
+        assert_eq!(Step::Publicize.dependents(), vec![Step::Commend]);
+        assert_eq!(Step::Commend.dependents(), vec![]);
     }
 
     #[test]
@@ -688,6 +728,16 @@ mod tests {
             "plansX/a",
         ] {
             assert!(!Step::Shortlist.is_drawn_from(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn the_final_list_is_drawn_from_the_closed_notice_and_every_ruling() {
+        for path in [PERIODS_FILE, VETOES_FILE, DISQUALIFICATIONS_FILE] {
+            assert!(Step::Commend.is_drawn_from(path), "{path}");
+        }
+        for path in [VERSIONS_FILE, OPINIONS_FILE, UNITS_FILE, "plans/C01.toml"] {
+            assert!(!Step::Commend.is_drawn_from(path), "{path}");
         }
     }
 

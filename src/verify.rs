@@ -177,7 +177,7 @@ enum Walked {
 }
 
 /// Every file and link in the campaign, relative to the root with `/`; version control's own
-/// folder is not the campaign's.
+/// folder and the fonts folder are not the campaign's.
 fn walk(root: &Path) -> anyhow::Result<Vec<(String, Walked)>> {
     fn walk_into(
         root: &Path,
@@ -208,7 +208,9 @@ fn walk(root: &Path) -> anyhow::Result<Vec<(String, Walked)>> {
             if kind.is_symlink() {
                 found.push((path, Walked::Link));
             } else if kind.is_dir() {
-                if relative.is_empty() && name == ".git" {
+                // Fonts for printing are the clerk's, not records.
+                if relative.is_empty() && (name == ".git" || name == crate::fonts::CAMPAIGN_FOLDER)
+                {
                     continue;
                 }
                 if relative.is_empty() && name == WORK_DIR {

@@ -1,6 +1,8 @@
 //! The command line: global flags, one dispatch, and the one exit path.
 
+mod commend;
 mod completions;
+mod fonts;
 mod help;
 mod init;
 mod inspect;
@@ -88,7 +90,9 @@ enum Command {
     Disqualify(withdraw::DisqualifyArgs),
     Shortlist(shortlist::ShortlistArgs),
     Publicize(publicize::PublicizeArgs),
+    Commend(commend::CommendArgs),
     Verify(verify::VerifyArgs),
+    Fonts(fonts::FontsArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
 }
@@ -287,7 +291,9 @@ pub fn run() -> ExitCode {
         Command::Disqualify(args) => withdraw::disqualify(&env, args),
         Command::Shortlist(args) => shortlist::run(&env, args),
         Command::Publicize(args) => publicize::run(&env, args),
+        Command::Commend(args) => commend::run(&env, args),
         Command::Verify(args) => verify::run(&env, args),
+        Command::Fonts(args) => fonts::run(&env, args),
         Command::Completions(args) => completions::run(&env, args),
         Command::Man(args) => man::run(&env, args),
     };

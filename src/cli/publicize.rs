@@ -100,7 +100,7 @@ enum Format {
 }
 
 /// A date typed on the command line, in any form clerks write one.
-fn date(text: &str) -> Result<chrono::NaiveDate, String> {
+pub fn date(text: &str) -> Result<chrono::NaiveDate, String> {
     crate::import::words::parse_date(text).map_err(|_| {
         crate::messages::import::not_a_date(text, &crate::messages::import::date_forms())
     })

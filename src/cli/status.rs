@@ -160,7 +160,17 @@ fn show_guidance(env: &Env, guidance: &Guidance) {
             unresolved,
             ..
         } => Some(words::next_notice_open(*number, end, *unresolved)),
-        Guidance::Published { number } => Some(words::next_published(*number)),
+        Guidance::Commend {
+            notice,
+            reached,
+            stale,
+        } => Some(match (reached, stale) {
+            (_, true) => words::next_commend_stale(),
+            (None, false) => words::next_published(*notice),
+            (Some(crate::commend::State::Proposed), false) => words::next_approve(),
+            (Some(crate::commend::State::Approved), false) => words::next_publish(),
+            (Some(crate::commend::State::Published), false) => words::next_complete(),
+        }),
     };
     if let Some(why) = why {
         env.ui.data(&why);

@@ -1,7 +1,9 @@
 //! The public notice (公示) of the preliminary list, in Markdown and as a printable HTML page.
 
-use chrono::{Datelike, NaiveDate};
-use minijinja::{AutoEscape, Environment};
+use chrono::NaiveDate;
+
+use super::chinese_ordinal;
+use crate::figures::chinese_date;
 use serde::Serialize;
 
 /// One unit on the published list, in rank order within its category.
@@ -172,27 +174,11 @@ pub fn notice_markdown(notice: &Notice) -> String {
 
 /// The notice as a standalone HTML page for A4 printing, every value escaped for HTML.
 pub fn notice_html(notice: &Notice) -> String {
-    let mut env = Environment::new();
-    // Set explicitly rather than trusting the `.html` name, since values are record text.
-    env.set_auto_escape_callback(|_| AutoEscape::Html);
-    env.add_template("notice.html", include_str!("templates/notice.html"))
-        .expect("bundled templates are valid");
-    env.get_template("notice.html")
-        .and_then(|t| t.render(minijinja::value::Serde(notice.model())))
-        .expect("bundled templates render every model")
-}
-
-/// A date as official documents write it: `2026年12月7日`.
-fn chinese_date(date: NaiveDate) -> String {
-    format!("{}年{}月{}日", date.year(), date.month(), date.day())
-}
-
-/// The heading numeral of the `n`th part: `一` … `十`, then Arabic (no notice has that many).
-fn chinese_ordinal(n: usize) -> String {
-    const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-    n.checked_sub(1)
-        .and_then(|i| NUMERALS.get(i))
-        .map_or_else(|| n.to_string(), |s| (*s).to_owned())
+    super::render_html(
+        "notice.html",
+        include_str!("templates/notice.html"),
+        notice.model(),
+    )
 }
 
 #[cfg(test)]
@@ -456,16 +442,9 @@ mod tests {
     }
 
     #[test]
-    fn chinese_date_has_full_year_and_no_leading_zeros() {
-        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(chinese_date(date(2026, 1, 5)), "2026年1月5日");
-        assert_eq!(chinese_date(date(2026, 12, 20)), "2026年12月20日");
-    }
-
-    #[test]
     fn chinese_ordinal_counts_parts() {
         assert_eq!(chinese_ordinal(1), "一");
         assert_eq!(chinese_ordinal(3), "三");
-        assert_eq!(chinese_ordinal(11), "11");
+        assert_eq!(chinese_ordinal(11), "十一");
     }
 }

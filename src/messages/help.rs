@@ -42,6 +42,8 @@ pub const TABLES: &[&[Help]] = &[
     super::steps::HELP,
     super::calendar::HELP,
     super::publicize::HELP,
+    super::commend::HELP,
+    super::fonts::HELP,
 ];
 
 /// Every table of examples, one per concern.
@@ -64,6 +66,8 @@ pub const EXAMPLES: &[&[Example]] = &[
     super::steps::EXAMPLES,
     super::calendar::EXAMPLES,
     super::publicize::EXAMPLES,
+    super::commend::EXAMPLES,
+    super::fonts::EXAMPLES,
 ];
 
 /// The help of `key` in the language in force.

@@ -9,6 +9,8 @@
 
 pub mod calendar;
 pub mod cli;
+pub mod commend;
+pub mod fonts;
 pub mod help;
 pub mod import;
 pub mod inspect;
@@ -206,6 +208,8 @@ pub(crate) use catalogue;
 pub(crate) const CATALOGUES: &[(&str, &[Entry])] = &[
     ("calendar", calendar::ALL),
     ("publicize", publicize::ALL),
+    ("commend", commend::ALL),
+    ("fonts", fonts::ALL),
     ("cli", cli::ALL),
     ("help", help::ALL),
     ("import", import::ALL),

@@ -12,6 +12,7 @@ super::catalogue! {
     noun_inspect() => "组织考察记录", "inspection";
     noun_shortlist() => "初步名单", "preliminary list";
     noun_publicize() => "初步名单公示", "public notice";
+    noun_commend() => "表彰名单", "commendation";
     // Each step's heading in the status table.
     title_units() => "参评班子", "Units";
     title_plan() => "制定方案", "Plan";
@@ -19,6 +20,7 @@ super::catalogue! {
     title_inspect() => "组织考察", "Inspection";
     title_shortlist() => "初步名单", "Preliminary list";
     title_publicize() => "公示", "Public notice";
+    title_commend() => "推荐表彰", "Commendation";
     // A unit's state on a step, in the status table.
     state_missing() => "未提交", "missing";
     state_done() => "已完成", "done";
@@ -96,7 +98,12 @@ super::catalogue! {
     notice_line(number: u32, state: &str, start: &str, end: &str) =>
         "公示：第 {number} 次，{state}（{start} 至 {end}）", "public notice: #{number}, {state} ({start} to {end})";
     next_published(number: u32) =>
-        "第 {number} 次公示已结束，当前各步骤均已完成", "public notice #{number} is closed: every step so far is done";
+        "第 {number} 次公示已结束，可以提出拟表彰名单", "public notice #{number} is closed: propose the final list";
+    next_commend_stale() =>
+        "拟表彰名单提出后其依据有了变化，须重新提出并报批", "the final list changed under its proposal: propose it, and have it approved, again";
+    next_approve() => "拟表彰名单已提出，待市委批准后记录批准", "the final list is proposed: record the committee's approval";
+    next_publish() => "拟表彰名单已获批准，可以印发表彰决定和名单", "the final list is approved: publish the decision and the list";
+    next_complete() => "表彰决定和名单已印发，活动全部完成", "the decision and the list are published: the campaign is complete";
 
     // `banzi completions` and `banzi man`.
     cannot_write(what: &str, cause: &str) => "无法输出{what}：{cause}", "cannot write the {what}: {cause}";
@@ -115,6 +122,7 @@ pub fn noun(step: Step) -> String {
         Step::Inspect => noun_inspect(),
         Step::Shortlist => noun_shortlist(),
         Step::Publicize => noun_publicize(),
+        Step::Commend => noun_commend(),
     }
 }
 
@@ -127,6 +135,7 @@ pub fn title(step: Step) -> String {
         Step::Inspect => title_inspect(),
         Step::Shortlist => title_shortlist(),
         Step::Publicize => title_publicize(),
+        Step::Commend => title_commend(),
     }
 }
 

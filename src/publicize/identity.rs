@@ -6,7 +6,7 @@
 //! stay sealed for as long as the archive is kept.
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::str::FromStr as _;
 
 use age::secrecy::ExposeSecret as _;
@@ -37,26 +37,11 @@ pub fn generate() -> KeyPair {
     }
 }
 
-/// Whether `path` would be inside the campaign at `root`, where it would travel with it.
-fn inside(path: &Path, root: &Path) -> std::io::Result<bool> {
-    let absolute = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()?.join(path)
-    };
-    // The file does not exist yet: its folder does, and decides.
-    let folder = absolute
-        .parent()
-        .map_or_else(PathBuf::new, Path::to_path_buf);
-    let folder = folder.canonicalize()?;
-    Ok(folder.starts_with(root.canonicalize()?))
-}
-
 /// Writes the identity to `out`, readable by its owner alone; refuses a file inside the
 /// campaign or one that exists.
 pub fn write_identity(pair: &KeyPair, out: &Path, campaign_root: &Path) -> anyhow::Result<()> {
     let shown = out.display().to_string();
-    match inside(out, campaign_root) {
+    match crate::store::is_within(out, campaign_root) {
         Ok(true) => {
             return Err(Error::invalid(words::identity_inside(&shown))
                 .with_hint(words::identity_outside_hint())

@@ -181,11 +181,16 @@ fn drawn_from(campaign: &Campaign) -> String {
 }
 
 /// Whether a closed notice still stands for the list as it is (the step is done).
-fn is_current(campaign: &Campaign) -> bool {
+pub fn stands(campaign: &Campaign) -> bool {
     campaign
         .store
         .index()
         .is_campaign_step_done(Step::Publicize, &campaign.settings_sha256)
+}
+
+/// Refuses, naming the command that supplies what is missing, while no list can be published.
+pub fn check_publishable(campaign: &Campaign) -> anyhow::Result<()> {
+    list_to_publish(campaign).map(drop)
 }
 
 /// The preliminary list a notice publishes: the latest version, current.
@@ -243,7 +248,7 @@ pub fn open(
                 .with_hint(words::close_or_reopen_hint())
                 .into());
             }
-            State::Closed if is_current(campaign) => {
+            State::Closed if stands(campaign) => {
                 return Err(Error::step_order(words::closed_already(
                     last.number,
                     &last.closed_on.map(|d| d.to_string()).unwrap_or_default(),
@@ -435,7 +440,7 @@ pub fn standing(campaign: &Campaign) -> anyhow::Result<Option<Standing>> {
             ruled_out.push((unit.unit.clone(), words::ruled_out_vetoed(&v.reason, v.seq)));
         }
     }
-    let stale = period.state == State::Closed && !is_current(campaign);
+    let stale = period.state == State::Closed && !stands(campaign);
     Ok(Some(Standing {
         period,
         counts,

@@ -16,6 +16,22 @@ pub enum Origin {
 
 /// The campaign directory: `-C/--campaign`, else `BANZI_CAMPAIGN`, else the nearest ancestor of
 /// `cwd` holding a `campaign.toml`.
+/// Whether `path`, which may not exist yet, is or would be inside the folder `root`: its nearest
+/// existing ancestor decides, with links resolved. A file written there would travel with the
+/// campaign (a secret key) or stand among its records (a document).
+pub fn is_within(path: &Path, root: &Path) -> std::io::Result<bool> {
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    let existing = absolute
+        .ancestors()
+        .find(|a| a.exists())
+        .unwrap_or_else(|| Path::new("/"));
+    Ok(existing.canonicalize()?.starts_with(root.canonicalize()?))
+}
+
 pub fn find_campaign(explicit: Option<(&Path, Origin)>, cwd: &Path) -> Result<PathBuf, Error> {
     if let Some((dir, origin)) = explicit {
         // Kept as the user gave it, so messages name files the way the user does.

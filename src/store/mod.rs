@@ -34,7 +34,7 @@ use sha2::{Digest, Sha256};
 
 pub use disk::Stamp;
 pub use index::{INDEX_FILE, Index, IndexRow, Input};
-pub use locate::{Origin, find_campaign};
+pub use locate::{Origin, find_campaign, is_within};
 pub use lock::Access;
 use lock::Lock;
 pub use redo::{Recovered, WORK_DIR};

@@ -28,6 +28,8 @@ pub use synthetic::*;
 
 pub const OPERATOR: &str = "测试员";
 pub const NOW: &str = "2026-11-24T09:30:00+08:00";
+/// A time after the fixture's notice (from NOW, 5 working days) is over.
+pub const AFTER_NOTICE: &str = "2026-12-01T09:00:00+08:00";
 /// How the fixture's public notice asks for opinions.
 pub const CONTACT: &str = "电话：0798-1234567；地址：市委组织部干部监督科";
 pub const CAMPAIGN: &str = "campaign";
@@ -297,6 +299,7 @@ impl Fixture {
                 self.banzi(&["shortlist"]).success();
             }
             Step::Publicize => self.open_notice(),
+            Step::Commend => self.propose(),
         }
     }
 
@@ -304,6 +307,17 @@ impl Fixture {
     pub fn open_notice(&self) {
         self.banzi(&["publicize", "open", "--contact", CONTACT])
             .success();
+    }
+
+    /// banzi with the clock on the day after the fixture's notice ends ([`AFTER_NOTICE`]).
+    pub fn after_notice(&self, args: &[&str]) -> Assert {
+        self.command(args).env("BANZI_NOW", AFTER_NOTICE).assert()
+    }
+
+    /// Closes the fixture's notice once its period is over, and proposes the final list.
+    pub fn propose(&self) {
+        self.after_notice(&["publicize", "close"]).success();
+        self.after_notice(&["commend", "propose"]).success();
     }
 
     /// A copy of the whole temporary directory, campaign and inputs.

@@ -1,0 +1,465 @@
+//! Printed documents as PDF/A-2b, typeset in process by typst from templates bundled with the
+//! binary and laid out to GB/T 9704-2012. The data reaches a template only as a typst input
+//! (`sys.inputs.data`, JSON the template decodes), never spliced into its source, so no text of a
+//! record can run as typst code.
+
+use crate::error::{Error, Kind};
+use crate::fonts::{Fonts, Role};
+use crate::messages::fonts as say;
+
+/// A printed document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Template {
+    /// The commendation decision (表彰决定).
+    Decision,
+    /// The list of commended units attached to it.
+    List,
+    /// One 荣誉证书 a page.
+    Certificates,
+    /// The public notice (公示) of the preliminary list.
+    Notice,
+    /// The preliminary list for the leadership's review.
+    PreliminaryList,
+}
+
+impl Template {
+    fn file(self) -> &'static str {
+        match self {
+            Template::Decision => "decision.typ",
+            Template::List => "list.typ",
+            Template::Certificates => "certificates.typ",
+            Template::Notice => "notice.typ",
+            Template::PreliminaryList => "preliminary-list.typ",
+        }
+    }
+
+    /// The roles the template sets the data's `key` in; any other field is set in the body.
+    fn roles(self, key: &str) -> &'static [Role] {
+        match (self, key) {
+            (Template::Decision, "organ") => &[Role::Title],
+            (Template::Certificates, "unit") => &[Role::Title],
+            (Template::Certificates, "text" | "organ" | "date") => &[Role::Kai],
+            (Template::Notice, "campaign") => &[Role::Title, Role::Body],
+            (_, "title") => &[Role::Title],
+            (_, "label") => &[Role::Heading],
+            (_, "number") => &[Role::Song],
+            _ => &[Role::Body],
+        }
+    }
+
+    /// The words the template itself prints, by role.
+    fn words(self) -> &'static [(Role, &'static str)] {
+        const PAGE_NUMBER: (Role, &str) = (Role::Song, "— 0123456789");
+        match self {
+            Template::Decision => &[
+                PAGE_NUMBER,
+                (Role::Title, "文件"),
+                (Role::Heading, "一二三四五六七八九十、（）个0123456789"),
+                (Role::Body, "日志头：抄送印发"),
+            ],
+            Template::List | Template::PreliminaryList => &[
+                PAGE_NUMBER,
+                (Role::Heading, "附件一二三四五六七八九十、（）个0123456789"),
+                (
+                    Role::Body,
+                    "（）附件序号单位名称综合得分排名日志头：0123456789.",
+                ),
+            ],
+            Template::Certificates => &[
+                (Role::Title, "荣誉证书"),
+                (Role::Body, "日志头：0123456789"),
+            ],
+            Template::Notice => &[
+                PAGE_NUMBER,
+                (Role::Title, "关于初步名单的公示"),
+                (Role::Heading, "一二三四五六七八九十、（）个0123456789"),
+                (
+                    Role::Body,
+                    "根据工作安排，经单位自评、组织考察，结合年度考核情况进行综合分析，研究提出了初步名单，共个领导班子。为广泛听取干部群众意见，现在全市范围内予以公示。公示时间：至（个工作日）期间对象有的可通过以下方式向反映反映问题要实事求是具体翔实提倡实名反映人身份严格保密版日志头0123456789.",
+                ),
+            ],
+        }
+    }
+}
+
+/// Typesets `data` (the JSON the template reads; see the templates) as a PDF/A-2b document, in
+/// the faces `fonts` found. Identical data and fonts give identical bytes: the only date in the
+/// file is the data's `iso_date`. Refused when a character is in no face of its role.
+pub fn render(
+    template: Template,
+    data: &serde_json::Value,
+    fonts: &Fonts,
+) -> Result<Vec<u8>, Error> {
+    if !cfg!(feature = "pdf") {
+        return Err(Error::new(Kind::Other, say::without_pdf()).with_hint(say::without_pdf_hint()));
+    }
+    fonts.check()?;
+    check_glyphs(template, data, fonts)?;
+    #[cfg(feature = "pdf")]
+    return typeset::typeset(template, data, fonts);
+    #[cfg(not(feature = "pdf"))]
+    unreachable!("refused above")
+}
+
+/// Refuses a document with a character that no face of its role has, naming the character and
+/// the text it is in (a unit's name, say), and how to add a font.
+fn check_glyphs(template: Template, data: &serde_json::Value, fonts: &Fonts) -> Result<(), Error> {
+    let mut texts: Vec<(Role, &str)> = template.words().to_vec();
+    strings(data, "", &mut |key, text| {
+        texts.extend(template.roles(key).iter().map(|&role| (role, text)));
+    });
+    let mut problems = Vec::new();
+    for role in Role::ALL {
+        let all: String = texts
+            .iter()
+            .filter(|(r, _)| *r == role)
+            .map(|(_, text)| *text)
+            .collect();
+        for c in fonts.missing_glyphs(role, &all) {
+            let text = texts
+                .iter()
+                .find(|(r, text)| *r == role && text.contains(c))
+                .map_or("", |(_, text)| text);
+            problems.push(say::missing_glyph(
+                c,
+                &format!("{:04X}", u32::from(c)),
+                text,
+                &role.label(),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(Error::invalid(format!(
+        "{} {}",
+        say::missing_glyphs(problems.len()),
+        problems.join(&say::problems_separator())
+    ))
+    .with_hint(fonts.how_to_add()))
+}
+
+/// Calls `each` with every string in `value` and the key of the object field it is in (an array's
+/// items take the array's key).
+fn strings<'a>(
+    value: &'a serde_json::Value,
+    key: &'a str,
+    each: &mut impl FnMut(&'a str, &'a str),
+) {
+    match value {
+        serde_json::Value::String(text) => each(key, text),
+        serde_json::Value::Array(items) => {
+            for item in items {
+                strings(item, key, each);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (key, item) in fields {
+                strings(item, key, each);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(feature = "pdf")]
+mod typeset {
+    use std::collections::HashMap;
+    use std::path::Path;
+
+    use typst::foundations::{Bytes, Datetime, Dict, IntoValue as _};
+    use typst::text::Font;
+    use typst_as_lib::TypstEngine;
+    use typst_layout::PagedDocument;
+    use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+    use super::Template;
+    use crate::error::{Error, Kind};
+    use crate::fonts::{Fonts, Role};
+    use crate::messages::fonts as say;
+
+    const SOURCES: [(&str, &str); 6] = [
+        ("gbt9704.typ", include_str!("templates/pdf/gbt9704.typ")),
+        ("decision.typ", include_str!("templates/pdf/decision.typ")),
+        ("list.typ", include_str!("templates/pdf/list.typ")),
+        (
+            "certificates.typ",
+            include_str!("templates/pdf/certificates.typ"),
+        ),
+        ("notice.typ", include_str!("templates/pdf/notice.typ")),
+        (
+            "preliminary-list.typ",
+            include_str!("templates/pdf/preliminary-list.typ"),
+        ),
+    ];
+
+    /// China Standard Time, which the document's date is in.
+    const UTC_OFFSET_MINUTES: i32 = 8 * 60;
+
+    pub(super) fn typeset(
+        template: Template,
+        data: &serde_json::Value,
+        fonts: &Fonts,
+    ) -> Result<Vec<u8>, Error> {
+        let (faces, roles) = load(fonts)?;
+        let engine = TypstEngine::builder()
+            .with_static_source_file_resolver(SOURCES)
+            .fonts(faces)
+            .build();
+        let mut inputs = Dict::new();
+        inputs.insert("data".into(), json_bytes(data).into_value());
+        inputs.insert("fonts".into(), json_bytes(&roles).into_value());
+        let failed = |cause: String| {
+            Error::new(
+                Kind::Other,
+                say::typesetting_failed(template.file(), &cause),
+            )
+        };
+        let document: PagedDocument = engine
+            .compile_with_input(template.file(), inputs)
+            .output
+            .map_err(|e| failed(e.to_string()))?;
+        let options = PdfOptions {
+            standards: PdfStandards::new(&[PdfStandard::A_2b])
+                .expect("PDF/A-2b is a standard on its own"),
+            timestamp: timestamp(data),
+            ..PdfOptions::default()
+        };
+        typst_pdf::pdf(&document, &options).map_err(|diagnostics| {
+            failed(
+                diagnostics
+                    .iter()
+                    .map(|d| d.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+        })
+    }
+
+    fn json_bytes(value: &impl serde::Serialize) -> Bytes {
+        Bytes::new(serde_json::to_vec(value).expect("JSON values serialize"))
+    }
+
+    /// The date the PDF says it was made (PDF/A requires one): the data's `iso_date`, else its
+    /// `date` as official documents write it (`2026年12月7日`); never the clock, so that the same
+    /// data gives the same bytes.
+    fn timestamp(data: &serde_json::Value) -> Option<Timestamp> {
+        use chrono::Datelike as _;
+        let date = match data["iso_date"].as_str() {
+            Some(iso) => iso.parse().ok()?,
+            None => {
+                chrono::NaiveDate::parse_from_str(data["date"].as_str()?, "%Y年%m月%d日").ok()?
+            }
+        };
+        let date = Datetime::from_ymd(
+            date.year(),
+            u8::try_from(date.month()).ok()?,
+            u8::try_from(date.day()).ok()?,
+        )?;
+        Timestamp::new_local(date, UTC_OFFSET_MINUTES)
+    }
+
+    /// Loads every face of every role's chain, each file once, and says for each role the
+    /// families typst knows those faces by, in the chain's order, and the weight to set. The
+    /// faces stay in the order found, so the same fonts give the same bytes.
+    fn load(fonts: &Fonts) -> Result<(Vec<Font>, serde_json::Value), Error> {
+        let mut files: HashMap<&Path, Bytes> = HashMap::new();
+        let mut loaded: Vec<(&Path, u32, Font)> = Vec::new();
+        let mut roles = serde_json::Map::new();
+        for role in Role::ALL {
+            let mut families: Vec<String> = Vec::new();
+            for face in fonts.faces(role) {
+                let path = face.path.as_path();
+                let known = loaded
+                    .iter()
+                    .find(|(p, index, _)| *p == path && *index == face.index);
+                let font = match known {
+                    Some((_, _, font)) => font.clone(),
+                    None => {
+                        let data = match files.get(path) {
+                            Some(data) => data.clone(),
+                            None => {
+                                let bytes = std::fs::read(path).map_err(|e| {
+                                    Error::new(
+                                        Kind::Other,
+                                        crate::messages::output::caused_by(
+                                            &crate::messages::store::cannot_read(path.display()),
+                                            &crate::import::io_cause(&e),
+                                        ),
+                                    )
+                                })?;
+                                files.entry(path).or_insert(Bytes::new(bytes)).clone()
+                            }
+                        };
+                        // A face fontdb read but typst cannot is passed over, as a missing one.
+                        let Some(font) = Font::new(data, face.index) else {
+                            continue;
+                        };
+                        loaded.push((path, face.index, font.clone()));
+                        font
+                    }
+                };
+                let family = font.info().family.clone();
+                if !families.contains(&family) {
+                    families.push(family);
+                }
+            }
+            let weight = fonts.chosen(role).map_or(400, |c| c.weight);
+            roles.insert(
+                role.code().to_owned(),
+                serde_json::json!({ "families": families, "weight": weight }),
+            );
+        }
+        Ok((
+            loaded.into_iter().map(|(_, _, font)| font).collect(),
+            serde_json::Value::Object(roles),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use super::*;
+
+    const HEAD: &str = "12:1a2b3c4d5e6f";
+
+    fn units(n: usize) -> Vec<String> {
+        (1..=n)
+            .map(|i| format!("青川市第{i}号参评单位领导班子"))
+            .collect()
+    }
+
+    /// A decision with `n` units and `paragraphs` paragraphs of body, long enough for two pages
+    /// with the defaults.
+    fn decision(n: usize, paragraphs: usize) -> Value {
+        let paragraph = "为深入贯彻落实新时代党的建设总要求，进一步加强领导班子建设，市委在全市开展了争创“四强一硬”好班子活动。各参评班子对照政治强、能力强、活力强、合力强、作风硬的要求，制定方案、积极争创，取得了明显成效。";
+        json!({
+            "organ": "中共青川市委员会",
+            "decision_no": "市委〔2026〕12号",
+            "title": "关于表彰2026年度“四强一硬”先进领导班子的决定",
+            "addressee": "各县（市、区）委，市委各部门，市直各单位：",
+            "body": vec![paragraph; paragraphs],
+            "categories": [
+                {"label": "县级", "units": units(n / 2)},
+                {"label": "市直单位", "units": units(n - n / 2)},
+            ],
+            "closing": ["希望受到表彰的领导班子珍惜荣誉、再接再厉。各级领导班子要以先进为榜样，奋发有为，为推动青川高质量发展作出新的更大贡献。"],
+            "signature": "中共青川市委员会",
+            "date": "2026年12月20日",
+            "iso_date": "2026-12-20",
+            "imprint": {
+                "copy_to": "市人大常委会党组，市政府党组，市政协党组。",
+                "printer": "中共青川市委办公室",
+                "printed": "2026年12月20日印发",
+            },
+            "head": HEAD,
+        })
+    }
+
+    fn list(n: usize) -> Value {
+        let ranked = |n: usize| -> Vec<Value> {
+            units(n)
+                .into_iter()
+                .enumerate()
+                .map(|(i, name)| json!({"name": name, "composite": format!("{:.2}", 95.0 - i as f64 * 0.1)}))
+                .collect()
+        };
+        json!({
+            "title": "2026年度“四强一硬”先进领导班子名单",
+            "decision_no": "市委〔2026〕12号",
+            "categories": [
+                {"label": "县级", "units": ranked(n / 2)},
+                {"label": "市直单位", "units": ranked(n - n / 2)},
+            ],
+            "date": "2026年12月20日",
+            "iso_date": "2026-12-20",
+            "organ": "中共青川市委员会",
+            "head": HEAD,
+        })
+    }
+
+    fn certificates(n: usize) -> Value {
+        let certificates: Vec<Value> = units(n)
+            .into_iter()
+            .enumerate()
+            .map(|(i, unit)| {
+                json!({
+                    "unit": unit,
+                    "text": "在2026年度争创“四强一硬”好班子活动中，被评为“四强一硬”先进领导班子。特发此证，以资鼓励。",
+                    "organ": "中共青川市委员会",
+                    "date": "二〇二六年十二月二十日",
+                    "number": format!("No. 2026-{:02}", i + 1),
+                })
+            })
+            .collect();
+        json!({"certificates": certificates, "iso_date": "2026-12-20", "head": HEAD})
+    }
+
+    fn notice() -> Value {
+        json!({
+            "organizer": "中共青川市委组织部",
+            "campaign": "2026年度争创“四强一硬”好班子活动",
+            "version": 2,
+            "categories": [
+                {"label": "县级", "units": [
+                    {"unit": "C01", "name": "东湖区委", "rank": 1},
+                    {"unit": "C02", "name": "西湖区委", "rank": 2},
+                ]},
+                {"label": "市委部门", "units": [{"unit": "D01", "name": "市委办公室", "rank": 1}]},
+            ],
+            "start": "2026年12月7日",
+            "end": "2026年12月11日",
+            "working_days": 5,
+            "contact": "联系电话：0812-1234567（工作日8:30—17:30）\n来信地址：青川市人民路1号市委组织部干部监督科，邮编：617000",
+            "date": "2026年12月6日",
+            "head": HEAD,
+        })
+    }
+
+    fn preliminary_list() -> Value {
+        json!({
+            "title": "2026年度争创“四强一硬”好班子活动初步名单（第2版）",
+            "categories": [
+                {"label": "县级", "units": [
+                    {"rank": 1, "name": "东湖区委", "composite": "92.51"},
+                    {"rank": 2, "name": "西湖区委", "composite": "90.07"},
+                ]},
+            ],
+            "date": "2026年12月6日",
+            "iso_date": "2026-12-06",
+            "head": HEAD,
+        })
+    }
+
+    /// The fonts of this machine; `None`, said loudly, where there is no Noto CJK.
+    fn fonts() -> Option<Fonts> {
+        let fonts = crate::fonts::discover(None);
+        if fonts.check().is_err() {
+            eprintln!("SKIPPED: no CJK fonts here; apt-get install fonts-noto-cjk");
+            return None;
+        }
+        Some(fonts)
+    }
+
+    #[test]
+    fn every_template_renders_its_sample() {
+        let Some(fonts) = fonts() else { return };
+        let samples = [
+            (Template::Decision, decision(12, 6)),
+            (Template::List, list(12)),
+            (Template::Certificates, certificates(3)),
+            (Template::Notice, notice()),
+            (Template::PreliminaryList, preliminary_list()),
+        ];
+        let out = std::env::var_os("BANZI_PDF_SAMPLES").map(std::path::PathBuf::from);
+        for (template, data) in samples {
+            let pdf = render(template, &data, &fonts).unwrap();
+            assert!(pdf.starts_with(b"%PDF-"), "{template:?}");
+            if let Some(out) = &out {
+                std::fs::write(out.join(template.file().replace(".typ", ".pdf")), &pdf).unwrap();
+            }
+        }
+    }
+}
