@@ -3,7 +3,7 @@
 //! (`sys.inputs.data`, JSON the template decodes), never spliced into its source, so no text of a
 //! record can run as typst code.
 
-use crate::error::{Error, Kind};
+use crate::error::Error;
 use crate::fonts::{Fonts, Role};
 use crate::messages::fonts as say;
 
@@ -23,16 +23,6 @@ pub enum Template {
 }
 
 impl Template {
-    fn file(self) -> &'static str {
-        match self {
-            Template::Decision => "decision.typ",
-            Template::List => "list.typ",
-            Template::Certificates => "certificates.typ",
-            Template::Notice => "notice.typ",
-            Template::PreliminaryList => "preliminary-list.typ",
-        }
-    }
-
     /// The roles the template sets the data's `key` in; any other field is set in the body.
     fn roles(self, key: &str) -> &'static [Role] {
         match (self, key) {
@@ -90,15 +80,10 @@ pub fn render(
     data: &serde_json::Value,
     fonts: &Fonts,
 ) -> Result<Vec<u8>, Error> {
-    if !cfg!(feature = "pdf") {
-        return Err(Error::new(Kind::Other, say::without_pdf()).with_hint(say::without_pdf_hint()));
-    }
+    let engine = typeset::Engine::new()?;
     fonts.check()?;
     check_glyphs(template, data, fonts)?;
-    #[cfg(feature = "pdf")]
-    return typeset::typeset(template, data, fonts);
-    #[cfg(not(feature = "pdf"))]
-    unreachable!("refused above")
+    engine.typeset(template, data, fonts)
 }
 
 /// Refuses a document with a character that no face of its role has, naming the character and
@@ -162,6 +147,32 @@ fn strings<'a>(
     }
 }
 
+#[cfg(not(feature = "pdf"))]
+mod typeset {
+    use super::Template;
+    use crate::error::{Error, Kind};
+    use crate::fonts::Fonts;
+    use crate::messages::fonts as say;
+
+    /// Built without the `pdf` feature there is no engine, and none can be made.
+    pub(super) enum Engine {}
+
+    impl Engine {
+        pub(super) fn new() -> Result<Engine, Error> {
+            Err(Error::new(Kind::Other, say::without_pdf()).with_hint(say::without_pdf_hint()))
+        }
+
+        pub(super) fn typeset(
+            self,
+            _: Template,
+            _: &serde_json::Value,
+            _: &Fonts,
+        ) -> Result<Vec<u8>, Error> {
+            match self {}
+        }
+    }
+}
+
 #[cfg(feature = "pdf")]
 mod typeset {
     use std::collections::HashMap;
@@ -193,10 +204,39 @@ mod typeset {
         ),
     ];
 
+    /// The template's main file among [`SOURCES`].
+    fn file(template: Template) -> &'static str {
+        match template {
+            Template::Decision => "decision.typ",
+            Template::List => "list.typ",
+            Template::Certificates => "certificates.typ",
+            Template::Notice => "notice.typ",
+            Template::PreliminaryList => "preliminary-list.typ",
+        }
+    }
+
     /// China Standard Time, which the document's date is in.
     const UTC_OFFSET_MINUTES: i32 = 8 * 60;
 
-    pub(super) fn typeset(
+    /// typst, with the templates bundled.
+    pub(super) struct Engine;
+
+    impl Engine {
+        pub(super) fn new() -> Result<Engine, Error> {
+            Ok(Engine)
+        }
+
+        pub(super) fn typeset(
+            self,
+            template: Template,
+            data: &serde_json::Value,
+            fonts: &Fonts,
+        ) -> Result<Vec<u8>, Error> {
+            typeset(template, data, fonts)
+        }
+    }
+
+    fn typeset(
         template: Template,
         data: &serde_json::Value,
         fonts: &Fonts,
@@ -212,11 +252,11 @@ mod typeset {
         let failed = |cause: String| {
             Error::new(
                 Kind::Other,
-                say::typesetting_failed(template.file(), &cause),
+                say::typesetting_failed(file(template), &cause),
             )
         };
         let document: PagedDocument = engine
-            .compile_with_input(template.file(), inputs)
+            .compile_with_input(file(template), inputs)
             .output
             .map_err(|e| failed(e.to_string()))?;
         let options = PdfOptions {
@@ -338,7 +378,7 @@ mod tests {
         json!({
             "organ": "中共青川市委员会",
             "decision_no": "市委〔2026〕12号",
-            "title": "关于表彰2026年度“四强一硬”先进领导班子的决定",
+            "title": "关于表彰2026年度“四强一硬”\n先进领导班子的决定",
             "addressee": "各县（市、区）委，市委各部门，市直各单位：",
             "body": vec![paragraph; paragraphs],
             "categories": [
@@ -458,8 +498,231 @@ mod tests {
             let pdf = render(template, &data, &fonts).unwrap();
             assert!(pdf.starts_with(b"%PDF-"), "{template:?}");
             if let Some(out) = &out {
-                std::fs::write(out.join(template.file().replace(".typ", ".pdf")), &pdf).unwrap();
+                std::fs::write(out.join(format!("{template:?}.pdf")), &pdf).unwrap();
             }
         }
+    }
+
+    #[test]
+    fn identical_data_give_identical_bytes() {
+        let Some(fonts) = fonts() else { return };
+        let data = decision(12, 6);
+        let first = render(Template::Decision, &data, &fonts).unwrap();
+        let again = render(Template::Decision, &data, &fonts).unwrap();
+        assert!(first == again, "two renderings of the same data differ");
+    }
+
+    #[test]
+    fn data_is_printed_as_text_never_run_as_typst() {
+        let Some(fonts) = fonts() else { return };
+        let mut data = decision(2, 1);
+        let code = "#panic(\"boom\") ]; #let x = 1 \\ `raw` $x$ <label> @ref";
+        data["addressee"] = json!(code);
+        let pdf = render(Template::Decision, &data, &fonts).unwrap();
+        let Some(text) = poppler(&["pdftotext", "-f", "1", "-l", "1"], &pdf) else {
+            return;
+        };
+        assert!(text.contains(code), "{text}");
+    }
+
+    #[test]
+    fn a_character_no_face_has_is_refused_naming_it_and_its_text() {
+        let Some(fonts) = fonts() else { return };
+        let mut data = certificates(2);
+        data["certificates"][1]["unit"] = json!("青川市\u{E000}区");
+        let error = render(Template::Certificates, &data, &fonts).unwrap_err();
+        assert_eq!(error.kind, crate::error::Kind::InvalidInput);
+        assert!(error.message.contains("U+E000"), "{}", error.message);
+        assert!(error.message.contains("青川市\u{E000}区"), "{}", error.message);
+        assert!(error.hint.unwrap().contains("BANZI_FONT_PATH"));
+    }
+
+    /// What a poppler tool prints for `pdf`; `None`, said loudly, where poppler is missing
+    /// (`apt-get install poppler-utils`).
+    fn poppler(command: &[&str], pdf: &[u8]) -> Option<String> {
+        let file = tempfile::NamedTempFile::new().unwrap();
+        std::fs::write(file.path(), pdf).unwrap();
+        let output = std::process::Command::new(command[0])
+            .args(&command[1..])
+            .arg(file.path())
+            .arg("-")
+            .output();
+        match output {
+            Ok(output) if output.status.success() => {
+                Some(String::from_utf8(output.stdout).unwrap())
+            }
+            Ok(output) => panic!(
+                "{command:?} failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            ),
+            Err(_) => {
+                eprintln!("SKIPPED: poppler's {} is missing; apt-get install poppler-utils", command[0]);
+                None
+            }
+        }
+    }
+
+    /// A line of text as `pdftotext -bbox-layout` finds it, in points from the page's top left.
+    #[derive(Debug)]
+    struct Line {
+        page: usize,
+        x_min: f64,
+        y_min: f64,
+        x_max: f64,
+        y_max: f64,
+        text: String,
+    }
+
+    fn attribute(tag: &str, name: &str) -> f64 {
+        let start = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+        let end = start + tag[start..].find('"').unwrap();
+        tag[start..end].parse().unwrap()
+    }
+
+    fn lines(layout: &str) -> Vec<Line> {
+        let mut page = 0;
+        let mut found: Vec<Line> = Vec::new();
+        for tag in layout.lines().map(str::trim) {
+            if tag.starts_with("<page ") {
+                page += 1;
+            } else if tag.starts_with("<line ") {
+                found.push(Line {
+                    page,
+                    x_min: attribute(tag, "xMin"),
+                    y_min: attribute(tag, "yMin"),
+                    x_max: attribute(tag, "xMax"),
+                    y_max: attribute(tag, "yMax"),
+                    text: String::new(),
+                });
+            } else if let Some(word) = tag.strip_prefix("<word ") {
+                let text = &word[word.find('>').unwrap() + 1..word.rfind("</word>").unwrap()];
+                found.last_mut().unwrap().text.push_str(text);
+            }
+        }
+        found
+    }
+
+    const MM: f64 = 72.0 / 25.4;
+
+    #[test]
+    fn a_decision_is_laid_out_to_gbt_9704() {
+        let Some(fonts) = fonts() else { return };
+        let pdf = render(Template::Decision, &decision(12, 14), &fonts).unwrap();
+        let Some(info) = poppler(&["pdfinfo", "-f", "1", "-l", "9"], &pdf) else {
+            return;
+        };
+        let Some(layout) = poppler(&["pdftotext", "-bbox-layout"], &pdf) else {
+            return;
+        };
+        let pages: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        assert!(pages >= 3, "{pages} pages");
+        // A4 on every page.
+        let sizes: Vec<&str> = info.lines().filter(|l| l.contains(" size: ")).collect();
+        assert_eq!(sizes.len(), pages);
+        for size in sizes {
+            let numbers: Vec<f64> = size
+                .split_whitespace()
+                .filter_map(|w| w.parse().ok())
+                .collect();
+            let [_, width, height] = numbers[..] else {
+                panic!("{size}")
+            };
+            assert!((width - 595.28).abs() < 0.1 && (height - 841.89).abs() < 0.1, "{size}");
+        }
+
+        let lines = lines(&layout);
+        let (numbers, text): (Vec<&Line>, Vec<&Line>) = lines
+            .iter()
+            .partition(|l| l.text == format!("—{}—", l.page));
+        // Every text inside the 版心, within 1 mm.
+        for l in &text {
+            assert!(
+                l.x_min > 27.0 * MM && l.x_max < 185.0 * MM,
+                "outside the 版心 across: {l:?}"
+            );
+            assert!(
+                l.y_min > 36.0 * MM && l.y_max < 263.0 * MM,
+                "outside the 版心 down: {l:?}"
+            );
+        }
+        // The page number 7 mm below the 版心, one 4号 character in from its right edge on odd
+        // pages and from its left edge on even ones.
+        assert_eq!(numbers.len(), pages, "{numbers:?}");
+        for n in &numbers {
+            assert!((n.y_min - 269.0 * MM).abs() < 1.0 * MM, "{n:?}");
+            assert!((n.y_max - n.y_min - 14.0).abs() < 0.3, "4号: {n:?}");
+            if n.page % 2 == 1 {
+                assert!((n.x_max - (184.0 * MM - 14.0)).abs() < 1.0 * MM, "{n:?}");
+            } else {
+                assert!((n.x_min - (28.0 * MM + 14.0)).abs() < 1.0 * MM, "{n:?}");
+            }
+        }
+        // The title in 2号, the body in 3号 (poppler's box of a line is the font's em).
+        let title = text.iter().find(|l| l.text == "先进领导班子的决定").unwrap();
+        assert!((title.y_max - title.y_min - 22.0).abs() < 0.3, "{title:?}");
+        let addressee = text.iter().find(|l| l.text.starts_with("各县")).unwrap();
+        assert!((addressee.y_max - addressee.y_min - 16.0).abs() < 0.3, "{addressee:?}");
+        // A full page of body: 22 lines, 225/22 mm apart, and each line that runs from edge to
+        // edge holds 28 characters.
+        let second: Vec<&&Line> = text.iter().filter(|l| l.page == 2).collect();
+        assert_eq!(second.len(), 22, "{second:#?}");
+        for pair in second.windows(2) {
+            let pitch = pair[1].y_max - pair[0].y_max;
+            assert!((pitch - 225.0 / 22.0 * MM).abs() < 0.05, "{pair:?}");
+        }
+        for l in &second {
+            if l.x_min < 28.5 * MM && l.x_max > 183.5 * MM {
+                assert_eq!(l.text.chars().count(), 28, "{l:?}");
+            }
+        }
+        // The 版记 closes the last page, its last row at the foot of the 版心.
+        let printed = text.iter().find(|l| l.text.ends_with("印发")).unwrap();
+        assert_eq!(printed.page, pages);
+        assert!(printed.y_max > 255.0 * MM, "{printed:?}");
+    }
+
+    #[test]
+    fn the_pdf_is_pdf_a_2b_with_every_font_embedded_and_none_japanese() {
+        let Some(fonts) = fonts() else { return };
+        let pdf = render(Template::Decision, &decision(4, 2), &fonts).unwrap();
+        let Some(meta) = poppler(&["pdfinfo", "-meta"], &pdf) else {
+            return;
+        };
+        assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "{meta}");
+        assert!(meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"), "{meta}");
+        assert!(meta.contains("2026-12-20"), "the date is the decision's: {meta}");
+        let Some(listed) = poppler(&["pdffonts"], &pdf) else {
+            return;
+        };
+        for font in listed.lines().skip(2) {
+            let columns: Vec<&str> = font.split_whitespace().collect();
+            let embedded = columns[columns.len() - 5];
+            assert_eq!(embedded, "yes", "{font}");
+            assert!(!font.contains("JP"), "a Japanese face: {font}");
+        }
+    }
+
+    /// `scripts/bench-pdf.sh` runs this in a release build; a figure to read, not a limit.
+    #[test]
+    #[ignore = "a timing, for scripts/bench-pdf.sh"]
+    fn how_long_a_hundred_units_take() {
+        let Some(fonts) = fonts() else { return };
+        let started = std::time::Instant::now();
+        let decision = render(Template::Decision, &decision(100, 4), &fonts).unwrap();
+        let list = render(Template::List, &list(100), &fonts).unwrap();
+        let certificates = render(Template::Certificates, &certificates(100), &fonts).unwrap();
+        eprintln!(
+            "decision, list and 100 certificates: {:.2} s ({} + {} + {} bytes)",
+            started.elapsed().as_secs_f64(),
+            decision.len(),
+            list.len(),
+            certificates.len()
+        );
     }
 }

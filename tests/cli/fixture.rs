@@ -314,9 +314,11 @@ impl Fixture {
         self.command(args).env("BANZI_NOW", AFTER_NOTICE).assert()
     }
 
-    /// Closes the fixture's notice once its period is over, and proposes the final list.
+    /// Proposes the final list, closing the fixture's notice first if it is open.
     pub fn propose(&self) {
-        self.after_notice(&["publicize", "close"]).success();
+        if self.json(&["publicize", "show"])["state"] == "open" {
+            self.after_notice(&["publicize", "close"]).success();
+        }
         self.after_notice(&["commend", "propose"]).success();
     }
 
