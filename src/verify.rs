@@ -393,6 +393,7 @@ fn read_as_owner(campaign: &Campaign, file: &str) -> anyhow::Result<()> {
         crate::steps::CALENDAR_FILE => crate::publicize::calendar(campaign).map(drop),
         crate::steps::PERIODS_FILE => crate::publicize::check_periods(campaign),
         crate::steps::OPINIONS_FILE => crate::publicize::opinions::check(campaign),
+        crate::steps::COMMENDATION_FILE => crate::commend::load(campaign).map(drop),
         crate::shortlist::overrides::OVERRIDES_FILE => {
             crate::shortlist::overrides::load(campaign).map(drop)
         }
