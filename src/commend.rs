@@ -196,24 +196,25 @@ pub fn propose(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<(Commen
         let out = disqualifications
             .iter()
             .find(|d| d.unit == u.unit)
-            .map(|d| words::removed_disqualified(&d.reason, d.seq))
+            .map(|d| both(|| words::removed_disqualified(&d.reason, d.seq)))
             .or_else(|| {
                 vetoes
                     .iter()
                     .find(|v| v.unit == u.unit)
-                    .map(|v| words::removed_vetoed(&v.reason, v.seq))
+                    .map(|v| both(|| words::removed_vetoed(&v.reason, v.seq)))
             })
             .or_else(|| {
                 withdrawals
                     .iter()
                     .find(|w| w.unit == u.unit)
-                    .map(|w| words::removed_withdrawn(&w.reason, w.seq))
+                    .map(|w| both(|| words::removed_withdrawn(&w.reason, w.seq)))
             });
         match out {
+            // Kept in Chinese, as the documents print it, whoever proposed.
             Some(reason) => removed.push(Removed {
                 unit: u.unit.clone(),
                 name: u.name.clone(),
-                reason,
+                reason: reason.zh,
             }),
             None => {
                 let heads = register.get(&u.unit);
@@ -513,7 +514,7 @@ pub fn documents(
         ),
         (
             "表彰名单.csv".to_owned(),
-            crate::csv_cell::to_record(&doc::list_rows(&list)),
+            crate::csv_cell::for_people_rows(&doc::list_rows(&list)),
         ),
     ];
     if options.certificates {

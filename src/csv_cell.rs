@@ -59,6 +59,16 @@ pub fn for_people(text: &str) -> Cow<'_, str> {
 
 /// Serde rows as the bytes of a CSV record with a header row, every cell escaped.
 pub fn to_record<T: Serialize>(rows: &[T]) -> Vec<u8> {
+    serialized(rows, escape)
+}
+
+/// Serde rows as the bytes of a CSV export that people open: no cell can run as a formula.
+pub fn for_people_rows<T: Serialize>(rows: &[T]) -> Vec<u8> {
+    serialized(rows, for_people)
+}
+
+/// Serde rows as CSV bytes with a header row, every cell passed through `cell`.
+fn serialized<T: Serialize>(rows: &[T], cell: fn(&str) -> Cow<'_, str>) -> Vec<u8> {
     // The csv crate names the columns and formats the values; its cells are then escaped.
     let mut plain = csv::Writer::from_writer(Vec::new());
     for row in rows {
@@ -71,9 +81,9 @@ pub fn to_record<T: Serialize>(rows: &[T]) -> Vec<u8> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     for record in cells.records() {
         let record = record.expect("the csv crate reads what it wrote");
-        for cell in &record {
+        for text in &record {
             writer
-                .write_field(escape(cell).as_bytes())
+                .write_field(cell(text).as_bytes())
                 .expect("writing to memory cannot fail");
         }
         writer

@@ -47,8 +47,8 @@ pub enum Role {
     Input,
     /// What the step produced: later steps are drawn from it; frozen while a later one is open.
     Result,
-    /// A ruling on a unit (a veto, a disqualification): drawn from like an input, but made at
-    /// any step, so never frozen; a published list carries it to the final list.
+    /// A ruling on a unit (a withdrawal, a veto, a disqualification): drawn from like an input,
+    /// but made at any step, so never frozen; a published list carries it to the final list.
     Ruling,
     /// Neither: the inspectors' register only checks recusal; opinions are the notice's own.
     Aside,
@@ -126,7 +126,7 @@ pub const STEPS: &[StepDef] = &[
             },
             CampaignFile {
                 path: WITHDRAWALS_FILE,
-                role: Role::Input,
+                role: Role::Ruling,
             },
             CampaignFile {
                 path: VETOES_FILE,
@@ -757,7 +757,6 @@ mod tests {
         }
         for path in [
             UNITS_FILE,
-            WITHDRAWALS_FILE,
             "plans/C01.toml",
             "inspections/C01/talk-1.toml",
             ANNUAL_FILE,
@@ -768,6 +767,7 @@ mod tests {
             assert!(Step::Publicize.freezes(path), "{path}");
         }
         for path in [
+            WITHDRAWALS_FILE,
             VETOES_FILE,
             DISQUALIFICATIONS_FILE,
             INSPECTORS_FILE,

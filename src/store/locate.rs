@@ -20,16 +20,30 @@ pub enum Origin {
 /// existing ancestor decides, with links resolved. A file written there would travel with the
 /// campaign (a secret key) or stand among its records (a document).
 pub fn is_within(path: &Path, root: &Path) -> std::io::Result<bool> {
-    let absolute = if path.is_absolute() {
-        path.to_path_buf()
+    use std::path::Component;
+    // Resolved a component at a time: links while the path exists, then `..` by its words,
+    // since a folder that does not exist yet cannot be a link.
+    let mut resolved = if path.is_absolute() {
+        PathBuf::new()
     } else {
-        std::env::current_dir()?.join(path)
+        std::env::current_dir()?.canonicalize()?
     };
-    let existing = absolute
-        .ancestors()
-        .find(|a| a.exists())
-        .unwrap_or_else(|| Path::new("/"));
-    Ok(existing.canonicalize()?.starts_with(root.canonicalize()?))
+    for component in path.components() {
+        match component {
+            Component::Prefix(_) | Component::RootDir => resolved.push(component),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            Component::Normal(name) => {
+                resolved.push(name);
+                if resolved.exists() {
+                    resolved = resolved.canonicalize()?;
+                }
+            }
+        }
+    }
+    Ok(resolved.starts_with(root.canonicalize()?))
 }
 
 pub fn find_campaign(explicit: Option<(&Path, Origin)>, cwd: &Path) -> Result<PathBuf, Error> {

@@ -324,10 +324,6 @@ fn an_open_notice_freezes_the_list_and_everything_it_rests_on() {
         );
     };
     frozen(
-        &["withdraw", "C02", "--reason", "机构改革撤并"],
-        "withdrawals.csv",
-    );
-    frozen(
         &[
             "shortlist",
             "adjust",
@@ -342,9 +338,11 @@ fn an_open_notice_freezes_the_list_and_everything_it_rests_on() {
         &["reopen", "plan", "--unit", "C01", "--reason", "指标调整"],
         "plans/C01.toml",
     );
-    // A veto is a ruling, made at any step: allowed, and it leaves the list stale; drawing the
-    // list again is what the freeze refuses.
-    f.banzi(&["veto", "C02", "--reason", "发生重大安全生产责任事故"])
+    // A withdrawal or a veto is a ruling, made at any step: allowed, and it leaves the list
+    // stale; drawing the list again is what the freeze refuses.
+    f.banzi(&["withdraw", "C02", "--reason", "机构改革撤并"])
+        .success();
+    f.banzi(&["veto", "C03", "--reason", "发生重大安全生产责任事故"])
         .success();
     frozen(&["shortlist"], "shortlist/versions.csv");
 }
