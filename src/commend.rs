@@ -50,6 +50,9 @@ pub struct Commended {
     pub party_head: String,
     #[serde(default)]
     pub government_head: Option<String>,
+    /// What the public notice brought about the unit, in Chinese, as the proposal prints it.
+    #[serde(default)]
+    pub publicity: String,
 }
 
 /// A unit of the published list that left it since, and why.
@@ -184,6 +187,7 @@ pub fn propose(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<(Commen
     let withdrawals = crate::rulings::in_force::<Withdrawal>(campaign)?;
     let vetoes = crate::rulings::in_force::<Veto>(campaign)?;
     let disqualifications = crate::rulings::in_force::<Disqualification>(campaign)?;
+    let opinions = crate::publicize::opinions::all(campaign)?;
     let mut units = Vec::new();
     let mut removed = Vec::new();
     let mut listed: Vec<_> = published
@@ -226,6 +230,7 @@ pub fn propose(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<(Commen
                     composite: u.composite,
                     party_head: heads.map(|h| h.party_head.clone()).unwrap_or_default(),
                     government_head: heads.and_then(|h| h.government_head.clone()),
+                    publicity: publicity_outcome(&opinions, &u.unit),
                 });
             }
         }
@@ -259,6 +264,22 @@ pub fn propose(campaign: &mut Campaign, ctx: &Context) -> anyhow::Result<(Commen
     let (count, out) = (commendation.units.len(), commendation.removed.len());
     let entry = tx.commit(both(|| words::proposed(count, out)))?;
     Ok((commendation, entry))
+}
+
+/// What the notice brought about `unit`: no opinion, or how many and how many were found true.
+fn publicity_outcome(opinions: &[crate::publicize::opinions::Opinion], unit: &str) -> String {
+    use crate::publicize::opinions::Status;
+    let about: Vec<_> = opinions.iter().filter(|o| o.unit == unit).collect();
+    let substantiated = about
+        .iter()
+        .filter(|o| o.status == Status::Substantiated)
+        .count();
+    both(|| match (about.len(), substantiated) {
+        (0, _) => words::outcome_none(),
+        (n, 0) => words::outcome_unsubstantiated(n),
+        (n, m) => words::outcome_substantiated(n, m),
+    })
+    .zh
 }
 
 fn drawn_from(campaign: &Campaign) -> String {

@@ -16,6 +16,8 @@ pub struct DocUnit {
     pub composite: String,
     /// The unit's heads, as the register names them.
     pub heads: String,
+    /// What the public notice brought about it.
+    pub publicity: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -117,6 +119,7 @@ fn categories(commendation: &Commendation) -> Vec<DocCategory> {
                         .filter(|h| !h.is_empty())
                         .collect::<Vec<_>>()
                         .join("、"),
+                    publicity: u.publicity.clone(),
                 })
                 .collect();
             (!units.is_empty()).then(|| (category.label().to_owned(), units))

@@ -31,6 +31,11 @@ super::catalogue! {
         "一票否决（日志第 {seq} 条）：{reason}", "vetoed (journal entry #{seq}): {reason}";
     removed_withdrawn(reason: &str, seq: u64) =>
         "退出参评（日志第 {seq} 条）：{reason}", "withdrawn (journal entry #{seq}): {reason}";
+    outcome_none() => "公示期间未收到反映", "no opinion during the notice";
+    outcome_unsubstantiated(n: usize) =>
+        "公示期间收到反映 {n} 条，经核查不属实", "{n} opinion(s) during the notice, found unsubstantiated";
+    outcome_substantiated(n: usize, m: usize) =>
+        "公示期间收到反映 {n} 条，其中 {m} 条经核查属实", "{n} opinion(s) during the notice, {m} found substantiated";
     /// The journal's summary of a proposal.
     proposed(count: usize, out: usize) =>
         "提出拟表彰名单：{count} 个班子（公示后剔除 {out} 个）", "final list proposed: {count} unit(s) ({out} ruled out since publication)";
