@@ -505,12 +505,16 @@ pub struct PublishOptions {
 }
 
 /// The documents of the approved commendation, each a file name and its bytes: the decision,
-/// the list and, if asked, the certificates, as Markdown, HTML and CSV (and PDF, see `pdf`).
+/// the list and, if asked, the certificates, as Markdown, HTML and CSV, and as PDF typeset in
+/// `fonts` when given (banzi built with its `pdf` feature). A name with a character no font
+/// has is refused before anything is written.
 pub fn documents(
     campaign: &Campaign,
     options: PublishOptions,
+    fonts: Option<&crate::fonts::Fonts>,
 ) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     use crate::documents as doc;
+    use crate::documents::pdf::{Template, render};
     let (commendation, approval) = require_approved(campaign)?;
     let settings = &campaign.settings;
     let head = approval_head(campaign, &approval);
@@ -538,6 +542,16 @@ pub fn documents(
             crate::csv_cell::for_people_rows(&doc::list_rows(&list)),
         ),
     ];
+    if let Some(fonts) = fonts {
+        files.push((
+            "表彰决定.pdf".to_owned(),
+            render(Template::Decision, &serde_json::to_value(&decision)?, fonts)?,
+        ));
+        files.push((
+            "表彰名单.pdf".to_owned(),
+            render(Template::List, &serde_json::to_value(&list)?, fonts)?,
+        ));
+    }
     if options.certificates {
         let certificates = doc::certificates(
             settings,
@@ -550,6 +564,16 @@ pub fn documents(
             "荣誉证书.html".to_owned(),
             doc::certificates_html(&certificates).into_bytes(),
         ));
+        if let Some(fonts) = fonts {
+            files.push((
+                "荣誉证书.pdf".to_owned(),
+                render(
+                    Template::Certificates,
+                    &serde_json::to_value(&certificates)?,
+                    fonts,
+                )?,
+            ));
+        }
     }
     Ok(files)
 }

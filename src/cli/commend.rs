@@ -90,7 +90,27 @@ pub fn run(env: &Env, args: CommendArgs) -> anyhow::Result<()> {
                 certificates,
                 numeral_dates,
             };
-            let files = commend::documents(&campaign, options)?;
+            let fonts = cfg!(feature = "pdf").then(|| {
+                crate::fonts::discover(Some(
+                    &campaign.store.root().join(crate::fonts::CAMPAIGN_FOLDER),
+                ))
+            });
+            // Which face each role is printed in, and a warning for each free stand-in.
+            for r in fonts.iter().flat_map(|f| f.report()) {
+                if let Some(chosen) = &r.chosen {
+                    let label = r.role.label();
+                    if chosen.is_fallback {
+                        env.ui.warn(&crate::messages::fonts::stand_in(
+                            &label,
+                            &chosen.family,
+                            r.role.official(),
+                        ));
+                    } else {
+                        env.ui.status(&say::face_used(&label, &chosen.family));
+                    }
+                }
+            }
+            let files = commend::documents(&campaign, options, fonts.as_ref())?;
             let (published, entry) = commend::publish(&mut campaign, &ctx, &out, files)?;
             if env.ui.json {
                 env.ui.json(&serde_json::json!({

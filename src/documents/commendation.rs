@@ -27,6 +27,14 @@ pub struct DocCategory {
     pub units: Vec<DocUnit>,
 }
 
+/// A category as the decision names its units: by name alone.
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedCategory {
+    pub number: String,
+    pub label: String,
+    pub units: Vec<String>,
+}
+
 /// The end matter (版记) of an official document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Imprint {
@@ -43,7 +51,7 @@ pub struct Decision {
     pub title: String,
     pub addressee: String,
     pub body: Vec<String>,
-    pub categories: Vec<DocCategory>,
+    pub categories: Vec<NamedCategory>,
     pub closing: Vec<String>,
     pub signature: String,
     pub date: String,
@@ -167,7 +175,14 @@ pub fn decision(
                 HONOUR
             ),
         ],
-        categories: categories(commendation),
+        categories: categories(commendation)
+            .into_iter()
+            .map(|c| NamedCategory {
+                number: c.number,
+                label: c.label,
+                units: c.units.into_iter().map(|u| u.name).collect(),
+            })
+            .collect(),
         closing: vec![
             "希望受到表彰的领导班子珍惜荣誉，再接再厉，在新的起点上争创更大业绩。全市各级领导班子要以受表彰的班子为榜样，对照“四强一硬”的要求，加强自身建设，为推动全市高质量发展作出新的更大贡献。".to_owned(),
         ],
