@@ -216,36 +216,40 @@ impl Fonts {
         for folder in &folders {
             db.load_fonts_dir(folder);
         }
-        let rank = |face: &fontdb::FaceInfo| match &face.source {
-            fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => folders
+        let rank = |path: &Path| {
+            folders
                 .iter()
                 .position(|f| path.starts_with(f))
-                .unwrap_or(folders.len()),
-            fontdb::Source::Binary(_) => folders.len(),
+                .unwrap_or(folders.len())
         };
         let chains = Role::ALL.map(|role| {
             let mut found: Vec<(fontdb::ID, ChosenFont)> = Vec::new();
             for candidate in role.chain() {
+                // The earliest folder's, upright, of the weight nearest the role's (heavier on a
+                // tie), then by file, so that the same fonts always give the same choice.
                 let best = db
                     .faces()
                     .filter(|face| named(face, candidate.family))
-                    .min_by_key(|face| {
+                    .filter_map(|face| match &face.source {
+                        fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => {
+                            Some((face, path))
+                        }
+                        fontdb::Source::Binary(_) => None,
+                    })
+                    .min_by_key(|(face, path)| {
                         (
-                            rank(face),
+                            rank(path),
                             face.style != fontdb::Style::Normal,
                             face.weight.0.abs_diff(role.weight()),
                             std::cmp::Reverse(face.weight.0),
+                            *path,
+                            face.index,
                         )
                     });
-                let Some(face) = best else { continue };
+                let Some((face, path)) = best else { continue };
                 if found.iter().any(|(id, _)| *id == face.id) {
                     continue;
                 }
-                let (fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _)) =
-                    &face.source
-                else {
-                    continue;
-                };
                 found.push((
                     face.id,
                     ChosenFont {

@@ -95,20 +95,15 @@ pub fn run(env: &Env, args: CommendArgs) -> anyhow::Result<()> {
                     &campaign.store.root().join(crate::fonts::CAMPAIGN_FOLDER),
                 ))
             });
-            // Which face each role is printed in, and a warning for each free stand-in.
-            for r in fonts.iter().flat_map(|f| f.report()) {
-                if let Some(chosen) = &r.chosen {
-                    let label = r.role.label();
-                    if chosen.is_fallback {
-                        env.ui.warn(&crate::messages::fonts::stand_in(
-                            &label,
-                            &chosen.family,
-                            r.role.official(),
-                        ));
-                    } else {
-                        env.ui.status(&say::face_used(&label, &chosen.family));
+            // Which face each role is printed in; a free stand-in is warned of.
+            if let Some(fonts) = &fonts {
+                for r in fonts.report() {
+                    if let Some(chosen) = r.chosen.as_ref().filter(|c| !c.is_fallback) {
+                        env.ui
+                            .status(&say::face_used(&r.role.label(), &chosen.family));
                     }
                 }
+                super::fonts::warn_stand_ins(env, fonts);
             }
             let files = commend::documents(&campaign, options, fonts.as_ref())?;
             let (published, entry) = commend::publish(&mut campaign, &ctx, &out, files)?;

@@ -60,16 +60,28 @@ pub fn run(env: &Env, _args: FontsArgs) -> anyhow::Result<()> {
             &folders.join(&words::separator()),
         ));
     }
-    for r in &report {
-        if let Some(c) = r.chosen.as_ref().filter(|c| c.is_fallback) {
-            env.ui.warn(&words::stand_in(
-                &r.role.label(),
-                &c.family,
-                r.role.official(),
-            ));
-        }
-    }
+    warn_stand_ins(env, &fonts);
     Ok(fonts.check()?)
+}
+
+/// Warns of each role set in a stand-in rather than its official face, and says how to add one;
+/// for every command that prints.
+pub(super) fn warn_stand_ins(env: &Env, fonts: &crate::fonts::Fonts) {
+    let report = fonts.report();
+    let stand_ins: Vec<_> = report
+        .iter()
+        .filter_map(|r| Some((r.role, r.chosen.as_ref().filter(|c| c.is_fallback)?)))
+        .collect();
+    for (role, chosen) in &stand_ins {
+        env.ui.warn(&words::stand_in(
+            &role.label(),
+            &chosen.family,
+            role.official(),
+        ));
+    }
+    if !stand_ins.is_empty() {
+        env.ui.status(&words::use_official());
+    }
 }
 
 /// The campaign whose `fonts/` folder is looked in: the one named, or the one around the

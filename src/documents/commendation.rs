@@ -144,8 +144,10 @@ fn categories(commendation: &Commendation) -> Vec<DocCategory> {
 /// The title the decision, the list and the certificates share: `“四强一硬”好班子`.
 const HONOUR: &str = "“四强一硬”好班子";
 
+/// The decision's title, broken where a two-line title reads well (`\n`; HTML and Markdown
+/// show it as a space).
 fn title(settings: &Settings) -> String {
-    format!("关于表彰{}年度{HONOUR}的决定", settings.year)
+    format!("关于表彰{}年度\n{HONOUR}的决定", settings.year)
 }
 
 /// The decision, from the approved commendation.

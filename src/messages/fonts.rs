@@ -7,7 +7,7 @@ super::catalogue! {
     role_title() => "标题（小标宋）", "title (小标宋)";
     role_body() => "正文（仿宋）", "body (仿宋)";
     role_heading() => "一级标题（黑体）", "headings (黑体)";
-    role_kai() => "二级标题和荣誉证书（楷体）", "second-level headings and certificates (楷体)";
+    role_kai() => "荣誉证书（楷体）", "certificates (楷体)";
     role_song() => "页码（宋体）", "page numbers (宋体)";
     /// Between the items of a list in a sentence.
     separator() => "、", ", ";
@@ -44,8 +44,11 @@ super::catalogue! {
     column_file() => "文件", "file";
     not_found() => "（未找到）", "(not found)";
     stand_in(role: &str, family: &str, official: &str) =>
-        "{role}用的是替代字体 {family}，不是公文规定的 {official}；要用规定的字体，请把它的字体文件放进活动目录下的 `fonts/` 文件夹",
-        "{role} is set in the stand-in {family}, not the official {official}; to use the official face, put its font file in the campaign's `fonts/` folder";
+        "{role}用的是替代字体 {family}，不是公文规定的 {official}",
+        "{role} is set in the stand-in {family}, not the official {official}";
+    use_official() =>
+        "要用规定的字体，请把它们的字体文件放进活动目录下的 `fonts/` 文件夹，或放进 BANZI_FONT_PATH 所列的文件夹",
+        "to use the official faces, put their font files in the campaign's `fonts/` folder or in a folder named in BANZI_FONT_PATH";
     found(n: usize, folders: &str) =>
         "共找到 {n} 个字体，查找了：{folders}", "{n} fonts found in: {folders}";
 }
@@ -58,8 +61,5 @@ pub const HELP: &[Help] = &[help(
 
 pub const EXAMPLES: &[Example] = &[example_of(
     "fonts",
-    &[
-        "banzi fonts",
-        "BANZI_FONT_PATH=/opt/fonts banzi fonts --json",
-    ],
+    &["banzi fonts", "banzi -C 2026 fonts --json"],
 )];

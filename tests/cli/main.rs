@@ -5,6 +5,7 @@ mod commend;
 mod crash;
 mod environment;
 mod fixture;
+mod fonts;
 mod guide;
 mod hostile;
 mod init;
