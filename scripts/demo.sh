@@ -73,6 +73,7 @@ for plan in "$examples"/plans/*.toml; do
   banzi inspect show "$unit" > "$out/reports/$unit-综合分析.txt"
 done
 banzi shortlist document > "$out/reports/初步名单.md"
+banzi shortlist document --pdf > "$out/reports/初步名单.pdf"
 banzi shortlist show --csv > "$out/reports/初步名单.csv"
 ls "$out/reports"
 
@@ -82,6 +83,7 @@ banzi publicize keygen --out "$out/reporters.key"
 banzi publicize open --start 2026-12-07 --contact "电话：0798-1234567；地址：市委组织部干部监督科；邮箱：jdk@example.gov.cn"
 banzi publicize notice --format html > "$out/reports/公示.html"
 banzi publicize notice > "$out/reports/公示.md"
+banzi publicize notice --format pdf > "$out/reports/公示.pdf"
 
 step "publicize: opinions received, one signed (its reporter kept encrypted), verified and resolved"
 export BANZI_NOW=2026-12-09T10:00:00+08:00

@@ -32,6 +32,13 @@ impl Ui {
         let _ = writeln!(out, "{text}");
     }
 
+    /// A document's bytes on stdout, as they are (a PDF).
+    pub fn bytes(&self, data: &[u8]) -> anyhow::Result<()> {
+        let mut out = std::io::stdout().lock();
+        out.write_all(data)?;
+        Ok(out.flush()?)
+    }
+
     /// A value as pretty JSON on stdout.
     pub fn json(&self, value: &impl serde::Serialize) -> anyhow::Result<()> {
         let text = serde_json::to_string_pretty(value)?;

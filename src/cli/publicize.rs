@@ -97,6 +97,7 @@ enum FeedbackCommand {
 enum Format {
     Md,
     Html,
+    Pdf,
 }
 
 /// A date typed on the command line, in any form clerks write one.
@@ -247,6 +248,18 @@ fn notice(env: &Env, format: Format) -> anyhow::Result<()> {
     let text = match format {
         Format::Md => crate::documents::notice_markdown(&notice),
         Format::Html => crate::documents::notice_html(&notice),
+        Format::Pdf => {
+            let fonts = crate::fonts::discover(Some(
+                &campaign.store.root().join(crate::fonts::CAMPAIGN_FOLDER),
+            ));
+            super::fonts::warn_stand_ins(env, &fonts);
+            let pdf = crate::documents::pdf::render(
+                crate::documents::pdf::Template::Notice,
+                &crate::documents::notice_data(&notice),
+                &fonts,
+            )?;
+            return env.ui.bytes(&pdf);
+        }
     };
     env.ui.data(text.trim_end());
     Ok(())

@@ -53,6 +53,8 @@ enum ShortlistCommand {
     Document {
         #[command(flatten)]
         version: VersionArg,
+        #[arg(long)]
+        pdf: bool,
     },
     Versions,
 }
@@ -89,7 +91,7 @@ pub fn run(env: &Env, args: ShortlistArgs) -> anyhow::Result<()> {
             Ok(())
         }
         Some(ShortlistCommand::Explain { unit, version }) => explain(env, &unit, version.version),
-        Some(ShortlistCommand::Document { version }) => document(env, version.version),
+        Some(ShortlistCommand::Document { version, pdf }) => document(env, version.version, pdf),
         Some(ShortlistCommand::Versions) => versions(env),
     }
 }
@@ -474,11 +476,27 @@ fn refuse_stale(version: &Version, wanted: Option<u32>, stale: &[Both]) -> anyho
     )
 }
 
-fn document(env: &Env, wanted: Option<u32>) -> anyhow::Result<()> {
+fn document(env: &Env, wanted: Option<u32>, pdf: bool) -> anyhow::Result<()> {
     let campaign = env.read()?;
     let version = crate::shortlist::stored(&campaign, wanted)?;
     let stale = crate::shortlist::staleness(&campaign, &version)?;
     refuse_stale(&version, wanted, &stale)?;
+    if pdf {
+        let fonts = crate::fonts::discover(Some(
+            &campaign.store.root().join(crate::fonts::CAMPAIGN_FOLDER),
+        ));
+        super::fonts::warn_stand_ins(env, &fonts);
+        let data = crate::documents::preliminary_list_data(
+            &campaign.settings,
+            &version,
+            &super::head(&campaign),
+        );
+        return env.ui.bytes(&crate::documents::pdf::render(
+            crate::documents::pdf::Template::PreliminaryList,
+            &data,
+            &fonts,
+        )?);
+    }
     let sha256 = campaign
         .store
         .index()

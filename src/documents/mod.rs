@@ -11,8 +11,8 @@ pub use commendation::{
     Certificates, Decision, List, ListRow, certificates, certificates_html, decision,
     decision_html, decision_markdown, list, list_html, list_markdown, list_rows, proposal_markdown,
 };
-pub use notice::{Notice, NoticeCategory, NoticeUnit, notice_html, notice_markdown};
-pub use preliminary_list::preliminary_list;
+pub use notice::{Notice, NoticeCategory, NoticeUnit, notice_data, notice_html, notice_markdown};
+pub use preliminary_list::{preliminary_list, preliminary_list_data};
 pub use self_assessment_report::self_assessment_report;
 
 use minijinja::{AutoEscape, Environment};

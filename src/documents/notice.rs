@@ -163,6 +163,23 @@ impl Notice {
     }
 }
 
+/// The notice as the PDF engine reads it (see `templates/pdf/notice.typ`).
+pub fn notice_data(notice: &Notice) -> serde_json::Value {
+    serde_json::json!({
+        "organizer": notice.organizer,
+        "campaign": notice.campaign,
+        "version": notice.version,
+        "categories": notice.categories,
+        "start": chinese_date(notice.start),
+        "end": chinese_date(notice.end),
+        "working_days": notice.working_days,
+        "contact": notice.contact,
+        "date": chinese_date(notice.date),
+        "iso_date": notice.date.to_string(),
+        "head": notice.head,
+    })
+}
+
 /// The notice in Markdown, every value escaped for Markdown.
 pub fn notice_markdown(notice: &Notice) -> String {
     super::render(

@@ -252,3 +252,43 @@ pub fn preliminary_list(
         model,
     )
 }
+
+/// The included units of `version` as the PDF engine reads them (see
+/// `templates/pdf/preliminary-list.typ`).
+pub fn preliminary_list_data(
+    settings: &Settings,
+    version: &Version,
+    head: &str,
+) -> serde_json::Value {
+    let date = chrono::DateTime::parse_from_rfc3339(&version.time)
+        .map(|t| t.date_naive())
+        .unwrap_or_default();
+    let categories: Vec<serde_json::Value> = crate::units::Category::ALL
+        .iter()
+        .filter_map(|category| {
+            let mut units: Vec<&ListedUnit> = version
+                .units
+                .iter()
+                .filter(|u| u.category == *category && u.decision == Decision::Included)
+                .collect();
+            units.sort_by_key(|u| (u.rank.unwrap_or(usize::MAX), u.unit.clone()));
+            (!units.is_empty()).then(|| {
+                serde_json::json!({
+                    "label": category.label(),
+                    "units": units.iter().map(|u| serde_json::json!({
+                        "rank": u.rank.map_or_else(String::new, |r| r.to_string()),
+                        "name": u.name,
+                        "composite": u.composite.map(|c| format!("{c:.2}")).unwrap_or_default(),
+                    })).collect::<Vec<_>>(),
+                })
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "title": format!("{}\n初步名单（第{}版）", settings.name, version.version),
+        "categories": categories,
+        "date": crate::figures::chinese_date(date),
+        "iso_date": date.to_string(),
+        "head": head,
+    })
+}

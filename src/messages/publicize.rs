@@ -279,7 +279,11 @@ pub const HELP: &[Help] = &[
         "打印公示文稿（Markdown 或可在 A4 纸上打印的 HTML）",
         "Print the notice (公示) as Markdown or as HTML printable on A4",
     ),
-    help("publicize notice --format", "文稿格式", "The format"),
+    help(
+        "publicize notice --format",
+        "文稿格式：md、html，或 pdf（写到标准输出，请重定向到文件）",
+        "The format: md, html, or pdf (to stdout: redirect it to a file)",
+    ),
     help(
         "publicize keygen",
         "生成保护实名举报人身份的密钥：私钥写到活动文件夹之外，公钥写入 campaign.toml；只需做一次",
@@ -436,7 +440,10 @@ pub const EXAMPLES: &[Example] = &[
     example_of("publicize show", &["banzi publicize show --json"]),
     example_of(
         "publicize notice",
-        &["banzi publicize notice --format html > 公示.html"],
+        &[
+            "banzi publicize notice --format html > 公示.html",
+            "banzi publicize notice --format pdf > 公示.pdf",
+        ],
     ),
     example_of(
         "publicize keygen",

@@ -352,6 +352,11 @@ pub const HELP: &[Help] = &[
         "Print the proposed preliminary list for the leadership's review, as Markdown",
     ),
     help(
+        "shortlist document --pdf",
+        "排成 PDF（按 GB/T 9704 版式）写到标准输出，请重定向到文件",
+        "Typeset it as PDF (GB/T 9704) to stdout: redirect it to a file",
+    ),
+    help(
         "shortlist document --version",
         "已存版本的版号［默认：最新一版］",
         "A stored version's number [default: the latest]",
@@ -382,7 +387,10 @@ pub const EXAMPLES: &[Example] = &[
     example_of("shortlist explain", &["banzi shortlist explain C03"]),
     example_of(
         "shortlist document",
-        &["banzi shortlist document > 初步名单.md"],
+        &[
+            "banzi shortlist document > 初步名单.md",
+            "banzi shortlist document --pdf > 初步名单.pdf",
+        ],
     ),
     example_of("shortlist versions", &["banzi shortlist versions"]),
 ];
