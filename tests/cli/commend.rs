@@ -998,3 +998,36 @@ fn chromium_prints_the_decision_on_a4_portrait_and_a_landscape_certificate_per_u
     let sizes = page_sizes(&certificates);
     assert_eq!(sizes, vec![(842, 595); 5], "A4 landscape, one per unit");
 }
+
+/// A name with a character no face has (here one of the Private Use Area, which no font maps)
+/// is refused before anything is written, naming the character, the unit and how to add a font.
+#[test]
+fn a_name_no_font_can_print_is_refused_naming_the_character_and_the_unit() {
+    let f = Fixture::synthetic(&[
+        county("K01", [95; 5], "优秀").named("青川\u{E000}县"),
+        county("K02", [90; 5], "优秀"),
+    ])
+    .through(Step::Commend);
+    approve(&f);
+    let before = show(&f);
+    let out = f.root().join("out");
+    let assert = f
+        .after_notice(&["commend", "publish", "--out", out.to_str().unwrap()])
+        .code(INVALID);
+    let stderr = stderr_text(&assert);
+    if stderr.contains("without the `pdf` feature") {
+        eprintln!("SKIPPED: banzi was built without its `pdf` feature");
+        return;
+    }
+    assert!(stderr.contains("U+E000"), "{stderr}");
+    assert!(
+        stderr.contains("青川\u{E000}县"),
+        "names the unit: {stderr}"
+    );
+    assert!(
+        stderr.contains("fonts") || stderr.contains("BANZI_FONT_PATH"),
+        "says how to add a font: {stderr}"
+    );
+    assert!(!out.exists(), "nothing is written");
+    assert_eq!(show(&f), before, "nothing is recorded");
+}
