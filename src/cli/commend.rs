@@ -90,21 +90,7 @@ pub fn run(env: &Env, args: CommendArgs) -> anyhow::Result<()> {
                 certificates,
                 numeral_dates,
             };
-            let fonts = cfg!(feature = "pdf").then(|| {
-                crate::fonts::discover(Some(
-                    &campaign.store.root().join(crate::fonts::CAMPAIGN_FOLDER),
-                ))
-            });
-            // Which face each role is printed in; a free stand-in is warned of.
-            if let Some(fonts) = &fonts {
-                for r in fonts.report() {
-                    if let Some(chosen) = r.chosen.as_ref().filter(|c| !c.is_fallback) {
-                        env.ui
-                            .status(&say::face_used(&r.role.label(), &chosen.family));
-                    }
-                }
-                super::fonts::warn_stand_ins(env, fonts);
-            }
+            let fonts = cfg!(feature = "pdf").then(|| super::fonts::for_printing(env, &campaign));
             let files = commend::documents(&campaign, options, fonts.as_ref())?;
             let (published, entry) = commend::publish(&mut campaign, &ctx, &out, files)?;
             if env.ui.json {

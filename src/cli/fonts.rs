@@ -64,9 +64,22 @@ pub fn run(env: &Env, _args: FontsArgs) -> anyhow::Result<()> {
     Ok(fonts.check()?)
 }
 
-/// Warns of each role set in a stand-in rather than its official face, and says how to add one;
-/// for every command that prints.
-pub(super) fn warn_stand_ins(env: &Env, fonts: &crate::fonts::Fonts) {
+/// The fonts a document of `campaign` is printed in (its `fonts/` folder first), saying the
+/// face of each role and warning of each stand-in.
+pub(super) fn for_printing(env: &Env, campaign: &crate::campaign::Campaign) -> crate::fonts::Fonts {
+    let fonts = crate::fonts::discover(Some(&campaign.store.root().join(CAMPAIGN_FOLDER)));
+    for r in fonts.report() {
+        if let Some(chosen) = r.chosen.as_ref().filter(|c| !c.is_fallback) {
+            env.ui
+                .status(&words::face_used(&r.role.label(), &chosen.family));
+        }
+    }
+    warn_stand_ins(env, &fonts);
+    fonts
+}
+
+/// Warns of each role set in a stand-in rather than its official face, and says how to add one.
+fn warn_stand_ins(env: &Env, fonts: &crate::fonts::Fonts) {
     let report = fonts.report();
     let stand_ins: Vec<_> = report
         .iter()

@@ -249,10 +249,7 @@ fn notice(env: &Env, format: Format) -> anyhow::Result<()> {
         Format::Md => crate::documents::notice_markdown(&notice),
         Format::Html => crate::documents::notice_html(&notice),
         Format::Pdf => {
-            let fonts = crate::fonts::discover(Some(
-                &campaign.store.root().join(crate::fonts::CAMPAIGN_FOLDER),
-            ));
-            super::fonts::warn_stand_ins(env, &fonts);
+            let fonts = super::fonts::for_printing(env, &campaign);
             let pdf = crate::documents::pdf::render(
                 crate::documents::pdf::Template::Notice,
                 &crate::documents::notice_data(&notice),

@@ -482,10 +482,7 @@ fn document(env: &Env, wanted: Option<u32>, pdf: bool) -> anyhow::Result<()> {
     let stale = crate::shortlist::staleness(&campaign, &version)?;
     refuse_stale(&version, wanted, &stale)?;
     if pdf {
-        let fonts = crate::fonts::discover(Some(
-            &campaign.store.root().join(crate::fonts::CAMPAIGN_FOLDER),
-        ));
-        super::fonts::warn_stand_ins(env, &fonts);
+        let fonts = super::fonts::for_printing(env, &campaign);
         let data = crate::documents::preliminary_list_data(
             &campaign.settings,
             &version,

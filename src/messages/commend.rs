@@ -80,7 +80,6 @@ super::catalogue! {
     out_hint() => "写到活动文件夹之外，如 `--out ../表彰文件`", "write them outside the campaign, such as `--out ../out`";
     cannot_write(path: &str, cause: &str) => "无法写入 `{path}`：{cause}", "cannot write `{path}`: {cause}";
     wrote(path: &str, sha256: &str) => "已写入 {path}（SHA-256 {sha256}）", "{path}  SHA-256 {sha256}";
-    face_used(role: &str, family: &str) => "{role}：{family}", "{role}: {family}";
     written_to(folder: &str) => "文件在 `{folder}`", "the files are in `{folder}`";
 
     // What `show` prints.

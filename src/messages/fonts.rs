@@ -3,6 +3,8 @@
 use super::help::{Example, Help, example_of, help};
 
 super::catalogue! {
+    /// The face a role of a printed document is set in.
+    face_used(role: &str, family: &str) => "{role}：{family}", "{role}: {family}";
     // The roles a typeface plays in a printed document.
     role_title() => "标题（小标宋）", "title (小标宋)";
     role_body() => "正文（仿宋）", "body (仿宋)";
