@@ -281,7 +281,7 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "publicize notice --format",
-        "文稿格式：md、html，或 pdf（写到标准输出，请重定向到文件）",
+        "文稿格式；`pdf` 写到标准输出，请重定向到文件",
         "The format: md, html, or pdf (to stdout: redirect it to a file)",
     ),
     help(
