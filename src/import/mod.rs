@@ -127,6 +127,9 @@ pub fn io_cause(e: &std::io::Error) -> String {
 /// three-byte one of U+3000-U+9FFF. A GB18030 file that is valid UTF-8 throughout is read as
 /// UTF-8; Chinese text in GB18030 practically never is.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<(String, Encoding), Error> {
+    if let Some(kind) = workbook_kind(bytes) {
+        return Err(workbook_refused(path, kind));
+    }
     let line_of = |offset: usize| memchr::memchr_iter(b'\n', &bytes[..offset]).count() + 1;
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         // The BOM says the file is UTF-8: a bad byte is a cell of another encoding.
@@ -164,6 +167,31 @@ pub(crate) fn mixed_on_line(path: &Path, line: usize) -> Error {
             Diagnostic::new(path, say::mixed_first_line()).at_line(line),
         ])
         .with_hint(say::mixed_hint())
+}
+
+/// The kind of workbook a file's first bytes say it is, whatever its name: a clerk who saves a
+/// workbook and names it `.csv` is told what it is. The signatures are the formats' own: an
+/// `.xlsx` (or `.et`, WPS's) is a ZIP package, an `.xls` an OLE compound file.
+pub(crate) fn workbook_kind(first: &[u8]) -> Option<&'static str> {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    if first.starts_with(ZIP) {
+        Some("xlsx")
+    } else if first.starts_with(OLE) {
+        Some("xls")
+    } else {
+        None
+    }
+}
+
+/// The refusal of a workbook given as text.
+pub(crate) fn workbook_refused(path: &Path, kind: &str) -> Error {
+    let named = path
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Error::invalid(say::workbook_as_text(path.display(), kind, &named))
+        .with_hint(say::workbook_hint())
 }
 
 /// A file starting with a UTF-16 byte-order mark: Excel's "Unicode text", not a CSV banzi reads.

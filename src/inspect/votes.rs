@@ -974,6 +974,9 @@ fn consume(
             }
             Feed::Failed(Stop::NotUtf8) => return Err(PassError::NotUtf8),
             Feed::Failed(Stop::Utf16) => return Err(utf16_refused(file).into()),
+            Feed::Failed(Stop::Workbook(kind)) => {
+                return Err(crate::import::workbook_refused(file, kind).into());
+            }
             // Everything before the bad byte was parsed, so the parser's line is the bad byte's.
             Feed::Failed(Stop::Malformed) => {
                 return Err(not_decodable_on_line(file, records.line() as usize).into());
@@ -1046,6 +1049,8 @@ fn mark(text: &[u8], marks: &mut Vec<(u64, u64)>) -> bool {
 enum Stop {
     Io(std::io::Error),
     Utf16,
+    /// An Excel/WPS workbook, of this kind, given as a text file.
+    Workbook(&'static str),
     /// Not UTF-8 where UTF-8 was hoped for; the whole file is to be read as GB18030.
     NotUtf8,
     /// Not GB18030 (the second pass), after the text already sent.
@@ -1135,6 +1140,8 @@ impl Reader {
                 } else if buf[..end].starts_with(b"\xFF\xFE") || buf[..end].starts_with(b"\xFE\xFF")
                 {
                     return Err(Stop::Utf16);
+                } else if let Some(kind) = crate::import::workbook_kind(&buf[..end]) {
+                    return Err(Stop::Workbook(kind));
                 }
             }
             // SIMD validation: the standard library's takes as long as hashing on Chinese text.

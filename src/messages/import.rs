@@ -21,6 +21,12 @@ super::catalogue! {
     mixed_hint() =>
         "重新输入该行的文字，把整个文件另存为 UTF-8（Excel/WPS：「CSV UTF-8 (逗号分隔)」），再重新导入",
         "retype the text of that line and save the whole file as UTF-8 (Excel/WPS: \"CSV UTF-8 (逗号分隔)\"), then import it again";
+    workbook_as_text(path: impl std::fmt::Display, kind: &str, named: &str) =>
+        "`{path}` 是 Excel/WPS 工作簿（.{kind} 格式），不是 CSV 文本，虽然文件名是 .{named}",
+        "`{path}` is an Excel/WPS workbook (.{kind}), not CSV text, though it is named .{named}";
+    workbook_hint() =>
+        "在 Excel/WPS 中打开它，另存为「CSV UTF-8 (逗号分隔)」或「CSV (逗号分隔)」后再导入",
+        "open it in Excel or WPS and save it as \"CSV UTF-8 (Comma delimited)\" or \"CSV (Comma delimited)\", then import that";
     utf16(path: impl std::fmt::Display) =>
         "`{path}` 是 UTF-16 文本，banzi 不读取这种编码",
         "`{path}` is UTF-16 text, which banzi does not read";

@@ -865,3 +865,29 @@ fn a_reporter_the_argument_parser_refuses_is_not_quoted() {
         no_reporter_in(stderr.as_bytes(), &contact);
     }
 }
+
+/// A workbook saved from Excel or WPS and named `.csv` is told apart from text by every import,
+/// naming what it is and how to save it as CSV: a ZIP package (.xlsx, .et) or an OLE compound
+/// file (.xls), by their first bytes.
+#[test]
+fn a_workbook_named_csv_is_recognised_by_every_import() {
+    let xlsx: &[u8] = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml";
+    let xls: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00\x00\x00\x00\x00";
+    let said = |kind: &str| {
+        vec![
+            format!("is an Excel/WPS workbook (.{kind}), not CSV text, though it is named .csv"),
+            "CSV UTF-8".to_owned(),
+        ]
+    };
+    let registered = Fixture::registered();
+    let published = Fixture::example().through(Step::Publicize);
+    for (kind, bytes) in [("xlsx", xlsx), ("xls", xls)] {
+        refused_by_every_importer(&registered, |_, _| bytes.to_vec(), |_| said(kind));
+        let name = format!("inputs/{kind}.csv");
+        let path = published.write_bytes(&name, bytes);
+        let stderr = published.fails_unchanged(&["publicize", "feedback", "import", path], INVALID);
+        for line in said(kind) {
+            assert!(stderr.contains(&line), "{stderr}");
+        }
+    }
+}
