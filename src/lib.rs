@@ -24,6 +24,7 @@
 //! corrects a step and marks what built on it stale; [`status`] and [`verify`] tell where
 //! everything stands. [`cli`] is the only layer that parses arguments or prints.
 
+pub mod archive;
 pub mod calendar;
 pub mod campaign;
 pub mod cli;

@@ -229,8 +229,21 @@ fn walk(root: &Path) -> anyhow::Result<Vec<(String, Walked)>> {
     Ok(found)
 }
 
-/// Checks that the journal still holds the head a document printed, `SEQ:HASH` or `#SEQ:HASH`.
-pub fn check_head(store: &Store, head: &str) -> Result<String, Error> {
+/// The files that are the campaign's at rest, as `verify` walks them (neither the lock nor a
+/// change's work folder), relative with `/`: what an archive holds.
+pub fn campaign_files(store: &Store) -> anyhow::Result<Vec<String>> {
+    Ok(walk(store.root())?
+        .into_iter()
+        .filter(|(path, what)| {
+            matches!(what, Walked::File) && path != LOCK_FILE && path != WORK_DIR
+        })
+        .map(|(path, _)| path)
+        .collect())
+}
+
+/// A head as a document prints it, `SEQ:HASH` or `#SEQ:HASH`: its number and its lowercase
+/// hash (at least 8 digits), or a usage error.
+pub fn parse_head(head: &str) -> Result<(u64, String), Error> {
     let usage = || {
         Error::new(crate::error::Kind::Usage, words::not_a_head(head))
             .with_hint(words::not_a_head_hint())
@@ -245,6 +258,12 @@ pub fn check_head(store: &Store, head: &str) -> Result<String, Error> {
     if hash.len() < 8 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(usage());
     }
+    Ok((seq, hash))
+}
+
+/// Checks that the journal still holds the head a document printed, `SEQ:HASH` or `#SEQ:HASH`.
+pub fn check_head(store: &Store, head: &str) -> Result<String, Error> {
+    let (seq, hash) = parse_head(head)?;
     match store.journal().iter().find(|e| e.seq == seq) {
         Some(entry) if entry.hash.starts_with(&hash) => Ok(words::head_found(
             seq,

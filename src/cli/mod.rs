@@ -1,5 +1,6 @@
 //! The command line: global flags, one dispatch, and the one exit path.
 
+mod archive;
 mod commend;
 mod completions;
 mod fonts;
@@ -92,6 +93,7 @@ enum Command {
     Publicize(publicize::PublicizeArgs),
     Commend(commend::CommendArgs),
     Verify(verify::VerifyArgs),
+    Archive(archive::ArchiveArgs),
     Fonts(fonts::FontsArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
@@ -293,6 +295,7 @@ pub fn run() -> ExitCode {
         Command::Publicize(args) => publicize::run(&env, args),
         Command::Commend(args) => commend::run(&env, args),
         Command::Verify(args) => verify::run(&env, args),
+        Command::Archive(args) => archive::run(&env, args),
         Command::Fonts(args) => fonts::run(&env, args),
         Command::Completions(args) => completions::run(&env, args),
         Command::Man(args) => man::run(&env, args),

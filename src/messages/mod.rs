@@ -7,6 +7,7 @@
 //! by a test. Documents are not here: they follow the campaign's `language`. Nor is anything a
 //! script reads (`--json` keys and codes, exit codes): those never change with the language.
 
+pub mod archive;
 pub mod calendar;
 pub mod cli;
 pub mod commend;
@@ -206,6 +207,7 @@ pub(crate) use catalogue;
 /// Every catalogue, for the tests; a submodule that is not listed here fails `every_module_is_listed`.
 #[cfg(test)]
 pub(crate) const CATALOGUES: &[(&str, &[Entry])] = &[
+    ("archive", archive::ALL),
     ("calendar", calendar::ALL),
     ("publicize", publicize::ALL),
     ("commend", commend::ALL),

@@ -1,6 +1,7 @@
 //! End-to-end tests of the `banzi` binary: each module drives one area of the command line
 //! against a scratch campaign made by [`fixture::Fixture`].
 
+mod archive;
 mod commend;
 mod crash;
 mod environment;
