@@ -270,6 +270,13 @@ struct RawCampaignFile {
     scoring: RawScoring,
     shortlist: RawShortlist,
     publicity: RawPublicity,
+    /// Read by the store when it commits (`store::git`); only checked here, with the rest.
+    #[serde(default)]
+    #[expect(
+        dead_code,
+        reason = "the store reads `[git]` itself, below the settings"
+    )]
+    git: Option<crate::store::git::GitSettings>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -844,6 +851,11 @@ municipal-unit = {{ share = 0.25 }}
 [publicity]
 min_working_days = 5        # a notice lasts not less than this many working days (at least 5)
 # recipient = "age1…"       # set by `banzi publicize keygen`: signed reporters' names are encrypted to it
+
+# History through git: when this folder is in a git work tree, commit each change banzi makes
+# (only the files it touched, the journal and the index), its summary as the message.
+# [git]
+# autocommit = true
 "#,
         name = quoted(name),
         organizer = quoted(organizer),

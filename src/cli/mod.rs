@@ -300,6 +300,9 @@ pub fn run() -> ExitCode {
         Command::Completions(args) => completions::run(&env, args),
         Command::Man(args) => man::run(&env, args),
     };
+    for warning in crate::store::git::take_warnings() {
+        env.ui.warn(&warning);
+    }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

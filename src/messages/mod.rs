@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod cli;
 pub mod commend;
 pub mod fonts;
+pub mod git;
 pub mod help;
 pub mod import;
 pub mod inspect;
@@ -212,6 +213,7 @@ pub(crate) const CATALOGUES: &[(&str, &[Entry])] = &[
     ("publicize", publicize::ALL),
     ("commend", commend::ALL),
     ("fonts", fonts::ALL),
+    ("git", git::ALL),
     ("cli", cli::ALL),
     ("help", help::ALL),
     ("import", import::ALL),

@@ -20,6 +20,7 @@
 //! ```
 
 mod disk;
+pub mod git;
 mod index;
 mod locate;
 mod lock;

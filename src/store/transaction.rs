@@ -181,6 +181,7 @@ impl<'s> Transaction<'s> {
                 staging.commit(&entry, self.store.journal_len)?;
                 self.store.journal_len += entry.to_toml().len() as u64;
                 self.store.journal.push(entry.clone());
+                super::git::after_commit(&self.store.root, &entry);
                 Ok(entry)
             }
             Err(e) => {

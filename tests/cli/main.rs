@@ -7,6 +7,7 @@ mod crash;
 mod environment;
 mod fixture;
 mod fonts;
+mod git;
 mod guide;
 mod hostile;
 mod init;
