@@ -68,7 +68,7 @@ super::catalogue! {
     ruled_out_vetoed(reason: &str, seq: u64) =>
         "公示后被一票否决（日志第 {seq} 条）：{reason}", "vetoed after publication (journal entry #{seq}): {reason}";
 
-    periods_unfit(file: &str, n: usize) =>
+    record_unfit(file: &str, n: usize) =>
         "`{file}` 有 {n} 处与 banzi 的记录方式不符，不能认可这次修改", "`{file}` has {n} problem(s) banzi would never write; the edit cannot be accepted";
     period_out_of_order(number: u32, place: usize) =>
         "第 {place} 次公示的编号写成了 {number}", "the notice in place {place} is numbered {number}";

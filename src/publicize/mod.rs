@@ -121,7 +121,7 @@ pub fn check_periods(campaign: &Campaign) -> anyhow::Result<()> {
     }
     Ok(Error::check(
         diagnostics,
-        |n| words::periods_unfit(PERIODS_FILE, n),
+        |n| words::record_unfit(PERIODS_FILE, n),
         &crate::messages::store::restore(),
     )?)
 }

@@ -243,7 +243,7 @@ pub fn check(campaign: &Campaign) -> anyhow::Result<()> {
     }
     Ok(Error::check(
         diagnostics,
-        |n| words::periods_unfit(OPINIONS_FILE, n),
+        |n| words::record_unfit(OPINIONS_FILE, n),
         &crate::messages::store::restore(),
     )?)
 }
