@@ -128,6 +128,15 @@ impl Diagnostic {
         }
     }
 
+    /// A problem in a workbook: its file, sheet and row (`votes.xlsx:Sheet1:12`) or cell
+    /// (`C01-plan.xlsx:指标:B7`), as people find it in Excel or WPS.
+    pub fn in_sheet(file: &Path, sheet: &str, place: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            file: format!("{}:{sheet}:{place}", file.display()),
+            ..Diagnostic::new(file, message)
+        }
+    }
+
     pub fn at_line(mut self, line: usize) -> Self {
         self.line = Some(line);
         self

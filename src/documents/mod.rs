@@ -6,6 +6,7 @@ mod notice;
 pub mod pdf;
 mod preliminary_list;
 mod self_assessment_report;
+pub mod workbook;
 
 pub use commendation::{
     Certificates, Decision, List, ListRow, certificates, certificates_html, decision,

@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod cli;
 pub mod commend;
 pub mod fonts;
+pub mod forms;
 pub mod git;
 pub mod help;
 pub mod import;
@@ -30,6 +31,7 @@ pub mod store;
 pub mod units;
 pub mod verify;
 pub mod votes;
+pub mod workbook;
 
 use std::cell::Cell;
 
@@ -213,6 +215,7 @@ pub(crate) const CATALOGUES: &[(&str, &[Entry])] = &[
     ("publicize", publicize::ALL),
     ("commend", commend::ALL),
     ("fonts", fonts::ALL),
+    ("forms", forms::ALL),
     ("git", git::ALL),
     ("cli", cli::ALL),
     ("help", help::ALL),
@@ -231,6 +234,7 @@ pub(crate) const CATALOGUES: &[(&str, &[Entry])] = &[
     ("units", units::ALL),
     ("verify", verify::ALL),
     ("votes", votes::ALL),
+    ("workbook", workbook::ALL),
 ];
 
 #[cfg(test)]

@@ -1,0 +1,4 @@
+//! Lists exported as workbooks (`--xlsx FILE`).
+
+super::catalogue! {
+}
