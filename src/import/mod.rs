@@ -14,6 +14,7 @@ use crate::messages::import as say;
 #[cfg(test)]
 pub(crate) mod fuzz;
 pub mod words;
+pub mod workbook;
 
 /// Which encoding a file turned out to be in, for messages and the journal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,7 +192,7 @@ pub(crate) fn workbook_refused(path: &Path, kind: &str) -> Error {
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_default();
     Error::invalid(say::workbook_as_text(path.display(), kind, &named))
-        .with_hint(say::workbook_hint())
+        .with_hint(say::workbook_hint(kind))
 }
 
 /// A file starting with a UTF-16 byte-order mark: Excel's "Unicode text", not a CSV banzi reads.

@@ -24,9 +24,29 @@ super::catalogue! {
     workbook_as_text(path: impl std::fmt::Display, kind: &str, named: &str) =>
         "`{path}` 是 Excel/WPS 工作簿（.{kind} 格式），不是 CSV 文本，虽然文件名是 .{named}",
         "`{path}` is an Excel/WPS workbook (.{kind}), not CSV text, though it is named .{named}";
-    workbook_hint() =>
-        "在 Excel/WPS 中打开它，另存为「CSV UTF-8 (逗号分隔)」或「CSV (逗号分隔)」后再导入",
-        "open it in Excel or WPS and save it as \"CSV UTF-8 (Comma delimited)\" or \"CSV (Comma delimited)\", then import that";
+    workbook_hint(kind: &str) =>
+        "把文件改名为 .{kind} 后直接导入（banzi 读取工作簿）；或在 Excel/WPS 中另存为「CSV UTF-8 (逗号分隔)」后再导入",
+        "rename it to .{kind} and import it as it is (banzi reads workbooks), or save it from Excel or WPS as \"CSV UTF-8 (Comma delimited)\" and import that";
+    not_a_workbook(path: impl std::fmt::Display, cause: &str) =>
+        "`{path}` 无法作为工作簿读取：{cause}",
+        "`{path}` cannot be read as a workbook: {cause}";
+    not_a_workbook_hint() =>
+        "在 Excel/WPS 中打开它，另存为「Excel 工作簿 (*.xlsx)」后再导入",
+        "open it in Excel or WPS, save it as \"Excel Workbook (*.xlsx)\", then import that";
+    no_such_sheet(path: impl std::fmt::Display, sheet: &str) =>
+        "`{path}` 中没有名为 `{sheet}` 的工作表", "`{path}` has no sheet called `{sheet}`";
+    sheets_are(names: &str) => "它的工作表有：{names}", "its sheets are: {names}";
+    no_sheets(path: impl std::fmt::Display) => "`{path}` 中没有工作表", "`{path}` has no sheets";
+    sheet_is_text(path: impl std::fmt::Display) =>
+        "`{path}` 是文本文件，只有工作簿才有工作表", "`{path}` is a text file; only a workbook has sheets";
+    cell_error(error: &str) =>
+        "单元格是 Excel 的错误值 {error}，不是数据：请改正公式或填入数值",
+        "the cell holds the Excel error {error}, not data: correct the formula or type the value";
+    cell_duration() =>
+        "单元格是时长，不是日期或文字：请把单元格格式设为「文本」或「日期」后重新填写",
+        "the cell holds a duration, not a date or text: format the cell as Text or Date and fill it in again";
+    cell_date_out_of_range(serial: &str) =>
+        "单元格的日期序号 {serial} 超出了日期的范围", "the cell's date serial {serial} is not a date";
     utf16(path: impl std::fmt::Display) =>
         "`{path}` 是 UTF-16 文本，banzi 不读取这种编码",
         "`{path}` is UTF-16 text, which banzi does not read";
