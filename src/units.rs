@@ -293,7 +293,7 @@ pub fn read_register_file(
         rows,
         ignored_columns,
     } = read_rows(source, COLUMNS)?;
-    let file = source.path.as_path();
+    let file = source.shown.as_path();
     let mut diagnostics = Vec::new();
     let mut first_line: HashMap<String, (&str, usize)> = HashMap::new();
     let registered: HashMap<String, &str> = existing
@@ -356,7 +356,7 @@ pub fn read_register_file(
     }
     Error::check(
         diagnostics,
-        |n| say::bad_rows(&source.path.display().to_string(), n),
+        |n| say::bad_rows(&source.shown.display().to_string(), n),
         &crate::messages::import::rows_hint(),
     )?;
     Ok((units, ignored_columns))

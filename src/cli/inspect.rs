@@ -21,6 +21,8 @@ pub struct InspectArgs {
 #[derive(Debug, Args)]
 struct ImportArgs {
     file: PathBuf,
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
     #[arg(long)]
     dry_run: bool,
     #[arg(long)]
@@ -106,7 +108,7 @@ fn report_import(
 }
 
 fn import_assessment(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
-    let source = super::read_input(&args.file)?;
+    let source = super::read_sheet(&args.file, args.sheet.as_deref())?;
     let (mut campaign, ctx) = env.write()?;
     let imported = crate::inspect::annual::import(&mut campaign, &ctx, &source, args.options())?;
     super::warn_ignored_columns(env, &args.file, &imported.ignored_columns);
@@ -127,6 +129,7 @@ fn import_votes(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
         &mut campaign,
         &ctx,
         &args.file,
+        args.sheet.as_deref(),
         args.options(),
         &mut |done, total| {
             bar.set_length(total);

@@ -325,7 +325,16 @@ fn head(campaign: &Campaign) -> String {
 
 /// Reads an input file named on the command line.
 fn read_input(path: &std::path::Path) -> anyhow::Result<crate::import::Source> {
-    crate::import::Source::read(path).map_err(|e| match e.downcast::<Error>() {
+    read_sheet(path, None)
+}
+
+/// Reads a table named on the command line: a CSV file, or a sheet of a workbook (`--sheet`,
+/// else its first).
+fn read_sheet(
+    path: &std::path::Path,
+    sheet: Option<&str>,
+) -> anyhow::Result<crate::import::Source> {
+    crate::import::Source::read_sheet(path, sheet).map_err(|e| match e.downcast::<Error>() {
         Ok(e) => e.into(),
         // `import` names the file and quotes the file system's own words.
         Err(other) => Error::invalid(format!("{other:#}"))

@@ -13,6 +13,7 @@ use crate::messages::import as say;
 
 #[cfg(test)]
 pub(crate) mod fuzz;
+pub mod stream;
 pub mod words;
 pub mod workbook;
 
@@ -22,6 +23,8 @@ pub enum Encoding {
     Utf8,
     Utf8Bom,
     Gb18030,
+    /// Not text: the cells of a workbook's sheet.
+    Workbook,
 }
 
 impl Encoding {
@@ -31,6 +34,7 @@ impl Encoding {
             Encoding::Utf8 => "UTF-8".to_owned(),
             Encoding::Utf8Bom => say::utf8_with_bom(),
             Encoding::Gb18030 => "GB18030".to_owned(),
+            Encoding::Workbook => say::workbook_label(),
         }
     }
 }
@@ -44,8 +48,22 @@ pub struct Source {
     pub encoding: Encoding,
     /// SHA-256 of the bytes as they were on disk.
     pub sha256: String,
+    /// The file as problems name it: its path, or for a workbook `path:sheet`, which a row
+    /// number then follows (`votes.xlsx:Sheet1:12`).
+    pub shown: std::path::PathBuf,
+    /// A workbook's sheet, read into rows; `text` is then empty.
+    pub sheet: Option<SheetRows>,
     /// Where the text's lines start, found when a first place is asked for.
     lines: std::sync::OnceLock<Lines>,
+}
+
+/// The rows of a workbook's sheet as text cells, each with its row number as Excel shows it,
+/// and the problems of cells that hold no text an import can read (an Excel error value).
+#[derive(Debug)]
+pub struct SheetRows {
+    pub name: String,
+    pub rows: Vec<(usize, csv::StringRecord)>,
+    pub problems: Vec<(usize, usize, String)>,
 }
 
 impl Source {
@@ -55,16 +73,39 @@ impl Source {
         encoding: Encoding,
         sha256: String,
     ) -> Source {
+        let path = path.into();
         Source {
-            path: path.into(),
+            shown: path.clone(),
+            path,
             text,
             encoding,
             sha256,
+            sheet: None,
             lines: std::sync::OnceLock::new(),
         }
     }
 
+    /// Reads a text file, or a workbook's first sheet when the file is named as a workbook.
     pub fn read(path: &Path) -> anyhow::Result<Source> {
+        Source::read_sheet(path, None)
+    }
+
+    /// Reads a text file, or the sheet called `sheet` (the first if `None`) of a workbook; a
+    /// sheet asked of a text file is refused.
+    pub fn read_sheet(path: &Path, sheet: Option<&str>) -> anyhow::Result<Source> {
+        if workbook::is_workbook(path) {
+            let mut book = workbook::Workbook::open(path)?;
+            let sheet = book.sheet(sheet)?;
+            let rows = SheetRows::of(&sheet);
+            return Ok(Source {
+                shown: format!("{}:{}", path.display(), sheet.name).into(),
+                sheet: Some(rows),
+                ..Source::new(path, String::new(), Encoding::Workbook, book.sha256)
+            });
+        }
+        if sheet.is_some() {
+            return Err(Error::invalid(say::sheet_is_text(path.display())).into());
+        }
         let bytes = std::fs::read(path).map_err(|e| cannot_read(path, e))?;
         let sha256 = crate::store::sha256_hex(&bytes);
         let (text, encoding) = decode(path, &bytes)?;
@@ -83,6 +124,34 @@ impl Source {
     /// The line of the text holding `span.start`, to show under a diagnostic.
     fn excerpt(&self, span: std::ops::Range<usize>) -> Excerpt {
         self.lines().excerpt(&self.text, span)
+    }
+}
+
+impl SheetRows {
+    fn of(sheet: &workbook::Sheet) -> SheetRows {
+        let mut problems = Vec::new();
+        let rows = sheet
+            .rows()
+            .map(|(number, cells)| {
+                let number = number as usize;
+                let record = cells
+                    .iter()
+                    .enumerate()
+                    .map(|(column, cell)| {
+                        workbook::cell_text(cell).unwrap_or_else(|problem| {
+                            problems.push((number, column, problem));
+                            String::new()
+                        })
+                    })
+                    .collect();
+                (number, record)
+            })
+            .collect();
+        SheetRows {
+            name: sheet.name.clone(),
+            rows,
+            problems,
+        }
     }
 }
 
@@ -213,10 +282,15 @@ pub struct Column {
     pub required: bool,
 }
 
-/// Reads a CSV input into rows, or fails with every header and row problem found.
+/// Reads a CSV input or a workbook's sheet into rows, or fails with every header and row problem
+/// found.
 pub fn read_rows<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, Error> {
-    read_csv(source, columns).map_err(|diagnostics| {
-        Error::invalid(say::cannot_import(source.path.display()))
+    let rows = match &source.sheet {
+        Some(sheet) => read_sheet(&source.shown, sheet, columns),
+        None => read_csv(source, columns),
+    };
+    rows.map_err(|diagnostics| {
+        Error::invalid(say::cannot_import(source.shown.display()))
             .with_diagnostics(diagnostics)
             .with_hint(say::rows_hint())
     })
@@ -241,7 +315,7 @@ pub struct Row<'c> {
 
 /// A column as a diagnostic names it: a header as written (`name` 列 in Chinese), or a name
 /// already in words, such as 单位代码, as it is.
-fn column_named(column: &str) -> String {
+pub(crate) fn column_named(column: &str) -> String {
     if column.is_ascii() {
         say::column_field(column)
     } else {
@@ -435,12 +509,10 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
                 .excerpt(source.excerpt(offset..offset + 1)),
         ]);
     }
-    // Cells are trimmed after they are checked for control characters, which trimming could hide.
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut lines = LineCounter::default();
-    let mut headers = match reader.headers() {
+    let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
             return Err(vec![
@@ -448,8 +520,76 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
             ]);
         }
     };
+    let mut lines = LineCounter::default();
+    let records =
+        reader.into_records().map(|record| {
+            let mut line =
+                |p: Option<&csv::Position>| p.map_or(0, |p| lines.line_at(text, p.byte() as usize));
+            match record {
+                Ok(r) => Ok((line(r.position()), r)),
+                Err(e) => Err(Diagnostic::new(file, say::csv_error(&e.to_string()))
+                    .at_line(line(e.position()))),
+            }
+        });
+    read_table(file, 1, headers, records, columns)
+}
+
+/// Reads a workbook's sheet into rows by column key, as [`read_csv`] reads a CSV file. The header
+/// is the sheet's first row with anything in it; a cell holding an Excel error is a problem of
+/// its row.
+fn read_sheet<'c>(
+    shown: &Path,
+    sheet: &SheetRows,
+    columns: &'c [Column],
+) -> Result<Rows<'c>, Vec<Diagnostic>> {
+    let blank = |record: &csv::StringRecord| record.iter().all(|c| c.trim().is_empty());
+    let mut rows = sheet.rows.iter().skip_while(|(_, r)| blank(r));
+    let (header_line, headers) = rows
+        .next()
+        .map_or((1, csv::StringRecord::new()), |(l, r)| (*l, r.clone()));
+    let named = |column: usize| match headers.get(column).map(str::trim) {
+        Some(h) if !h.is_empty() => column_named(h),
+        _ => say::field_column(column + 1),
+    };
+    let cell_problems: Vec<Diagnostic> = sheet
+        .problems
+        .iter()
+        .map(|(line, column, problem)| {
+            Diagnostic::new(shown, problem.clone())
+                .at_line(*line)
+                .field(named(*column))
+        })
+        .collect();
+    let table = read_table(
+        shown,
+        header_line,
+        headers.clone(),
+        rows.map(|(line, record)| Ok((*line, record.clone()))),
+        columns,
+    );
+    match table {
+        _ if cell_problems.is_empty() => table,
+        Ok(_) => Err(cell_problems),
+        Err(mut diagnostics) => {
+            diagnostics.extend(cell_problems);
+            diagnostics.sort_by_key(|d| d.line);
+            Err(diagnostics)
+        }
+    }
+}
+
+/// Resolves `headers` (on line `header_line`) to `columns` and reads `records`, each with its
+/// line, into rows; every problem is collected, and one fails the whole table.
+fn read_table<'c>(
+    file: &Path,
+    header_line: usize,
+    mut headers: csv::StringRecord,
+    records: impl Iterator<Item = Result<(usize, csv::StringRecord), Diagnostic>>,
+    columns: &'c [Column],
+) -> Result<Rows<'c>, Vec<Diagnostic>> {
+    // Cells are trimmed after they are checked for control characters, which trimming could hide.
     let mut diagnostics: Vec<Diagnostic> =
-        controls(file, &headers, 1, |_| say::field_header()).collect();
+        controls(file, &headers, header_line, |_| say::field_header()).collect();
     headers.trim();
     let mut positions: Vec<Option<usize>> = vec![None; columns.len()];
     let mut unknown = Vec::new();
@@ -465,7 +605,7 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
         if positions[col].is_some() {
             diagnostics.push(
                 Diagnostic::new(file, say::column_twice(columns[col].key))
-                    .at_line(1)
+                    .at_line(header_line)
                     .field(column_named(header)),
             );
         }
@@ -485,7 +625,7 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
         match likely_meant(header, missing()) {
             Some(meant) => diagnostics.push(
                 Diagnostic::new(file, misspelt_column(header, meant))
-                    .at_line(1)
+                    .at_line(header_line)
                     .field(column_named(header)),
             ),
             None => ignored.push(index),
@@ -505,7 +645,7 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
                             .join(&say::names_separator()),
                     ),
                 )
-                .at_line(1)
+                .at_line(header_line)
                 .field(say::field_header()),
             );
         }
@@ -526,21 +666,14 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
     // Unnamed columns are listed only if some row has something in them.
     let mut unnamed_used = vec![false; headers.len()];
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let mut record = match record {
+    for record in records {
+        let (line, mut record) = match record {
             Ok(r) => r,
-            Err(e) => {
-                let line = e
-                    .position()
-                    .map_or(0, |p| lines.line_at(text, p.byte() as usize));
-                diagnostics
-                    .push(Diagnostic::new(file, say::csv_error(&e.to_string())).at_line(line));
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic);
                 continue;
             }
         };
-        let line = record
-            .position()
-            .map_or(0, |p| lines.line_at(text, p.byte() as usize));
         diagnostics.extend(controls(file, &record, line, cell_field));
         record.trim();
         if record.iter().all(str::is_empty) {
@@ -593,6 +726,12 @@ pub fn parse_toml<T: serde::de::DeserializeOwned>(source: &Source, hint: &str) -
             .with_diagnostics(diagnostics)
             .with_hint(hint)
     };
+    if source.sheet.is_some() {
+        return Err(
+            Error::invalid(say::workbook_not_toml(source.path.display()))
+                .with_hint(say::workbook_not_toml_hint()),
+        );
+    }
     let table =
         toml::de::DeTable::parse(&source.text).map_err(|e| refuse(vec![toml_error(source, &e)]))?;
     let mut controls = Vec::new();

@@ -102,7 +102,7 @@ pub fn read_file(
     let mut results = Vec::with_capacity(rows.len());
     for row in &rows {
         let mut problem = |column: &str, message: String| {
-            diagnostics.push(row.problem(&source.path, &messages::annual_column(column), message));
+            diagnostics.push(row.problem(&source.shown, &messages::annual_column(column), message));
         };
         let unit = row.get("unit");
         if register.get(unit).is_none() {
@@ -140,11 +140,11 @@ pub fn read_file(
         });
     }
     if rows.is_empty() {
-        diagnostics.push(Diagnostic::new(&source.path, messages::annual_no_results()).at_line(2));
+        diagnostics.push(Diagnostic::new(&source.shown, messages::annual_no_results()).at_line(2));
     }
     Error::check(
         diagnostics,
-        |n| messages::bad_rows(source.path.display(), n),
+        |n| messages::bad_rows(source.shown.display(), n),
         &messages::rows_hint(),
     )?;
     Ok((results, ignored_columns))

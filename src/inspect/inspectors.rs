@@ -90,7 +90,7 @@ pub fn read_file(source: &Source, register: &Register) -> Result<(Inspectors, Ve
     let mut list = Vec::with_capacity(rows.len());
     for row in &rows {
         let mut problem = |column: &str, message: String| {
-            diagnostics.push(row.problem(&source.path, column, message));
+            diagnostics.push(row.problem(&source.shown, column, message));
         };
         let name = row.get("name");
         if name.is_empty() {
@@ -108,11 +108,11 @@ pub fn read_file(source: &Source, register: &Register) -> Result<(Inspectors, Ve
         });
     }
     if rows.is_empty() {
-        diagnostics.push(Diagnostic::new(&source.path, words::no_inspectors()).at_line(2));
+        diagnostics.push(Diagnostic::new(&source.shown, words::no_inspectors()).at_line(2));
     }
     Error::check(
         diagnostics,
-        |n| words::bad_rows(source.path.display(), n),
+        |n| words::bad_rows(source.shown.display(), n),
         &crate::messages::import::rows_hint(),
     )?;
     Ok((Inspectors::from_list(list), ignored_columns))

@@ -27,6 +27,40 @@ super::catalogue! {
     workbook_hint(kind: &str) =>
         "把文件改名为 .{kind} 后直接导入（banzi 读取工作簿）；或在 Excel/WPS 中另存为「CSV UTF-8 (逗号分隔)」后再导入",
         "rename it to .{kind} and import it as it is (banzi reads workbooks), or save it from Excel or WPS as \"CSV UTF-8 (Comma delimited)\" and import that";
+    // The streaming reader of large files.
+    cannot_read_streamed(file: impl std::fmt::Display, error: impl std::fmt::Display) =>
+        "无法读取 `{file}`：{error}",
+        "cannot read `{file}`: {error}";
+    cannot_read_streamed_hint() =>
+        "请检查文件名",
+        "check the file name";
+    no_thread() =>
+        "无法启动读取文件的线程",
+        "cannot start a thread to read the file";
+    stopped(file: impl std::fmt::Display) =>
+        "读取 `{file}` 时意外中断",
+        "reading `{file}` stopped unexpectedly";
+    quote_open(file: impl std::fmt::Display) =>
+        "`{file}` 中有一个引号始终没有闭合",
+        "`{file}` has a quote that is never closed";
+    quote_open_hint() =>
+        "请闭合或删除该引号，然后重新导入",
+        "close the quote, or remove it, and import the file again";
+    row_too_long(file: impl std::fmt::Display, kib: usize) =>
+        "`{file}` 有一行超过 {kib} KiB，没有哪种导入文件会有这样长的一行",
+        "`{file}` has a row longer than {kib} KiB, longer than any row an import reads";
+    row_too_long_here() =>
+        "这一行过长",
+        "the row is too long";
+    row_too_long_hint() =>
+        "请确认导入的是正确的文件，且其中的引号成对",
+        "check that this is the right file, and that its quotes are balanced";
+    workbook_not_toml(path: impl std::fmt::Display) =>
+        "`{path}` 是工作簿，这里要的是 TOML 文本", "`{path}` is a workbook, where TOML text is wanted";
+    workbook_not_toml_hint() =>
+        "方案、自评和考察记录的工作簿须是 `banzi … template 单位 --xlsx` 生成的表单",
+        "a workbook for a plan, self-assessment or inspection must be a form made by `banzi … template UNIT --xlsx`";
+    workbook_label() => "Excel/WPS 工作簿", "Excel/WPS workbook";
     not_a_workbook(path: impl std::fmt::Display, cause: &str) =>
         "`{path}` 无法作为工作簿读取：{cause}",
         "`{path}` cannot be read as a workbook: {cause}";

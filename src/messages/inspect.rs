@@ -232,8 +232,13 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "inspect import-assessment <file>",
-        "CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030）",
-        "The CSV file (UTF-8, UTF-8 with BOM or GB18030)",
+        "CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030），或 Excel/WPS 工作簿（.xlsx、.xls、.ods）",
+        "The CSV file (UTF-8, UTF-8 with BOM or GB18030), or an Excel/WPS workbook (.xlsx, .xls, .ods)",
+    ),
+    help(
+        "inspect import-assessment --sheet",
+        "读取工作簿（.xlsx）中名为 NAME 的工作表，而不是第一个工作表",
+        "Read the sheet called NAME of a workbook (.xlsx), not its first sheet",
     ),
     help(
         "inspect import-assessment --dry-run",
@@ -252,8 +257,13 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "inspect import-votes <file>",
-        "CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030）",
-        "The CSV file (UTF-8, UTF-8 with BOM or GB18030)",
+        "CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030），或 Excel/WPS 工作簿（.xlsx、.xls、.ods）",
+        "The CSV file (UTF-8, UTF-8 with BOM or GB18030), or an Excel/WPS workbook (.xlsx, .xls, .ods)",
+    ),
+    help(
+        "inspect import-votes --sheet",
+        "读取工作簿（.xlsx）中名为 NAME 的工作表，而不是第一个工作表",
+        "Read the sheet called NAME of a workbook (.xlsx), not its first sheet",
     ),
     help(
         "inspect import-votes --dry-run",

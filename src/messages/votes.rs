@@ -133,36 +133,6 @@ super::catalogue! {
     listing_more(n: usize) =>
         "，另有 {n} 个",
         " and {n} more";
-    cannot_read(file: impl std::fmt::Display, error: impl std::fmt::Display) =>
-        "无法读取 `{file}`：{error}",
-        "cannot read `{file}`: {error}";
-    cannot_read_file(file: impl std::fmt::Display) =>
-        "无法读取 `{file}`",
-        "cannot read `{file}`";
-    cannot_read_hint() =>
-        "请检查文件名",
-        "check the file name";
-    no_thread() =>
-        "无法启动读取民主测评的线程",
-        "cannot start a thread to read the votes";
-    stopped(file: impl std::fmt::Display) =>
-        "读取 `{file}` 时意外中断",
-        "reading `{file}` stopped unexpectedly";
-    quote_open(file: impl std::fmt::Display) =>
-        "`{file}` 中有一个引号始终没有闭合",
-        "`{file}` has a quote that is never closed";
-    quote_open_hint() =>
-        "请闭合或删除该引号，然后重新导入",
-        "close the quote, or remove it, and import the file again";
-    row_too_long(file: impl std::fmt::Display, kib: usize) =>
-        "`{file}` 有一行超过 {kib} KiB，不可能是民主测评的一行",
-        "`{file}` has a row longer than {kib} KiB, which is no row of votes";
-    row_too_long_here() =>
-        "这一行过长",
-        "the row is too long";
-    row_too_long_hint() =>
-        "请确认这是民主测评文件，且其中的引号成对",
-        "check that this is the votes file, and that its quotes are balanced";
     not_votes_file(file: impl std::fmt::Display) =>
         "`{file}` 不是 banzi 能读取的民主测评文件",
         "`{file}` is not a votes file banzi can read";

@@ -693,11 +693,11 @@ pub fn import(
         }
         for (field, message) in problems {
             no_recipient |= message == words::no_recipient();
-            diagnostics.push(row.problem(&source.path, column_of(field), message));
+            diagnostics.push(row.problem(&source.shown, column_of(field), message));
         }
     }
     if rows.is_empty() {
-        diagnostics.push(Diagnostic::new(&source.path, words::no_opinions()).at_line(2));
+        diagnostics.push(Diagnostic::new(&source.shown, words::no_opinions()).at_line(2));
     }
     let hint = if no_recipient {
         words::keygen_hint()
@@ -706,7 +706,7 @@ pub fn import(
     };
     Error::check(
         diagnostics,
-        |n| words::bad_rows(source.path.display(), n),
+        |n| words::bad_rows(source.shown.display(), n),
         &hint,
     )?;
     let (entered, entry) = enter(campaign, ctx, &period, checked, Some(source))?;
