@@ -1,7 +1,10 @@
 //! Generates a synthetic democratic evaluation (民主测评) for benchmarks: a unit register and a
 //! votes CSV of one row per rater, grouped by unit as a survey system exports it.
 //!
-//! cargo run --release --example generate_votes -- OUT_DIR [UNITS] [ROWS]
+//! cargo run --release --example generate_votes -- OUT_DIR [UNITS] [ROWS] [--xlsx]
+//!
+//! With `--xlsx`, the votes are also written as the workbook `votes.xlsx`, one sheet, the same
+//! rows, as an office would save them from Excel.
 //!
 //! The register has the same codes as `generate_campaign` writes, so either can build the
 //! campaign. Grades are drawn with a fixed linear congruential generator: the same arguments give
@@ -55,7 +58,10 @@ fn pick<'a>(table: &[(&'a str, u64)], draw: u64) -> &'a str {
 }
 
 fn main() -> std::io::Result<()> {
-    let mut args = std::env::args().skip(1);
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let xlsx = args.iter().any(|a| a == "--xlsx");
+    args.retain(|a| a != "--xlsx");
+    let mut args = args.into_iter();
     let out = PathBuf::from(
         args.next()
             .expect("usage: generate_votes OUT_DIR [UNITS] [ROWS]"),
@@ -95,6 +101,7 @@ fn main() -> std::io::Result<()> {
         "单位代码,测评主体,政治强,能力强,活力强,合力强,作风硬,总体评价"
     )?;
     let mut lcg = Lcg(20_260_101);
+    let mut rows_written = Vec::new();
     // Rows are spread evenly and written unit by unit, as survey systems export them.
     for n in 0..units {
         let unit = code(n);
@@ -102,17 +109,38 @@ fn main() -> std::io::Result<()> {
         let to = rows * (n + 1) / units;
         for _ in from..to {
             let group = pick(&GROUPS, lcg.next_per_mille());
-            write!(votes, "{unit},{group}")?;
-            for _ in 0..GRADED_COLUMNS {
-                write!(votes, ",{}", pick(&GRADES, lcg.next_per_mille()))?;
+            let mut row = vec![unit.clone(), group.to_owned()];
+            row.extend((0..GRADED_COLUMNS).map(|_| pick(&GRADES, lcg.next_per_mille()).to_owned()));
+            writeln!(votes, "{}", row.join(","))?;
+            if xlsx {
+                rows_written.push(row);
             }
-            writeln!(votes)?;
         }
     }
     votes.flush()?;
+    if xlsx {
+        write_workbook(&out.join("votes.xlsx"), &rows_written).map_err(std::io::Error::other)?;
+    }
     eprintln!(
         "{units} units and {rows} votes written to {}",
         out.display()
     );
     Ok(())
+}
+
+/// The votes as a workbook: the same header and rows, blank cells left empty.
+fn write_workbook(
+    path: &std::path::Path,
+    rows: &[Vec<String>],
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let header = ["单位代码", "测评主体", "政治强", "能力强", "活力强", "合力强", "作风硬", "总体评价"];
+    sheet.write_row(0, 0, header)?;
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate().filter(|(_, cell)| !cell.is_empty()) {
+            sheet.write_string(r as u32 + 1, c as u16, cell)?;
+        }
+    }
+    book.save(path)
 }

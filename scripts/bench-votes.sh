@@ -12,6 +12,9 @@
 #
 # and the peak memory (maximum resident set) of each. Targets: the import within 1.5x the
 # baseline, peak memory under 64 MB. Exits non-zero when a target is missed.
+#
+# With BEFORE=PATH (another build of banzi, say of the commit before a change), its dry run is
+# timed in the same loop, so that before and after are measured on the same machine at once.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 units=${1:-10000}
@@ -19,13 +22,14 @@ rows=${2:-1000000}
 runs=${RUNS:-5}
 
 cargo build --release --quiet --bin banzi --example generate_votes --example csv_pass
-bin=$PWD/target/release/banzi
-baseline=$PWD/target/release/examples/csv_pass
+target=$(realpath "${CARGO_TARGET_DIR:-target}")
+bin=$target/release/banzi
+baseline=$target/release/examples/csv_pass
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export BANZI_OPERATOR=bench NO_COLOR=1
 
-target/release/examples/generate_votes "$work/input" "$units" "$rows" 2>/dev/null
+"$target/release/examples/generate_votes" "$work/input" "$units" "$rows" 2>/dev/null
 votes=$work/input/votes.csv
 "$bin" init "$work/campaign" --name "基准" --year 2026 -q
 "$bin" -C "$work/campaign" units import "$work/input/units.csv" -q
@@ -52,10 +56,13 @@ median_seconds() {
 
 # Every command reads the file from the page cache, as the first one leaves it.
 "$baseline" "$votes" >/dev/null
-base=() dry=() real=()
+base=() dry=() real=() before=()
 for _ in $(seq "$runs"); do
   base+=("$(nanoseconds "$baseline" "$votes")")
   dry+=("$(nanoseconds "$bin" -C "$work/campaign" inspect import-votes "$votes" --dry-run -q)")
+  if [[ -n ${BEFORE:-} ]]; then
+    before+=("$(nanoseconds "$BEFORE" -C "$work/campaign" inspect import-votes "$votes" --dry-run -q)")
+  fi
   fresh_copy
   real+=("$(nanoseconds "$bin" -C "$work/copy" inspect import-votes "$votes" -q)")
 done
@@ -80,6 +87,11 @@ votes import benchmark: $rows rows, $units units, $size file ($sha_ni); median o
   import-votes (record + journal)        ${real_s} s  ($(ratio "$real_s")x baseline)   peak $(mb "$real_kb") MB
   targets: import within 1.5x the baseline, peak memory under 64 MB
 TXT
+if [[ -n ${BEFORE:-} ]]; then
+  before_s=$(median_seconds "${before[@]}")
+  before_kb=$(peak_kb "$BEFORE" -C "$work/campaign" inspect import-votes "$votes" --dry-run -q)
+  echo "  before ($BEFORE) --dry-run  ${before_s} s  ($(ratio "$before_s")x baseline)   peak $(mb "$before_kb") MB"
+fi
 awk -v r="$(ratio "$real_s")" -v d="$dry_kb" -v k="$real_kb" \
   'BEGIN { exit !(r <= 1.5 && d < 65536 && k < 65536) }' \
   && echo "targets met" || { echo "TARGETS MISSED"; exit 1; }

@@ -17,14 +17,18 @@ pub struct InspectorsArgs {
 
 #[derive(Debug, Subcommand)]
 enum InspectorsCommand {
-    Import { file: PathBuf },
+    Import {
+        file: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+    },
     List,
 }
 
 pub fn run(env: &Env, args: InspectorsArgs) -> anyhow::Result<()> {
     match args.command {
-        InspectorsCommand::Import { file } => {
-            let source = super::read_input(&file)?;
+        InspectorsCommand::Import { file, sheet } => {
+            let source = super::read_sheet(&file, sheet.as_deref())?;
             let (mut campaign, ctx) = env.write()?;
             let crate::inspect::inspectors::InspectorsImport {
                 inspectors,

@@ -342,7 +342,16 @@ pub const HELP: &[Help] = &[
         "导入考察组成员名册：CSV 文件，列为 `姓名`、`所在单位`（或 `name`、`home_unit`）；所在单位填单位代码或留空。导入会替换原名册；再次导入相同内容不作改动",
         "Import the register, a CSV with name, home_unit (or 姓名, 所在单位); home_unit is a unit code or empty. It replaces the register; the same content again changes nothing",
     ),
-    help("inspectors import <file>", "CSV 文件", "The CSV file"),
+    help(
+        "inspectors import <file>",
+        "CSV 文件，或 Excel/WPS 工作簿（.xlsx、.xls、.ods）",
+        "The CSV file, or an Excel/WPS workbook (.xlsx, .xls, .ods)",
+    ),
+    help(
+        "inspectors import --sheet",
+        "读取工作簿（.xlsx）中名为 NAME 的工作表，而不是第一个工作表",
+        "Read the sheet called NAME of a workbook (.xlsx), not its first sheet",
+    ),
     help("inspectors list", "列出考察组成员", "List the inspectors"),
 ];
 
