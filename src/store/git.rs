@@ -111,9 +111,12 @@ fn run(mut cmd: Command) -> Result<String, String> {
 }
 
 fn commit(root: &Path, entry: &Entry) -> Result<(), String> {
-    let mut inside = git(root);
-    inside.args(["rev-parse", "--is-inside-work-tree"]);
-    if run(inside).map_or(true, |out| out != "true") {
+    let inside = git(root)
+        .args(["rev-parse", "--is-inside-work-tree"])
+        .output()
+        .map_err(|e| words::git_not_run(&e.to_string()))?;
+    // git ran: failing, or saying anything but `true`, it found no work tree here.
+    if !inside.status.success() || inside.stdout.trim_ascii() != b"true" {
         return Err(words::not_a_work_tree(&root.display().to_string()));
     }
     let paths = paths(entry);

@@ -108,3 +108,77 @@ fn outside_a_work_tree_the_change_stands_with_a_warning() {
     assert!(stderr.contains("not inside a git work tree"), "{stderr}");
     assert_eq!(f.log().len(), 2, "{stderr}");
 }
+
+#[test]
+fn files_of_others_in_the_work_tree_are_left_as_they_are() {
+    let f = Fixture::initialized();
+    git_out(&f, &["init", "--quiet"]);
+    f.write("notes.txt", "first\n");
+    f.write("draft.txt", "staged by someone\n");
+    git_out(&f, &["add", "notes.txt"]);
+    git_out(
+        &f,
+        &[
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@t",
+            "commit",
+            "--quiet",
+            "-m",
+            "notes",
+        ],
+    );
+    f.write("notes.txt", "changed, not committed\n");
+    git_out(&f, &["add", "draft.txt"]);
+    turn_on(&f);
+
+    import_units(&f).success();
+
+    let committed = git_out(&f, &["show", "--name-only", "--format=", "HEAD"]);
+    assert!(
+        committed.lines().all(|p| p.starts_with("campaign/")),
+        "{committed}"
+    );
+    let status = git_out(&f, &["status", "--porcelain"]);
+    assert!(status.contains(" M notes.txt"), "{status}");
+    assert!(status.contains("A  draft.txt"), "{status}");
+}
+
+#[test]
+fn a_failing_hook_leaves_the_change_standing_with_a_warning() {
+    let f = Fixture::initialized();
+    git_out(&f, &["init", "--quiet"]);
+    turn_on(&f);
+    let hook = f.root().join(".git/hooks/pre-commit");
+    std::fs::write(&hook, "#!/bin/sh\necho refused by the hook >&2\nexit 1\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let output = import_units(&f).success().get_output().clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("not committed to git"), "{stderr}");
+    assert!(stderr.contains("refused by the hook"), "{stderr}");
+    assert_eq!(f.log().len(), 2, "the change stands: {stderr}");
+    f.banzi(&["verify"]);
+}
+
+#[test]
+fn without_the_git_program_the_change_stands_with_a_warning() {
+    let f = Fixture::initialized();
+    git_out(&f, &["init", "--quiet"]);
+    turn_on(&f);
+    let output = f
+        .command(&["units", "import", example("units.csv").to_str().unwrap()])
+        .env("PATH", f.root().join("no-such-bin"))
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("not committed to git"), "{stderr}");
+    assert!(stderr.contains("cannot run git"), "{stderr}");
+    assert_eq!(f.log().len(), 2, "{stderr}");
+}
