@@ -292,6 +292,7 @@ pub fn read_register_file(
     let Rows {
         rows,
         ignored_columns,
+        header_line,
     } = read_rows(source, COLUMNS)?;
     let file = source.shown.as_path();
     let mut diagnostics = Vec::new();
@@ -352,7 +353,7 @@ pub fn read_register_file(
         }
     }
     if rows.is_empty() {
-        diagnostics.push(Diagnostic::new(file, say::no_rows()).at_line(2));
+        diagnostics.push(Diagnostic::new(file, say::no_rows()).at_line(header_line + 1));
     }
     Error::check(
         diagnostics,

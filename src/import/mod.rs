@@ -127,7 +127,29 @@ impl Source {
     }
 }
 
+fn blank(record: &csv::StringRecord) -> bool {
+    record.iter().all(|c| c.trim().is_empty())
+}
+
 impl SheetRows {
+    /// The problem of every cell that holds no text, its column named by the header: the
+    /// sheet's first row with anything in it.
+    pub(crate) fn cell_problems(&self, shown: &Path) -> Vec<Diagnostic> {
+        let headers = self.rows.iter().map(|(_, r)| r).find(|r| !blank(r));
+        let named = |column: usize| match headers.and_then(|h| h.get(column)).map(str::trim) {
+            Some(h) if !h.is_empty() => column_named(h),
+            _ => say::field_column(column + 1),
+        };
+        self.problems
+            .iter()
+            .map(|(line, column, problem)| {
+                Diagnostic::new(shown, problem.clone())
+                    .at_line(*line)
+                    .field(named(*column))
+            })
+            .collect()
+    }
+
     fn of(sheet: &workbook::Sheet) -> SheetRows {
         let mut problems = Vec::new();
         let rows = sheet
@@ -303,6 +325,8 @@ pub struct Rows<'c> {
     /// Headers of the columns no key names, as written (an unnamed one with data as `column N`):
     /// an import tells people about them rather than dropping them silently.
     pub ignored_columns: Vec<String>,
+    /// The line (or a sheet's row) of the header, which may follow blank ones.
+    pub header_line: usize,
 }
 
 /// A data row of a CSV file: its line number and its cells, trimmed, by column key.
@@ -521,6 +545,10 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
         }
     };
     let mut lines = LineCounter::default();
+    // The csv crate skips blank lines, so the header may be below line 1.
+    let header_line = headers
+        .position()
+        .map_or(1, |p| lines.line_at(text, p.byte() as usize));
     let records =
         reader.into_records().map(|record| {
             let mut line =
@@ -531,7 +559,7 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
                     .at_line(line(e.position()))),
             }
         });
-    read_table(file, 1, headers, records, columns)
+    read_table(file, header_line, headers, records, columns)
 }
 
 /// Reads a workbook's sheet into rows by column key, as [`read_csv`] reads a CSV file. The header
@@ -542,24 +570,11 @@ fn read_sheet<'c>(
     sheet: &SheetRows,
     columns: &'c [Column],
 ) -> Result<Rows<'c>, Vec<Diagnostic>> {
-    let blank = |record: &csv::StringRecord| record.iter().all(|c| c.trim().is_empty());
     let mut rows = sheet.rows.iter().skip_while(|(_, r)| blank(r));
     let (header_line, headers) = rows
         .next()
         .map_or((1, csv::StringRecord::new()), |(l, r)| (*l, r.clone()));
-    let named = |column: usize| match headers.get(column).map(str::trim) {
-        Some(h) if !h.is_empty() => column_named(h),
-        _ => say::field_column(column + 1),
-    };
-    let cell_problems: Vec<Diagnostic> = sheet
-        .problems
-        .iter()
-        .map(|(line, column, problem)| {
-            Diagnostic::new(shown, problem.clone())
-                .at_line(*line)
-                .field(named(*column))
-        })
-        .collect();
+    let cell_problems = sheet.cell_problems(shown);
     let table = read_table(
         shown,
         header_line,
@@ -711,6 +726,7 @@ fn read_table<'c>(
     Ok(Rows {
         rows,
         ignored_columns,
+        header_line,
     })
 }
 

@@ -75,18 +75,11 @@ pub fn read_sheet<S: Sink>(
     mut start: impl FnMut() -> anyhow::Result<S>,
 ) -> anyhow::Result<(S, Streamed)> {
     let shown = &source.shown;
-    if let Some((line, column, problem)) = rows.problems.first() {
-        let header = rows
-            .rows
-            .first()
-            .and_then(|(_, h)| h.get(*column))
-            .unwrap_or("");
+    let problems = rows.cell_problems(shown);
+    if !problems.is_empty() {
         return Err(Error::invalid(say::cannot_import(shown.display()))
-            .with_diagnostics(vec![
-                Diagnostic::new(shown, problem.clone())
-                    .at_line(*line)
-                    .field(super::column_named(header)),
-            ])
+            .with_diagnostics(problems)
+            .with_hint(say::rows_hint())
             .into());
     }
     let mut sink = start()?;

@@ -89,6 +89,7 @@ pub fn read_file(
     let Rows {
         rows,
         ignored_columns,
+        header_line,
     } = read_rows(source, COLUMNS)?;
     let scoring = &settings.scoring;
     let year = settings.year;
@@ -140,7 +141,9 @@ pub fn read_file(
         });
     }
     if rows.is_empty() {
-        diagnostics.push(Diagnostic::new(&source.shown, messages::annual_no_results()).at_line(2));
+        diagnostics.push(
+            Diagnostic::new(&source.shown, messages::annual_no_results()).at_line(header_line + 1),
+        );
     }
     Error::check(
         diagnostics,

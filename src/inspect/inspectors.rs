@@ -84,6 +84,7 @@ pub fn read_file(source: &Source, register: &Register) -> Result<(Inspectors, Ve
     let Rows {
         rows,
         ignored_columns,
+        header_line,
     } = read_rows(source, COLUMNS)?;
     let mut diagnostics = Vec::new();
     let mut first_line: HashMap<&str, usize> = HashMap::new();
@@ -108,7 +109,8 @@ pub fn read_file(source: &Source, register: &Register) -> Result<(Inspectors, Ve
         });
     }
     if rows.is_empty() {
-        diagnostics.push(Diagnostic::new(&source.shown, words::no_inspectors()).at_line(2));
+        diagnostics
+            .push(Diagnostic::new(&source.shown, words::no_inspectors()).at_line(header_line + 1));
     }
     Error::check(
         diagnostics,

@@ -648,6 +648,7 @@ pub fn import(
     let Rows {
         rows,
         ignored_columns,
+        header_line,
     } = read_rows(source, COLUMNS).map_err(|mut e| {
         for diagnostic in &mut e.diagnostics {
             diagnostic.excerpt = None;
@@ -697,7 +698,8 @@ pub fn import(
         }
     }
     if rows.is_empty() {
-        diagnostics.push(Diagnostic::new(&source.shown, words::no_opinions()).at_line(2));
+        diagnostics
+            .push(Diagnostic::new(&source.shown, words::no_opinions()).at_line(header_line + 1));
     }
     let hint = if no_recipient {
         words::keygen_hint()
