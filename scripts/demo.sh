@@ -75,6 +75,8 @@ done
 banzi shortlist document > "$out/reports/初步名单.md"
 banzi shortlist document --pdf > "$out/reports/初步名单.pdf"
 banzi shortlist show --csv > "$out/reports/初步名单.csv"
+banzi shortlist show --xlsx "$out/reports/初步名单.xlsx"
+banzi units list --xlsx "$out/reports/单位名册.xlsx"
 ls "$out/reports"
 
 step "publicize: the public notice (公示) of the list, 5 working days from 2026-12-07"
@@ -90,6 +92,7 @@ export BANZI_NOW=2026-12-09T10:00:00+08:00
 banzi publicize feedback import "$examples/opinions.csv"
 banzi publicize feedback add --unit none --channel 网络 --summary "建议公示名单同时公布各单位综合得分" --anonymous
 banzi publicize feedback list
+banzi publicize feedback list --xlsx "$out/reports/公示意见.xlsx"
 banzi publicize investigate F1 --by "干部监督科"
 banzi publicize resolve F1 --finding unsubstantiated --note "经调阅会议记录和财务凭证，反映问题不属实" --by "干部监督科"
 banzi publicize investigate F2 --by "干部监督科"
@@ -114,6 +117,7 @@ export BANZI_NOW=2026-12-20T09:00:00+08:00
 banzi commend approve --decision-no "市委〔2026〕12号" --date 2026-12-20
 banzi commend publish --out "$out/表彰" --certificates
 banzi commend show
+banzi commend show --xlsx "$out/reports/表彰名单.xlsx"
 
 step "status"
 banzi status
@@ -124,10 +128,16 @@ banzi log --last 8
 step "verify"
 banzi verify
 
+step "archive (归档): the whole campaign in one file, checked without unpacking it"
+banzi archive "$out/归档.tar.zst"
+banzi archive --check "$out/归档.tar.zst"
+
 cat <<TXT
 
 The campaign is in   $out/campaign
-Its reports are in   $out/reports (初步名单.md: the preliminary list; 公示.html: the public notice)
+Its reports are in   $out/reports (初步名单.md: the preliminary list; 公示.html: the public notice;
+                     the lists as Excel workbooks: 单位名册.xlsx, 初步名单.xlsx, 公示意见.xlsx, 表彰名单.xlsx)
+The archive (归档)    $out/归档.tar.zst
 The printable files  $out/表彰 (表彰决定, 表彰名单 and 荣誉证书, as PDF, HTML, Markdown and CSV)
 The reporters' key   $out/reporters.key (outside the campaign, as it must be)
 Look around with     BANZI_CAMPAIGN=$out/campaign $bin status

@@ -19,8 +19,9 @@
 //! Around the steps: [`campaign`] opens a campaign (its [`store`] and validated [`settings`]);
 //! every change goes through one [`store::Transaction`] into the store, the only writer, which
 //! stages it, commits it by appending a hash-chained entry to the [`journal`], and recovers an
-//! interrupted one. [`import`] is the one reader of every input file, [`error`] carries every
-//! problem with its place and exit code, [`context`] reads who and when once. [`reopen`]
+//! interrupted one. [`import`] is the one reader of every input file, [`forms`] writes the
+//! workbook forms people fill in instead of TOML and reads them back as TOML, [`error`] carries
+//! every problem with its place and exit code, [`context`] reads who and when once. [`reopen`]
 //! corrects a step and marks what built on it stale; [`status`] and [`verify`] tell where
 //! everything stands. [`cli`] is the only layer that parses arguments or prints.
 
@@ -35,6 +36,7 @@ pub mod documents;
 pub mod error;
 pub mod figures;
 pub mod fonts;
+pub mod forms;
 pub mod import;
 pub mod inspect;
 pub mod journal;

@@ -1,12 +1,13 @@
 //! `banzi commend`: the final list, its approval, and the documents published.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
 use super::Env;
 use super::output::{NOTHING, cell, table};
 use crate::commend::{self, PublishOptions};
+use crate::documents::workbook::{Cell, Export, ListSheet, chinese};
 use crate::messages::commend as say;
 
 #[derive(Debug, Args)]
@@ -35,7 +36,10 @@ enum CommendCommand {
         #[arg(long, requires = "certificates")]
         numeral_dates: bool,
     },
-    Show,
+    Show {
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
+    },
 }
 
 pub fn run(env: &Env, args: CommendArgs) -> anyhow::Result<()> {
@@ -110,13 +114,32 @@ pub fn run(env: &Env, args: CommendArgs) -> anyhow::Result<()> {
             env.ui.status(&say::written_to(&out.display().to_string()));
             Ok(())
         }
-        CommendCommand::Show => show(env),
+        CommendCommand::Show { xlsx } => show(env, xlsx.as_deref()),
     }
 }
 
-fn show(env: &Env) -> anyhow::Result<()> {
+fn show(env: &Env, xlsx: Option<&Path>) -> anyhow::Result<()> {
+    if let Some(out) = xlsx {
+        super::output::xlsx_name(out)?;
+    }
     let campaign = env.read()?;
-    let Some(c) = commend::load(&campaign)? else {
+    let found = commend::load(&campaign)?;
+    if let Some(out) = xlsx {
+        let Some(c) = &found else {
+            return Err(crate::error::Error::step_order(say::not_proposed())
+                .with_hint(say::propose_hint())
+                .into());
+        };
+        let stale = commend::is_stale(&campaign);
+        super::output::write_xlsx(&env.ui, &campaign, out, &export(c, stale))?;
+        if stale {
+            env.ui.warn(&say::show_stale());
+        }
+        if !env.ui.json {
+            return Ok(());
+        }
+    }
+    let Some(c) = found else {
         if env.ui.json {
             env.ui.json(&serde_json::json!({ "state": null }))?;
         }
@@ -200,4 +223,93 @@ fn show(env: &Env) -> anyhow::Result<()> {
         env.ui.warn(&say::show_stale());
     }
     Ok(())
+}
+
+/// The final list as a workbook: a row per unit with its heads, the units removed since the
+/// notice on a sheet of their own, and the approval on the 说明 sheet.
+fn export(c: &commend::Commendation, stale: bool) -> Export {
+    use crate::messages::units;
+    use crate::messages::workbook as book;
+    let title = chinese(book::commend_title);
+    let list = ListSheet {
+        name: title.clone(),
+        headers: vec![
+            chinese(say::heading_category),
+            chinese(say::heading_rank),
+            chinese(say::heading_unit),
+            chinese(say::heading_name),
+            chinese(say::heading_composite),
+            chinese(units::header_party_head),
+            chinese(units::header_government_head),
+            chinese(book::column_publicity),
+        ],
+        rows: c
+            .units
+            .iter()
+            .map(|u| {
+                vec![
+                    Cell::text(u.category.label()),
+                    u.rank.into(),
+                    Cell::text(&u.unit),
+                    Cell::text(&u.name),
+                    u.composite.into(),
+                    Cell::text(&u.party_head),
+                    Cell::text(u.government_head.clone().unwrap_or_default()),
+                    Cell::text(&u.publicity),
+                ]
+            })
+            .collect(),
+    };
+    let mut sheets = vec![list];
+    if !c.removed.is_empty() {
+        sheets.push(ListSheet {
+            name: chinese(book::removed_title),
+            headers: vec![
+                chinese(say::heading_unit),
+                chinese(say::heading_name),
+                chinese(book::column_removed_because),
+            ],
+            rows: c
+                .removed
+                .iter()
+                .map(|r| {
+                    vec![
+                        Cell::text(&r.unit),
+                        Cell::text(&r.name),
+                        Cell::text(&r.reason),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    let mut details = vec![
+        (
+            chinese(book::about_state),
+            Cell::text(chinese(|| say::state(c.state))),
+        ),
+        (chinese(book::about_notice), Cell::Integer(c.notice.into())),
+        (
+            chinese(book::about_list_version),
+            Cell::Integer(c.version.into()),
+        ),
+    ];
+    if let Some(a) = &c.approval {
+        details.extend([
+            (chinese(book::about_decision_no), Cell::text(&a.decision_no)),
+            (chinese(book::about_decision_date), Cell::Date(a.date)),
+            (chinese(book::about_approver), Cell::text(&a.approver)),
+        ]);
+    }
+    if stale {
+        details.push((
+            chinese(book::about_stale),
+            Cell::text(chinese(say::show_stale)),
+        ));
+    }
+    Export {
+        title,
+        command: "banzi commend show".to_owned(),
+        sheets,
+        details,
+    }
 }

@@ -11,6 +11,7 @@ use crate::inspect::ImportOptions;
 use crate::inspect::analysis::{self, Analysis};
 use crate::inspect::record::{self as inspection, method_label};
 use crate::messages::inspect as words;
+use crate::steps::Step;
 
 #[derive(Debug, Args)]
 pub struct InspectArgs {
@@ -44,6 +45,10 @@ enum InspectCommand {
     ImportVotes(ImportArgs),
     Template {
         unit: String,
+        #[arg(long)]
+        xlsx: bool,
+        #[arg(short, long, value_name = "FILE", requires = "xlsx")]
+        out: Option<PathBuf>,
     },
     Record {
         unit: String,
@@ -67,7 +72,7 @@ pub fn run(env: &Env, args: InspectArgs) -> anyhow::Result<()> {
     match args.command {
         InspectCommand::ImportAssessment(args) => import_assessment(env, &args),
         InspectCommand::ImportVotes(args) => import_votes(env, &args),
-        InspectCommand::Template { unit } => template(env, &unit),
+        InspectCommand::Template { unit, xlsx, out } => template(env, &unit, xlsx, out),
         InspectCommand::Record { unit, file } => record(env, &unit, &file),
         InspectCommand::Import { folder } => import_records(env, folder),
         InspectCommand::Show { unit } => show(env, &unit),
@@ -166,7 +171,7 @@ fn import_votes(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
     )
 }
 
-fn template(env: &Env, code: &str) -> anyhow::Result<()> {
+fn template(env: &Env, code: &str, xlsx: bool, out: Option<PathBuf>) -> anyhow::Result<()> {
     let campaign = env.read()?;
     let register = campaign.register()?;
     let unit = register.require(code)?;
@@ -174,15 +179,20 @@ fn template(env: &Env, code: &str) -> anyhow::Result<()> {
         Error::step_order(words::no_plan_yet(code)).with_hint(words::submit_plan_first(code))
     })?;
     let today = env.context()?.now.date_naive();
+    if xlsx {
+        let form = crate::forms::inspection_form(&plan, &campaign.settings, &unit.name, today)?;
+        return super::plan::write_form(env, Step::Inspect, code, out, &form);
+    }
     env.ui
         .data(inspection::template(&plan, &campaign.settings, &unit.name, today).trim_end());
     Ok(())
 }
 
 fn import_records(env: &Env, folder: PathBuf) -> anyhow::Result<()> {
-    let submissions = super::submissions(env, None, Some(folder))?;
+    let submitted = super::submissions(env, Step::Inspect, None, Some(folder))?;
     let (mut campaign, ctx) = env.write()?;
-    let recorded = inspection::record_all(&mut campaign, &ctx, &submissions)?;
+    let recorded =
+        submitted.placed(inspection::record_all(&mut campaign, &ctx, &submitted.list))?;
     let (stored, unchanged): (Vec<_>, Vec<_>) = recorded.iter().partition(|r| r.entry.is_some());
     let entry = stored.first().and_then(|r| r.entry.as_ref());
     if env.ui.json {
@@ -202,13 +212,15 @@ fn import_records(env: &Env, folder: PathBuf) -> anyhow::Result<()> {
 }
 
 fn record(env: &Env, unit: &str, file: &std::path::Path) -> anyhow::Result<()> {
-    let source = super::read_input(file)?;
+    let mut submitted = super::submissions(
+        env,
+        Step::Inspect,
+        Some((unit.to_owned(), file.to_owned())),
+        None,
+    )?;
     let (mut campaign, ctx) = env.write()?;
-    let submission = crate::submission::Submission {
-        unit: unit.to_owned(),
-        source,
-    };
-    let recorded = inspection::record(&mut campaign, &ctx, submission)?;
+    let submission = submitted.list.remove(0);
+    let recorded = submitted.placed(inspection::record(&mut campaign, &ctx, submission))?;
     if env.ui.json {
         env.ui.json(&serde_json::json!({
             "path": recorded.path,

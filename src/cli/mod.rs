@@ -356,7 +356,7 @@ fn warn_ignored_columns(env: &Env, file: &std::path::Path, columns: &[String]) {
 /// What a file in a folder of submissions is taken for, by its name.
 #[derive(Debug, PartialEq, Eq)]
 enum FolderFile {
-    /// A `.toml` file, read.
+    /// A `.toml` file, or a workbook (a form), read.
     Submission,
     /// A lock, backup or hidden file that Excel, WPS or an editor leaves beside the real one.
     Ignored,
@@ -374,7 +374,7 @@ fn folder_file(name: &std::ffi::OsStr) -> FolderFile {
     if name.starts_with('.') || name.starts_with('~') {
         return FolderFile::Ignored;
     }
-    if name.ends_with(".toml") {
+    if name.ends_with(".toml") || crate::import::workbook::is_workbook(std::path::Path::new(name)) {
         return FolderFile::Submission;
     }
     // Windows drops trailing dots and spaces, and hides a `.txt` that Notepad adds.
@@ -393,20 +393,55 @@ fn folder_file(name: &std::ffi::OsStr) -> FolderFile {
     }
 }
 
+/// The files submitted for a step, and the cells of the forms among them, by which the problems
+/// the step finds in a form are told.
+struct Submitted {
+    list: Vec<crate::submission::Submission>,
+    forms: Vec<crate::forms::Cells>,
+}
+
+impl Submitted {
+    /// `result`, its problems in the forms placed at their cells.
+    fn placed<T>(&self, result: anyhow::Result<T>) -> anyhow::Result<T> {
+        result.map_err(|e| crate::forms::place(e, &self.forms))
+    }
+}
+
 /// Reads a single file for `unit`, or every submission file in `folder` with the unit each names.
 /// A file that looks meant as a submission but would be skipped for its name refuses the import.
+/// A workbook is read as a form of `step`, into the TOML of its record.
 fn submissions(
     env: &Env,
+    step: crate::steps::Step,
     unit_and_file: Option<(String, PathBuf)>,
     folder: Option<PathBuf>,
-) -> anyhow::Result<Vec<crate::submission::Submission>> {
+) -> anyhow::Result<Submitted> {
     use crate::messages::cli as say;
     use crate::submission::{Submission, unit_of};
+    // A form's lists are the campaign's words; the campaign is read for them once, if a form
+    // comes.
+    let mut settings = None;
+    let mut form = |path: &std::path::Path, unit: Option<&str>| -> anyhow::Result<_> {
+        if settings.is_none() {
+            settings = Some(env.read()?.settings);
+        }
+        let settings = settings.as_ref().expect("read above");
+        crate::forms::read(path, step, unit, settings)
+    };
+    let mut submitted = Submitted {
+        list: Vec::new(),
+        forms: Vec::new(),
+    };
     if let Some((unit, file)) = unit_and_file {
-        return Ok(vec![Submission {
-            unit,
-            source: read_input(&file)?,
-        }]);
+        let source = if crate::import::workbook::is_workbook(&file) {
+            let filled = form(&file, Some(&unit))?;
+            submitted.forms.push(filled.cells);
+            filled.source
+        } else {
+            read_input(&file)?
+        };
+        submitted.list.push(Submission { unit, source });
+        return Ok(submitted);
     }
     let folder = folder.expect("clap requires a unit and file, or a folder");
     let shown = folder.display().to_string();
@@ -451,21 +486,47 @@ fn submissions(
             &files.join(&say::separator()),
         ));
     }
-    let mut found = Vec::new();
     let mut diagnostics = Vec::new();
+    let mut unreadable_forms = Vec::new();
     for path in paths {
+        if crate::import::workbook::is_workbook(&path) {
+            match form(&path, None) {
+                Ok(filled) => {
+                    submitted.forms.push(filled.cells);
+                    submitted.list.push(Submission {
+                        unit: filled.unit,
+                        source: filled.source,
+                    });
+                }
+                Err(e) => match e.downcast::<Error>() {
+                    Ok(e) if e.diagnostics.is_empty() => {
+                        unreadable_forms.push(crate::error::Diagnostic::new(&path, e.message));
+                    }
+                    Ok(e) => unreadable_forms.extend(e.diagnostics),
+                    Err(other) => return Err(other),
+                },
+            }
+            continue;
+        }
         let source = read_input(&path)?;
         match unit_of(&source) {
-            Ok(unit) => found.push(Submission { unit, source }),
+            Ok(unit) => submitted.list.push(Submission { unit, source }),
             Err(e) => diagnostics.extend(e.diagnostics),
         }
     }
+    Error::check(
+        unreadable_forms,
+        |n| crate::messages::forms::forms_unreadable(n, &shown),
+        &crate::messages::forms::form_unreadable_hint(&crate::forms::template_command(
+            step, "UNIT",
+        )),
+    )?;
     Error::check(
         diagnostics,
         |n| say::unreadable_files(n, &shown),
         &say::needs_unit_key(),
     )?;
-    Ok(found)
+    Ok(submitted)
 }
 
 /// Tells people, or scripts with `--json`, what a submission stored.
@@ -539,7 +600,18 @@ mod tests {
         use super::folder_file;
         use std::ffi::OsStr;
         assert_eq!(folder_file(OsStr::new("C01.toml")), Submission);
-        for lock in ["~$C01.toml", ".~C01.toml", ".~lock.C01.toml#", ".DS_Store"] {
+        for form in ["C01-plan.xlsx", "C01-plan.XLSX", "C02.xls", "C03.ods"] {
+            assert_eq!(folder_file(OsStr::new(form)), Submission, "{form}");
+        }
+        for lock in [
+            "~$C01.toml",
+            ".~C01.toml",
+            ".~lock.C01.toml#",
+            ".DS_Store",
+            "~$C01-plan.xlsx",
+            ".~C01-plan.xlsx",
+            ".~lock.C01-plan.xlsx#",
+        ] {
             assert_eq!(folder_file(OsStr::new(lock)), Ignored, "{lock}");
         }
         for other in ["notes.txt", "C01.toml.bak", "toml", "说明.docx"] {

@@ -1,13 +1,17 @@
-//! Data to stdout, status and errors to stderr; tables for people, JSON for scripts. Colour
-//! only on a terminal and never with NO_COLOR (anstream strips it otherwise).
+//! Data to stdout, status and errors to stderr; tables for people, JSON for scripts, workbooks
+//! to the file named after `--xlsx`. Colour only on a terminal and never with NO_COLOR (anstream
+//! strips it otherwise).
 
 use std::io::Write as _;
+use std::path::{Path, PathBuf};
 
 use anstyle::{AnsiColor, Style};
 use comfy_table::{ContentArrangement, Table, presets};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::campaign::Campaign;
+use crate::documents::workbook;
 use crate::error::{Error, Excerpt};
 use crate::messages::output as words;
 
@@ -215,6 +219,89 @@ pub fn cell(text: &str) -> String {
     text.replace('“', "「")
         .replace('”', "」")
         .replace('—', NOTHING)
+}
+
+/// Refuses, before any work, a workbook named other than `.xlsx`: Excel and WPS open a file by its
+/// extension.
+pub fn xlsx_name(out: &Path) -> Result<(), Error> {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    if name.len() > ".xlsx".len() && name.ends_with(".xlsx") {
+        return Ok(());
+    }
+    Err(Error::new(
+        crate::error::Kind::Usage,
+        crate::messages::workbook::not_xlsx(&out.display().to_string()),
+    )
+    .with_hint(crate::messages::workbook::not_xlsx_hint()))
+}
+
+/// Writes `export`, a list of `campaign`, as a workbook at `out`, outside the campaign, and says
+/// so. The file is written beside `out` under a hidden name and renamed onto it, so that `out` is
+/// a whole workbook, the new one or the one it was, never half of either.
+pub fn write_xlsx(
+    ui: &Ui,
+    campaign: &Campaign,
+    out: &Path,
+    export: &workbook::Export,
+) -> anyhow::Result<()> {
+    use crate::messages::workbook as say;
+    xlsx_name(out)?;
+    let shown = out.display().to_string();
+    let cannot = |e: &std::io::Error| {
+        Error::invalid(say::cannot_write(&shown, &crate::import::io_cause(e)))
+            .with_hint(say::cannot_write_hint())
+    };
+    let root = campaign.store.root();
+    if crate::store::is_within(out, root).map_err(|e| cannot(&e))? {
+        return Err(
+            Error::invalid(say::inside_campaign(&shown, &root.display().to_string()))
+                .with_hint(say::inside_campaign_hint())
+                .into(),
+        );
+    }
+    let provenance = workbook::Provenance {
+        campaign: campaign.settings.name.clone(),
+        organizer: campaign.settings.organizer.clone(),
+        head: super::head(campaign),
+        head_time: campaign.store.head().map(|e| e.time.clone()),
+    };
+    let bytes = workbook::xlsx(export, &provenance)?;
+    let partial = Partial::beside(out);
+    std::fs::File::create_new(&partial.0)
+        .and_then(|mut file| {
+            file.write_all(&bytes)?;
+            file.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&partial.0, out))
+        .map_err(|e| cannot(&e))?;
+    let rows = export.sheets.first().map_or(0, |s| s.rows.len());
+    ui.status(&say::wrote(&shown, rows));
+    Ok(())
+}
+
+/// A workbook being written beside where it goes; removed unless renamed into place.
+struct Partial(PathBuf);
+
+impl Partial {
+    fn beside(out: &Path) -> Partial {
+        let name = out.file_name().unwrap_or_default().to_string_lossy();
+        // Hidden, and named by the process, so that two exports at once never share it.
+        let partial = format!(".{name}.{}.partial", std::process::id());
+        Partial(match out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            Some(dir) => dir.join(partial),
+            None => PathBuf::from(partial),
+        })
+    }
+}
+
+impl Drop for Partial {
+    fn drop(&mut self) {
+        // Gone already once renamed into place.
+        let _ = std::fs::remove_file(&self.0);
+    }
 }
 
 #[cfg(test)]

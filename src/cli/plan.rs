@@ -20,6 +20,10 @@ pub struct PlanArgs {
 enum PlanCommand {
     Template {
         unit: String,
+        #[arg(long)]
+        xlsx: bool,
+        #[arg(short, long, value_name = "FILE", requires = "xlsx")]
+        out: Option<PathBuf>,
     },
     Submit {
         unit: String,
@@ -37,10 +41,16 @@ enum PlanCommand {
 
 pub fn run(env: &Env, args: PlanArgs) -> anyhow::Result<()> {
     match args.command {
-        PlanCommand::Template { unit } => {
+        PlanCommand::Template { unit, xlsx, out } => {
             let campaign = env.read()?;
             let register = campaign.register()?;
             let unit = register.require(&unit)?;
+            if xlsx {
+                // A stored plan fills the form, to be corrected; else it starts as the template.
+                let stored = crate::plan::load(&campaign, &unit.code).ok().flatten();
+                let form = crate::forms::plan_form(unit, &campaign.settings, stored.as_ref())?;
+                return write_form(env, Step::Plan, &unit.code, out, &form);
+            }
             env.ui
                 .data(crate::plan::template(unit, &campaign.settings).trim_end());
             Ok(())
@@ -56,10 +66,35 @@ fn submit(
     one: Option<(String, PathBuf)>,
     folder: Option<PathBuf>,
 ) -> anyhow::Result<()> {
-    let submissions = super::submissions(env, one, folder)?;
+    let submitted = super::submissions(env, Step::Plan, one, folder)?;
     let (mut campaign, ctx) = env.write()?;
-    let outcome = crate::plan::submit(&mut campaign, &ctx, &submissions)?;
+    let outcome = submitted.placed(crate::plan::submit(&mut campaign, &ctx, &submitted.list))?;
     super::print_outcome(env, Step::Plan, &outcome)
+}
+
+/// Writes the form of `step` for `unit` to `out`, or to its own name in the current directory,
+/// never over a file; says where, and how to submit it.
+pub(super) fn write_form(
+    env: &Env,
+    step: Step,
+    unit: &str,
+    out: Option<PathBuf>,
+    form: &[u8],
+) -> anyhow::Result<()> {
+    let path = out.unwrap_or_else(|| PathBuf::from(crate::forms::file_name(step, unit)));
+    crate::forms::save(&path, form)?;
+    let shown = path.display().to_string();
+    if env.ui.json {
+        env.ui.json(&serde_json::json!({ "path": shown }))?;
+    }
+    let command = step.submit_command(unit).replace("FILE", &shown);
+    env.ui.done(&crate::messages::forms::form_written(
+        &crate::messages::steps::noun(step),
+        unit,
+        &shown,
+        &command,
+    ));
+    Ok(())
 }
 
 fn show(env: &Env, code: &str, as_toml: bool) -> anyhow::Result<()> {

@@ -6,6 +6,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use super::Env;
 use super::output::{NOTHING, cell, table};
+use crate::documents::workbook::{Cell, Export, ListSheet, chinese};
 use crate::messages::publicize as say;
 use crate::publicize::opinions::{self, Opinion, RawOpinion};
 
@@ -80,8 +81,13 @@ enum FeedbackCommand {
     },
     Import {
         file: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
-    List,
+    List {
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
+    },
     Show {
         id: String,
         #[arg(long, requires_all = ["identity", "reason"])]
@@ -321,8 +327,8 @@ fn feedback(env: &Env, command: FeedbackCommand) -> anyhow::Result<()> {
             env.ui.committed(&entry);
             Ok(())
         }
-        FeedbackCommand::Import { file } => {
-            let source = super::read_input(&file)?;
+        FeedbackCommand::Import { file, sheet } => {
+            let source = super::read_sheet(&file, sheet.as_deref())?;
             let (mut campaign, ctx) = env.write()?;
             let (entered, entry, ignored) = opinions::import(&mut campaign, &ctx, &source)?;
             super::warn_ignored_columns(env, &file, &ignored);
@@ -333,7 +339,7 @@ fn feedback(env: &Env, command: FeedbackCommand) -> anyhow::Result<()> {
             env.ui.committed(&entry);
             Ok(())
         }
-        FeedbackCommand::List => list(env),
+        FeedbackCommand::List { xlsx } => list(env, xlsx.as_deref()),
         FeedbackCommand::Show {
             id,
             reveal_reporter,
@@ -422,13 +428,23 @@ fn finding(o: &Opinion) -> String {
     }
 }
 
-fn list(env: &Env) -> anyhow::Result<()> {
+fn list(env: &Env, xlsx: Option<&std::path::Path>) -> anyhow::Result<()> {
+    if let Some(out) = xlsx {
+        super::output::xlsx_name(out)?;
+    }
     let campaign = env.read()?;
     let all = opinions::all(&campaign)?;
+    if let Some(out) = xlsx {
+        let register = campaign.register()?;
+        super::output::write_xlsx(&env.ui, &campaign, out, &export(&all, &register))?;
+    }
     if env.ui.json {
         return env
             .ui
             .json(&all.iter().map(Opinion::to_json).collect::<Vec<_>>());
+    }
+    if xlsx.is_some() {
+        return Ok(());
     }
     if all.is_empty() {
         env.ui.status(&say::no_opinions_yet());
@@ -462,4 +478,65 @@ fn list(env: &Env) -> anyhow::Result<()> {
     }
     env.ui.data(&t.to_string());
     Ok(())
+}
+
+/// The opinions as a workbook: every column of `--json`, the dates as dates, the unit's name
+/// beside its code; never the reporter, whom only `feedback show --reveal-reporter` names.
+fn export(all: &[Opinion], register: &crate::units::Register) -> Export {
+    use crate::messages::workbook as book;
+    let title = chinese(book::opinions_title);
+    let yes_or_no = |yes: bool| Cell::text(chinese(if yes { book::yes } else { book::no }));
+    let rows = all
+        .iter()
+        .map(|o| {
+            let name = register.get(&o.unit).map(|u| u.name.clone());
+            vec![
+                Cell::text(&o.id),
+                Cell::Integer(o.period.into()),
+                Cell::Date(o.received),
+                Cell::text(o.channel.label()),
+                Cell::text(chinese(|| unit(o))),
+                Cell::text(name.unwrap_or_default()),
+                Cell::text(&o.summary),
+                Cell::text(chinese(|| {
+                    if o.anonymous {
+                        say::anonymous()
+                    } else {
+                        say::signed()
+                    }
+                })),
+                Cell::text(chinese(|| o.status.shown())),
+                yes_or_no(o.late),
+                Cell::text(&o.investigator),
+                Cell::text(&o.finding),
+                Cell::text(&o.resolved_by),
+                o.resolved_on.into(),
+            ]
+        })
+        .collect();
+    Export {
+        title: title.clone(),
+        command: "banzi publicize feedback list".to_owned(),
+        sheets: vec![ListSheet {
+            name: title,
+            headers: vec![
+                chinese(say::heading_id),
+                chinese(book::about_notice),
+                chinese(say::heading_received),
+                chinese(say::heading_channel),
+                chinese(say::heading_unit),
+                chinese(book::column_name),
+                chinese(say::heading_summary),
+                chinese(say::heading_reporter),
+                chinese(say::heading_status),
+                chinese(book::column_late),
+                chinese(book::column_investigator),
+                chinese(say::heading_finding),
+                chinese(book::column_resolved_by),
+                chinese(book::column_resolved_on),
+            ],
+            rows,
+        }],
+        details: Vec::new(),
+    }
 }

@@ -17,15 +17,28 @@ pub struct SelfAssessArgs {
 
 #[derive(Debug, Subcommand)]
 enum SelfAssessCommand {
-    Template { unit: String },
-    Submit { unit: String, file: PathBuf },
-    Import { folder: PathBuf },
-    Report { unit: String },
+    Template {
+        unit: String,
+        #[arg(long)]
+        xlsx: bool,
+        #[arg(short, long, value_name = "FILE", requires = "xlsx")]
+        out: Option<PathBuf>,
+    },
+    Submit {
+        unit: String,
+        file: PathBuf,
+    },
+    Import {
+        folder: PathBuf,
+    },
+    Report {
+        unit: String,
+    },
 }
 
 pub fn run(env: &Env, args: SelfAssessArgs) -> anyhow::Result<()> {
     match args.command {
-        SelfAssessCommand::Template { unit } => template(env, &unit),
+        SelfAssessCommand::Template { unit, xlsx, out } => template(env, &unit, xlsx, out),
         SelfAssessCommand::Submit { unit, file } => submit(env, Some((unit, file)), None),
         SelfAssessCommand::Import { folder } => submit(env, None, Some(folder)),
         SelfAssessCommand::Report { unit } => report(env, &unit),
@@ -44,12 +57,21 @@ fn require_plan(
     })
 }
 
-fn template(env: &Env, code: &str) -> anyhow::Result<()> {
+fn template(env: &Env, code: &str, xlsx: bool, out: Option<PathBuf>) -> anyhow::Result<()> {
     let campaign = env.read()?;
     let register = campaign.register()?;
     let unit = register.require(code)?;
     let plan = require_plan(&campaign, code)?;
     let earlier = crate::self_assess::load(&campaign, &plan).ok().flatten();
+    if xlsx {
+        let form = crate::forms::self_assessment_form(
+            &plan,
+            &campaign.settings,
+            &unit.name,
+            earlier.as_ref(),
+        )?;
+        return super::plan::write_form(env, Step::SelfAssess, code, out, &form);
+    }
     env.ui.data(
         crate::self_assess::template(&plan, &campaign.settings, &unit.name, earlier.as_ref())
             .trim_end(),
@@ -62,9 +84,13 @@ fn submit(
     one: Option<(String, PathBuf)>,
     folder: Option<PathBuf>,
 ) -> anyhow::Result<()> {
-    let submissions = super::submissions(env, one, folder)?;
+    let submitted = super::submissions(env, Step::SelfAssess, one, folder)?;
     let (mut campaign, ctx) = env.write()?;
-    let outcome = crate::self_assess::submit(&mut campaign, &ctx, &submissions)?;
+    let outcome = submitted.placed(crate::self_assess::submit(
+        &mut campaign,
+        &ctx,
+        &submitted.list,
+    ))?;
     super::print_outcome(env, Step::SelfAssess, &outcome)
 }
 

@@ -1,11 +1,14 @@
 //! `banzi shortlist`: step 4, the preliminary list (初步名单).
 
+use std::path::{Path, PathBuf};
+
 use clap::{ArgGroup, Args, Subcommand};
 use serde_json::{Value, json};
 
 use super::Env;
 use super::output::{cell, table};
 use crate::csv_cell::for_people;
+use crate::documents::workbook::{Cell, Export, ListSheet, chinese};
 use crate::messages::{Both, shortlist as words};
 use crate::settings::Quota;
 use crate::shortlist::overrides::Adjustment;
@@ -32,6 +35,8 @@ enum ShortlistCommand {
         version: VersionArg,
         #[arg(long, conflicts_with = "json")]
         csv: bool,
+        #[arg(long, value_name = "FILE", conflicts_with = "csv")]
+        xlsx: Option<PathBuf>,
     },
     #[command(group(ArgGroup::new("adjustment").required(true).args(["include", "exclude", "clear"])))]
     Adjust {
@@ -62,7 +67,9 @@ enum ShortlistCommand {
 pub fn run(env: &Env, args: ShortlistArgs) -> anyhow::Result<()> {
     match args.command {
         None => draw(env),
-        Some(ShortlistCommand::Show { version, csv }) => show(env, version.version, csv),
+        Some(ShortlistCommand::Show { version, csv, xlsx }) => {
+            show(env, version.version, csv, xlsx.as_deref())
+        }
         Some(ShortlistCommand::Adjust {
             unit,
             include,
@@ -169,10 +176,22 @@ fn score(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"))
 }
 
-fn show(env: &Env, wanted: Option<u32>, csv: bool) -> anyhow::Result<()> {
+fn show(env: &Env, wanted: Option<u32>, csv: bool, xlsx: Option<&Path>) -> anyhow::Result<()> {
+    if let Some(out) = xlsx {
+        super::output::xlsx_name(out)?;
+    }
     let campaign = env.read()?;
     let version = crate::shortlist::stored(&campaign, wanted)?;
     let stale = crate::shortlist::staleness(&campaign, &version)?;
+    if let Some(out) = xlsx {
+        // Opened in WPS and printed, as the CSV is: a stale list is refused as it is.
+        refuse_stale(&version, wanted, &stale)?;
+        super::output::write_xlsx(&env.ui, &campaign, out, &export(&version, &stale))?;
+        if env.ui.json {
+            return env.ui.json(&version_json(&version, &stale));
+        }
+        return Ok(());
+    }
     if env.ui.json {
         return env.ui.json(&version_json(&version, &stale));
     }
@@ -371,6 +390,113 @@ fn print_csv(version: &Version, head: &str) -> anyhow::Result<()> {
     use std::io::Write as _;
     std::io::stdout().lock().write_all(out.as_bytes())?;
     Ok(())
+}
+
+/// The list as a workbook: every unit in reading order, the scores as numbers, the decision
+/// and every reason in Chinese, as the CSV has them.
+fn export(version: &Version, stale: &[Both]) -> Export {
+    use crate::messages::workbook as book;
+    let title = chinese(|| book::shortlist_title(version.version));
+    let mut headers = vec![
+        chinese(book::column_code),
+        chinese(book::column_name),
+        chinese(book::column_category),
+        chinese(words::header_rank),
+        chinese(words::header_composite),
+    ];
+    if let Some(first) = version.units.first() {
+        headers.extend(first.criteria.iter().map(|c| c.name.clone()));
+    }
+    headers.extend([
+        chinese(book::column_annual_grade),
+        chinese(words::header_decision),
+        chinese(book::column_computed_decision),
+        chinese(words::header_reasons),
+        chinese(book::column_adjustment),
+        chinese(book::column_tie),
+    ]);
+    let rows = version
+        .reading_order()
+        .into_iter()
+        .map(|entry| {
+            let mut row = vec![
+                Cell::text(&entry.unit),
+                Cell::text(&entry.name),
+                Cell::text(entry.category.label()),
+                entry.rank.into(),
+                entry.composite.into(),
+            ];
+            row.extend(entry.criteria.iter().map(|c| Cell::from(c.combined)));
+            row.extend([
+                Cell::text(entry.annual_grade.clone().unwrap_or_default()),
+                Cell::text(entry.decision.label()),
+                Cell::text(entry.computed_decision.label()),
+                Cell::text(entry.reasons().join("\n")),
+                Cell::text(
+                    entry
+                        .adjustment
+                        .as_ref()
+                        .map(|o| format!("{}：{}", o.decision.label(), o.attributed()))
+                        .unwrap_or_default(),
+                ),
+                Cell::text(chinese(if entry.tie_at_edge {
+                    book::yes
+                } else {
+                    book::no
+                })),
+            ]);
+            row
+        })
+        .collect();
+    let mut details = vec![
+        (
+            chinese(book::about_list_version),
+            Cell::Integer(version.version.into()),
+        ),
+        (
+            chinese(book::about_drawn),
+            Cell::text(chinese(|| {
+                words::show_title(
+                    version.version,
+                    &short_time(&version.time),
+                    &version.operator,
+                    version.seq,
+                )
+            })),
+        ),
+    ];
+    details.extend(version.categories.iter().map(|c| {
+        (
+            c.category.label().to_owned(),
+            Cell::text(chinese(|| {
+                words::show_category(
+                    &words::category(c.category),
+                    c.participating,
+                    &quota(c.quota),
+                    c.places,
+                    c.passing,
+                    c.included,
+                )
+            })),
+        )
+    }));
+    if !stale.is_empty() {
+        let why: Vec<&str> = stale.iter().map(|s| s.zh.as_str()).collect();
+        details.push((
+            chinese(book::about_stale),
+            Cell::text(why.join(&chinese(words::separator))),
+        ));
+    }
+    Export {
+        title: title.clone(),
+        command: format!("banzi shortlist show --version {}", version.version),
+        sheets: vec![ListSheet {
+            name: title,
+            headers,
+            rows,
+        }],
+        details,
+    }
 }
 
 fn explain(env: &Env, unit: &str, wanted: Option<u32>) -> anyhow::Result<()> {

@@ -1,11 +1,12 @@
 //! `banzi units`: the register of participating units.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
 use super::Env;
 use super::output::{cell, table};
+use crate::documents::workbook::{Cell, Export, ListSheet, chinese};
 use crate::messages::units as say;
 
 #[derive(Debug, Args)]
@@ -18,21 +19,35 @@ pub struct UnitsArgs {
 enum UnitsCommand {
     Import {
         file: PathBuf,
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
         #[arg(long)]
         dry_run: bool,
     },
-    List,
+    List {
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
+    },
 }
 
 pub fn run(env: &Env, args: UnitsArgs) -> anyhow::Result<()> {
     match args.command {
-        UnitsCommand::Import { file, dry_run } => import(env, &file, dry_run),
-        UnitsCommand::List => list(env),
+        UnitsCommand::Import {
+            file,
+            sheet,
+            dry_run,
+        } => import(env, &file, sheet.as_deref(), dry_run),
+        UnitsCommand::List { xlsx } => list(env, xlsx.as_deref()),
     }
 }
 
-fn import(env: &Env, file: &std::path::Path, dry_run: bool) -> anyhow::Result<()> {
-    let source = super::read_input(file)?;
+fn import(
+    env: &Env,
+    file: &std::path::Path,
+    sheet: Option<&str>,
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    let source = super::read_sheet(file, sheet)?;
     let (mut campaign, ctx) = env.write()?;
     let crate::units::UnitsImport {
         change,
@@ -74,11 +89,20 @@ fn import(env: &Env, file: &std::path::Path, dry_run: bool) -> anyhow::Result<()
     Ok(())
 }
 
-fn list(env: &Env) -> anyhow::Result<()> {
+fn list(env: &Env, xlsx: Option<&Path>) -> anyhow::Result<()> {
+    if let Some(out) = xlsx {
+        super::output::xlsx_name(out)?;
+    }
     let campaign = env.read()?;
     let register = campaign.register()?;
+    if let Some(out) = xlsx {
+        super::output::write_xlsx(&env.ui, &campaign, out, &export(&register))?;
+    }
     if env.ui.json {
         return env.ui.json(&register.units());
+    }
+    if xlsx.is_some() {
+        return Ok(());
     }
     let mut t = table(&[
         &say::header_code(),
@@ -99,4 +123,37 @@ fn list(env: &Env) -> anyhow::Result<()> {
     env.ui.data(&t.to_string());
     env.ui.status(&say::count(register.units().len()));
     Ok(())
+}
+
+/// The register as a workbook, with the headers `units import` reads, so that it goes back in.
+fn export(register: &crate::units::Register) -> Export {
+    let title = chinese(crate::messages::workbook::units_title);
+    Export {
+        title: title.clone(),
+        command: "banzi units list".to_owned(),
+        sheets: vec![ListSheet {
+            name: title,
+            headers: vec![
+                chinese(say::header_code),
+                chinese(say::header_name),
+                chinese(say::header_category),
+                chinese(say::header_party_head),
+                chinese(say::header_government_head),
+            ],
+            rows: register
+                .units()
+                .iter()
+                .map(|u| {
+                    vec![
+                        Cell::text(&u.code),
+                        Cell::text(&u.name),
+                        Cell::text(u.category.label()),
+                        Cell::text(&u.party_head),
+                        Cell::text(u.government_head.clone().unwrap_or_default()),
+                    ]
+                })
+                .collect(),
+        }],
+        details: Vec::new(),
+    }
 }

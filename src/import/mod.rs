@@ -13,7 +13,7 @@ use crate::messages::import as say;
 
 #[cfg(test)]
 pub(crate) mod fuzz;
-pub mod stream;
+pub(crate) mod stream;
 pub mod words;
 pub mod workbook;
 
@@ -549,16 +549,16 @@ pub fn read_csv<'c>(source: &Source, columns: &'c [Column]) -> Result<Rows<'c>, 
     let header_line = headers
         .position()
         .map_or(1, |p| lines.line_at(text, p.byte() as usize));
-    let records =
-        reader.into_records().map(|record| {
-            let mut line =
-                |p: Option<&csv::Position>| p.map_or(0, |p| lines.line_at(text, p.byte() as usize));
-            match record {
-                Ok(r) => Ok((line(r.position()), r)),
-                Err(e) => Err(Diagnostic::new(file, say::csv_error(&e.to_string()))
-                    .at_line(line(e.position()))),
-            }
-        });
+    let records = reader.into_records().map(|record| {
+        let mut line =
+            |p: Option<&csv::Position>| p.map_or(0, |p| lines.line_at(text, p.byte() as usize));
+        match record {
+            Ok(r) => Ok((line(r.position()), r)),
+            Err(e) => Err(Box::new(
+                Diagnostic::new(file, say::csv_error(&e.to_string())).at_line(line(e.position())),
+            )),
+        }
+    });
     read_table(file, header_line, headers, records, columns)
 }
 
@@ -599,7 +599,7 @@ fn read_table<'c>(
     file: &Path,
     header_line: usize,
     mut headers: csv::StringRecord,
-    records: impl Iterator<Item = Result<(usize, csv::StringRecord), Diagnostic>>,
+    records: impl Iterator<Item = Result<(usize, csv::StringRecord), Box<Diagnostic>>>,
     columns: &'c [Column],
 ) -> Result<Rows<'c>, Vec<Diagnostic>> {
     // Cells are trimmed after they are checked for control characters, which trimming could hide.
@@ -685,7 +685,7 @@ fn read_table<'c>(
         let (line, mut record) = match record {
             Ok(r) => r,
             Err(diagnostic) => {
-                diagnostics.push(diagnostic);
+                diagnostics.push(*diagnostic);
                 continue;
             }
         };

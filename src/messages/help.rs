@@ -45,6 +45,8 @@ pub const TABLES: &[&[Help]] = &[
     super::publicize::HELP,
     super::commend::HELP,
     super::fonts::HELP,
+    super::workbook::HELP,
+    super::forms::HELP,
 ];
 
 /// Every table of examples, one per concern.

@@ -232,13 +232,13 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "inspect import-assessment <file>",
-        "CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030），或 Excel/WPS 工作簿（.xlsx、.xls、.ods）",
-        "The CSV file (UTF-8, UTF-8 with BOM or GB18030), or an Excel/WPS workbook (.xlsx, .xls, .ods)",
+        "CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030），或 Excel/WPS 工作簿（`.xlsx`、`.xls`、`.ods`）",
+        "The CSV file (UTF-8, UTF-8 with BOM or GB18030), or an Excel/WPS workbook (`.xlsx`, `.xls`, `.ods`)",
     ),
     help(
         "inspect import-assessment --sheet",
-        "读取工作簿（.xlsx）中名为 NAME 的工作表，而不是第一个工作表",
-        "Read the sheet called NAME of a workbook (.xlsx), not its first sheet",
+        "读取工作簿中名为 NAME 的工作表，而不是第一个工作表",
+        "Read the sheet called NAME of a workbook, not its first sheet",
     ),
     help(
         "inspect import-assessment --dry-run",
@@ -257,13 +257,13 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "inspect import-votes <file>",
-        "CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030），或 Excel/WPS 工作簿（.xlsx、.xls、.ods）",
-        "The CSV file (UTF-8, UTF-8 with BOM or GB18030), or an Excel/WPS workbook (.xlsx, .xls, .ods)",
+        "CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030），或 Excel/WPS 工作簿（`.xlsx`、`.xls`、`.ods`）",
+        "The CSV file (UTF-8, UTF-8 with BOM or GB18030), or an Excel/WPS workbook (`.xlsx`, `.xls`, `.ods`)",
     ),
     help(
         "inspect import-votes --sheet",
-        "读取工作簿（.xlsx）中名为 NAME 的工作表，而不是第一个工作表",
-        "Read the sheet called NAME of a workbook (.xlsx), not its first sheet",
+        "读取工作簿中名为 NAME 的工作表，而不是第一个工作表",
+        "Read the sheet called NAME of a workbook, not its first sheet",
     ),
     help(
         "inspect import-votes --dry-run",
@@ -293,8 +293,8 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "inspect record <file>",
-        "考察记录，TOML 文件（`banzi inspect template UNIT` 可打印模板）",
-        "The record, a TOML file (`banzi inspect template UNIT` prints one)",
+        "考察记录，TOML 文件（`banzi inspect template UNIT` 可打印模板），或填好的 Excel 表单（加 `--xlsx` 可生成一份）",
+        "The record, a TOML file (`banzi inspect template UNIT` prints one) or a filled-in workbook form (`banzi inspect template UNIT --xlsx` makes one)",
     ),
     help(
         "inspect import",
@@ -303,8 +303,8 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "inspect import <folder>",
-        "存放考察记录（TOML 文件）的文件夹",
-        "The folder of records, TOML files",
+        "存放考察记录（TOML 文件或填好的 Excel 表单）的文件夹",
+        "The folder of records, TOML files or filled-in workbook forms",
     ),
     help(
         "inspect show",
@@ -344,13 +344,13 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "inspectors import <file>",
-        "CSV 文件，或 Excel/WPS 工作簿（.xlsx、.xls、.ods）",
-        "The CSV file, or an Excel/WPS workbook (.xlsx, .xls, .ods)",
+        "CSV 文件，或 Excel/WPS 工作簿（`.xlsx`、`.xls`、`.ods`）",
+        "The CSV file, or an Excel/WPS workbook (`.xlsx`, `.xls`, `.ods`)",
     ),
     help(
         "inspectors import --sheet",
-        "读取工作簿（.xlsx）中名为 NAME 的工作表，而不是第一个工作表",
-        "Read the sheet called NAME of a workbook (.xlsx), not its first sheet",
+        "读取工作簿中名为 NAME 的工作表，而不是第一个工作表",
+        "Read the sheet called NAME of a workbook, not its first sheet",
     ),
     help("inspectors list", "列出考察组成员", "List the inspectors"),
 ];

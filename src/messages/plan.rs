@@ -75,13 +75,13 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "plan submit <file>",
-        "工作方案，TOML 文件（`banzi plan template UNIT` 可打印一份）",
-        "The plan, a TOML file (`banzi plan template UNIT` prints one)",
+        "工作方案，TOML 文件（`banzi plan template UNIT` 可打印一份），或填好的 Excel 表单（`banzi plan template UNIT --xlsx` 可生成一份）",
+        "The plan, a TOML file (`banzi plan template UNIT` prints one) or a filled-in workbook form (`banzi plan template UNIT --xlsx` makes one)",
     ),
     help(
         "plan import",
-        "检查并保存一个文件夹中的全部工作方案（`*.toml`，单位按各文件的 `unit` 确定）；有一个文件有误则全部不保存",
-        "Validate and store every plan in a folder (*.toml, the unit from each file's `unit` key); one bad file stores none",
+        "检查并保存一个文件夹中的全部工作方案（`*.toml`，单位按各文件的 `unit` 确定；以及填好的 `*.xlsx` 表单）；有一个文件有误则全部不保存（跳过 Excel/WPS 的锁定文件）",
+        "Validate and store every plan in a folder (*.toml, the unit from each file's `unit` key, and filled-in *.xlsx forms); one bad file stores none (Excel/WPS lock files are skipped)",
     ),
     help("plan import <folder>", "文件夹", "The folder"),
     help(

@@ -70,13 +70,13 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "self-assess submit <file>",
-        "自评报告，TOML 文件",
-        "The self-assessment, a TOML file",
+        "自评报告，TOML 文件，或填好的 Excel 表单（`banzi self-assess template UNIT --xlsx` 可生成一份）",
+        "The self-assessment, a TOML file or a filled-in workbook form (`banzi self-assess template UNIT --xlsx` makes one)",
     ),
     help(
         "self-assess import",
-        "检查并保存一个文件夹中的全部自评报告；有一个文件有误则全部不保存",
-        "Validate and store every self-assessment in a folder; one bad file stores none",
+        "检查并保存一个文件夹中的全部自评报告（`*.toml` 文件和填好的 `*.xlsx` 表单）；有一个文件有误则全部不保存",
+        "Validate and store every self-assessment in a folder (*.toml files and filled-in *.xlsx forms); one bad file stores none",
     ),
     help("self-assess import <folder>", "文件夹", "The folder"),
     help(

@@ -73,7 +73,12 @@ pub const HELP: &[Help] = &[
         "导入参评单位名册 CSV：列为 `code`、`name`、`category`、`party_head`，可选 `government_head`（或 单位代码、单位名称、类别、党委（党组）书记、行政主要负责人）；编码为 UTF-8、带 BOM 的 UTF-8 或 GB18030。`government_head` 为空或为 `—` 表示该单位没有行政主要负责人。已登记的单位按文件更新，文件中没有的单位予以保留。",
         "Import a unit register CSV: code, name, category, party_head and an optional government_head (or 单位代码, 单位名称, 类别, 党委（党组）书记, 行政主要负责人); UTF-8, UTF-8 with BOM or GB18030. An empty or `—` government_head means the unit has none. Units already registered are updated; units not in the file are kept.",
     ),
-    help("units import <file>", "名册 CSV 文件", "The CSV file"),
+    help(
+        "units import <file>",
+        "名册 CSV 文件，或 Excel/WPS 工作簿（`.xlsx`、`.xls`、`.ods`）",
+        "The register as a CSV file, or an Excel/WPS workbook (`.xlsx`, `.xls`, `.ods`)",
+    ),
+    help("units import --sheet", "读取工作簿中名为 NAME 的工作表，而不是第一个工作表", "Read the sheet called NAME of a workbook, not its first sheet"),
     help(
         "units import --dry-run",
         "只检查文件并说明将有哪些改动，不写入任何内容",
