@@ -50,10 +50,11 @@ super::catalogue! {
     rename_and_import_again() =>
         "请按上面所示改名，然后重新导入该文件夹", "rename the files as shown, then import the folder again";
     no_toml_files(folder: &str) =>
-        "文件夹 `{folder}` 中没有 `.toml` 文件", "folder `{folder}` has no .toml files";
+        "文件夹 `{folder}` 中没有 `.toml` 文件，也没有 `.xlsx` 表单",
+        "folder `{folder}` has no .toml files and no .xlsx forms";
     not_submissions(folder: &str, files: &str) =>
-        "`{folder}` 中有不是提交材料（`.toml`）的文件，未读取：{files}",
-        "`{folder}` has file(s) that are not submissions (.toml) and were not read: {files}";
+        "`{folder}` 中有不是提交材料（`.toml` 文件或 `.xlsx` 表单）的文件，未读取：{files}",
+        "`{folder}` has file(s) that are not submissions (.toml files or .xlsx forms) and were not read: {files}";
     unreadable_files(n: usize, folder: &str) =>
         "`{folder}` 中有 {n} 个文件无法读取；未保存任何内容",
         "{n} file(s) in `{folder}` cannot be read; nothing was stored";

@@ -198,6 +198,10 @@ pub const EXAMPLES: &[Example] = &[
     ),
     example_of(
         "commend show",
-        &["banzi commend show", "banzi commend show --json"],
+        &[
+            "banzi commend show",
+            "banzi commend show --json",
+            "banzi commend show --xlsx 表彰名单.xlsx",
+        ],
     ),
 ];

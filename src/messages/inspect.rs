@@ -372,11 +372,17 @@ pub const EXAMPLES: &[Example] = &[
     ),
     example_of(
         "inspect import-votes",
-        &["banzi inspect import-votes inputs/votes.csv"],
+        &[
+            "banzi inspect import-votes inputs/votes.csv",
+            "banzi inspect import-votes inputs/民主测评.xlsx --sheet 汇总",
+        ],
     ),
     example_of(
         "inspect template",
-        &["banzi inspect template C01 > inputs/inspections/C01-talk.toml"],
+        &[
+            "banzi inspect template C01 > inputs/inspections/C01-talk.toml",
+            "banzi inspect template C01 --xlsx",
+        ],
     ),
     example_of(
         "inspect record",

@@ -107,7 +107,10 @@ pub const EXAMPLES: &[Example] = &[
     ),
     example_of(
         "plan template",
-        &["banzi plan template C01 > plans/C01.toml"],
+        &[
+            "banzi plan template C01 > plans/C01.toml",
+            "banzi plan template C01 --xlsx --out plans/C01-plan.xlsx",
+        ],
     ),
     example_of("plan submit", &["banzi plan submit C01 plans/C01.toml"]),
     example_of("plan import", &["banzi plan import plans/"]),

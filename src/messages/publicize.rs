@@ -471,7 +471,10 @@ pub const EXAMPLES: &[Example] = &[
     ),
     example_of(
         "publicize feedback list",
-        &["banzi publicize feedback list --json"],
+        &[
+            "banzi publicize feedback list --json",
+            "banzi publicize feedback list --xlsx 公示意见.xlsx",
+        ],
     ),
     example_of(
         "publicize feedback show",

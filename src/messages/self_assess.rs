@@ -97,7 +97,10 @@ pub const EXAMPLES: &[Example] = &[
     ),
     example_of(
         "self-assess template",
-        &["banzi self-assess template C01 > self-assessments/C01.toml"],
+        &[
+            "banzi self-assess template C01 > self-assessments/C01.toml",
+            "banzi self-assess template C01 --xlsx",
+        ],
     ),
     example_of(
         "self-assess submit",

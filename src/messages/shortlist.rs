@@ -375,6 +375,7 @@ pub const EXAMPLES: &[Example] = &[
         &[
             "banzi shortlist show",
             "banzi shortlist show --version 1 --csv > 初步名单.csv",
+            "banzi shortlist show --xlsx 初步名单.xlsx",
         ],
     ),
     example_of(

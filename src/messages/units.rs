@@ -101,10 +101,15 @@ pub const EXAMPLES: &[Example] = &[
         &[
             "banzi units import inputs/units.csv --dry-run",
             "banzi units import inputs/units.csv",
+            "banzi units import inputs/单位名册.xlsx --sheet 2026年",
         ],
     ),
     example_of(
         "units list",
-        &["banzi units list", "banzi units list --json"],
+        &[
+            "banzi units list",
+            "banzi units list --json",
+            "banzi units list --xlsx 单位名册.xlsx",
+        ],
     ),
 ];

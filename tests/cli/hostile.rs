@@ -308,7 +308,7 @@ fn a_folder_import_refuses_files_it_would_skip_for_their_names() {
     let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
     assert!(
         stderr.contains(
-            "warning: `inputs/plans` has file(s) that are not submissions (.toml) and were not read: `notes.txt`"
+            "warning: `inputs/plans` has file(s) that are not submissions (.toml files or .xlsx forms) and were not read: `notes.txt`"
         ),
         "{stderr}"
     );
