@@ -28,6 +28,9 @@ step "plan: a template for C01, then every unit's plan"
 banzi plan template C01 | head -20
 banzi plan submit C01 "$examples/plans/C01.toml"
 banzi plan import "$examples/plans"
+mkdir -p "$out/forms"
+banzi plan template C01 --xlsx --out "$out/forms/C01-plan.xlsx"  # the workbook form, filled with the stored plan
+banzi plan submit C01 "$out/forms/C01-plan.xlsx"                 # stored again, as the TOML the form reads into
 
 step "self-assess: a template pre-filled from the plan, then every unit's self-assessment"
 banzi self-assess template C01 | head -16
@@ -138,6 +141,7 @@ The campaign is in   $out/campaign
 Its reports are in   $out/reports (初步名单.md: the preliminary list; 公示.html: the public notice;
                      the lists as Excel workbooks: 单位名册.xlsx, 初步名单.xlsx, 公示意见.xlsx, 表彰名单.xlsx)
 The archive (归档)    $out/归档.tar.zst
+A workbook form      $out/forms/C01-plan.xlsx (banzi plan template C01 --xlsx)
 The printable files  $out/表彰 (表彰决定, 表彰名单 and 荣誉证书, as PDF, HTML, Markdown and CSV)
 The reporters' key   $out/reporters.key (outside the campaign, as it must be)
 Look around with     BANZI_CAMPAIGN=$out/campaign $bin status
