@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{BufReader, BufWriter, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
@@ -18,6 +18,7 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Kind};
 use crate::journal::{Damage, Entry};
 use crate::messages::{archive as words, both};
+use crate::partial::Partial;
 use crate::store::{
     CAMPAIGN_FILE, INDEX_FILE, Index, JOURNAL_FILE, Problem, Store, is_within, sha256_hex,
 };
@@ -138,8 +139,10 @@ pub fn write(store: &Store, out: &Path, format: Format) -> anyhow::Result<Made> 
         files,
     };
 
-    let partial = Partial::beside(out)?;
-    let file = File::create_new(&partial.0).with_context(|| words::cannot_write(&shown))?;
+    let partial = Partial::beside(out);
+    let file = partial
+        .create()
+        .with_context(|| words::cannot_write(&shown))?;
     let written = match format {
         Format::TarZst => write_tar_zst(store, &manifest, file),
         Format::Zip => write_zip(store, &manifest, file),
@@ -147,7 +150,12 @@ pub fn write(store: &Store, out: &Path, format: Format) -> anyhow::Result<Made> 
     written
         .and_then(|file| Ok(file.sync_all()?))
         .with_context(|| words::cannot_write(&shown))?;
-    partial.publish(out)?;
+    partial.place_new(out).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => anyhow::Error::from(
+            Error::invalid(words::already_exists(&shown)).with_hint(words::already_exists_hint()),
+        ),
+        _ => anyhow::Error::new(e).context(words::cannot_write(&shown)),
+    })?;
     Ok(Made {
         archive: shown,
         files: manifest.files.len(),
@@ -222,43 +230,6 @@ fn write_zip(store: &Store, manifest: &Manifest, file: File) -> anyhow::Result<F
     let mut buffered = zip.finish()?;
     buffered.flush()?;
     Ok(buffered.into_inner().map_err(|e| e.into_error())?)
-}
-
-/// The archive being written, beside where it goes; removed unless published.
-struct Partial(PathBuf);
-
-impl Partial {
-    fn beside(out: &Path) -> anyhow::Result<Partial> {
-        let name = out.file_name().unwrap_or_default().to_string_lossy();
-        let dir = out.parent().filter(|p| !p.as_os_str().is_empty());
-        let partial = format!(".{name}.{}.partial", std::process::id());
-        Ok(Partial(dir.map_or_else(
-            || PathBuf::from(&partial),
-            |d| d.join(&partial),
-        )))
-    }
-
-    /// Puts the archive at `out` whole, never over a file that appeared there meanwhile: by a
-    /// hard link where the file system has them, else by a rename.
-    fn publish(self, out: &Path) -> anyhow::Result<()> {
-        let shown = out.display().to_string();
-        match std::fs::hard_link(&self.0, out) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                Err(Error::invalid(words::already_exists(&shown))
-                    .with_hint(words::already_exists_hint())
-                    .into())
-            }
-            Err(_) => std::fs::rename(&self.0, out).with_context(|| words::cannot_write(&shown)),
-        }
-        // Dropping `self` removes the partial name, whichever way the archive was placed.
-    }
-}
-
-impl Drop for Partial {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
 }
 
 /// What `banzi archive --check` found.

@@ -26,6 +26,7 @@ use crate::error::{Diagnostic, Error, Kind as ErrorKind};
 use crate::import::workbook::{Sheet, Workbook, cell_ref, cell_text};
 use crate::import::{Encoding, Source};
 use crate::messages::forms as say;
+use crate::partial::Partial;
 use crate::plan::Plan;
 use crate::self_assess::{Completion, SelfAssessment};
 use crate::settings::{METHODS, Settings};
@@ -724,7 +725,6 @@ fn criterion_name<'s>(settings: &'s Settings, code: &'s str) -> &'s str {
 /// Writes a form to `path`, never over a file that is there: a filled-in form would be lost.
 /// The bytes go to a partial file beside it first, so that `path` appears whole or not at all.
 pub fn save(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    use std::io::Write as _;
     let shown = path.display().to_string();
     let exists = || Error::invalid(say::form_exists(&shown)).with_hint(say::form_exists_hint());
     let failed = |e: std::io::Error| {
@@ -739,20 +739,7 @@ pub fn save(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     if std::fs::symlink_metadata(path).is_ok() {
         return Err(exists());
     }
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let partial = path.with_file_name(format!(".{name}.{}.partial", std::process::id()));
-    let written = std::fs::File::create_new(&partial)
-        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()));
-    let placed = written.and_then(|()| match std::fs::hard_link(&partial, path) {
-        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
-            // A file system without hard links: the file is made anew, which also never
-            // replaces one.
-            let mut file = std::fs::File::create_new(path)?;
-            file.write_all(bytes).and_then(|()| file.sync_all())
-        }
-        other => other,
-    });
-    let _ = std::fs::remove_file(&partial);
+    let placed = Partial::write(path, bytes).and_then(|partial| partial.place_new(path));
     match placed {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),

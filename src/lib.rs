@@ -41,6 +41,7 @@ pub mod import;
 pub mod inspect;
 pub mod journal;
 pub mod messages;
+pub mod partial;
 pub mod plan;
 pub mod publicize;
 pub mod ratings;

@@ -3,7 +3,7 @@
 //! strips it otherwise).
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use anstyle::{AnsiColor, Style};
 use comfy_table::{ContentArrangement, Table, presets};
@@ -14,6 +14,7 @@ use crate::campaign::Campaign;
 use crate::documents::workbook;
 use crate::error::{Error, Excerpt};
 use crate::messages::output as words;
+use crate::partial::Partial;
 
 const ERROR: Style = AnsiColor::Red.on_default().bold();
 const HINT: Style = AnsiColor::Cyan.on_default().bold();
@@ -269,39 +270,12 @@ pub fn write_xlsx(
         head_time: campaign.store.head().map(|e| e.time.clone()),
     };
     let bytes = workbook::xlsx(export, &provenance)?;
-    let partial = Partial::beside(out);
-    std::fs::File::create_new(&partial.0)
-        .and_then(|mut file| {
-            file.write_all(&bytes)?;
-            file.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&partial.0, out))
+    Partial::write(out, &bytes)
+        .and_then(|partial| partial.replace(out))
         .map_err(|e| cannot(&e))?;
     let rows = export.sheets.first().map_or(0, |s| s.rows.len());
     ui.status(&say::wrote(&shown, rows));
     Ok(())
-}
-
-/// A workbook being written beside where it goes; removed unless renamed into place.
-struct Partial(PathBuf);
-
-impl Partial {
-    fn beside(out: &Path) -> Partial {
-        let name = out.file_name().unwrap_or_default().to_string_lossy();
-        // Hidden, and named by the process, so that two exports at once never share it.
-        let partial = format!(".{name}.{}.partial", std::process::id());
-        Partial(match out.parent().filter(|p| !p.as_os_str().is_empty()) {
-            Some(dir) => dir.join(partial),
-            None => PathBuf::from(partial),
-        })
-    }
-}
-
-impl Drop for Partial {
-    fn drop(&mut self) {
-        // Gone already once renamed into place.
-        let _ = std::fs::remove_file(&self.0);
-    }
 }
 
 #[cfg(test)]
