@@ -282,8 +282,12 @@ pub(crate) fn workbook_refused(path: &Path, kind: &str) -> Error {
         .extension()
         .map(|e| e.to_string_lossy().into_owned())
         .unwrap_or_default();
-    Error::invalid(say::workbook_as_text(path.display(), kind, &named))
-        .with_hint(say::workbook_hint(kind))
+    let hint = match kind {
+        // banzi reads only an .xlsx as it is.
+        "xlsx" => say::workbook_hint(kind),
+        _ => say::workbook_other_format_hint(),
+    };
+    Error::invalid(say::workbook_as_text(path.display(), kind, &named)).with_hint(hint)
 }
 
 /// A file starting with a UTF-16 byte-order mark: Excel's "Unicode text", not a CSV banzi reads.

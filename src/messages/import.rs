@@ -171,6 +171,77 @@ super::catalogue! {
     name(name: &str) => "`{name}`", "{name}";
     names_separator() => "、", ", ";
     words_separator() => "，", ", ";
+    // A workbook refused before its cells are read: what it is, and the limits no real one nears.
+    workbook_not_a_file(path: impl std::fmt::Display) =>
+        "`{path}` 不是普通文件（而是设备、管道或套接字），不能作为工作簿读取",
+        "`{path}` is not a regular file (it is a device, a pipe or a socket), so it cannot be read as a workbook";
+    workbook_too_large(path: impl std::fmt::Display, mib: u64, max_mib: u64) =>
+        "`{path}` 有 {mib} MiB，超过了 banzi 读取工作簿的上限 {max_mib} MiB",
+        "`{path}` is {mib} MiB, more than the {max_mib} MiB banzi reads in a workbook";
+    workbook_too_large_hint() =>
+        "请确认导入的是正确的文件；若是，在 Excel/WPS 中把表另存为「CSV UTF-8 (逗号分隔)」后导入",
+        "check that this is the right file; if it is, save the table from Excel or WPS as \"CSV UTF-8 (Comma delimited)\" and import that";
+    workbook_other_format(path: impl std::fmt::Display, kind: &str) =>
+        "`{path}` 是 .{kind} 格式的工作簿，banzi 只读取 .xlsx 工作簿",
+        "`{path}` is a .{kind} workbook; banzi reads .xlsx workbooks";
+    workbook_other_format_hint() =>
+        "在 Excel 或 WPS 中打开它，另存为「Excel 工作簿 (*.xlsx)」后再导入",
+        "open it in Excel or WPS, save it as \"Excel Workbook (*.xlsx)\", then import that";
+    workbook_empty(path: impl std::fmt::Display) =>
+        "`{path}` 是空文件（0 字节），不是工作簿", "`{path}` is empty (0 bytes), not a workbook";
+    workbook_is_text(path: impl std::fmt::Display, named: &str) =>
+        "`{path}` 是文本文件（可能是 CSV），不是 Excel/WPS 工作簿，虽然文件名是 .{named}",
+        "`{path}` is a text file (CSV?), not an Excel/WPS workbook, though it is named .{named}";
+    workbook_is_text_hint() =>
+        "若它是 CSV，把文件改名为 .csv 后再导入；否则在 Excel/WPS 中打开它，另存为「Excel 工作簿 (*.xlsx)」后再导入",
+        "if it is CSV, rename it to .csv and import it again; otherwise open it in Excel or WPS, save it as \"Excel Workbook (*.xlsx)\", then import that";
+    workbook_unknown(path: impl std::fmt::Display) =>
+        "`{path}` 既不是 Excel/WPS 工作簿，也不是文本",
+        "`{path}` is neither an Excel/WPS workbook nor text";
+    workbook_damaged(path: impl std::fmt::Display, cause: &str) =>
+        "`{path}` 已损坏或不完整，无法作为工作簿读取（{cause}）",
+        "`{path}` is damaged or incomplete, and cannot be read as a workbook ({cause})";
+    workbook_damaged_hint() =>
+        "重新复制或下载该文件（它可能没有传完整），或在 Excel/WPS 中打开它另存一份，再导入",
+        "copy or download the file again (it may have been cut short), or open it in Excel or WPS and save it again, then import that";
+    /// Why a workbook is damaged, when no reader said it in words.
+    malformed_structure() => "文件内部的结构不合规范", "its inner structure is malformed";
+    workbook_no_workbook(path: impl std::fmt::Display) =>
+        "`{path}` 中没有工作簿（它是别的文件，如 Word 文档或文件压缩包？）",
+        "`{path}` holds no workbook (is it another kind of file, such as a Word document or a zip of files?)";
+    workbook_encrypted(path: impl std::fmt::Display) =>
+        "`{path}` 设置了打开密码（已加密），banzi 无法读取",
+        "`{path}` is protected by a password (encrypted), so banzi cannot read it";
+    workbook_encrypted_hint() =>
+        "在 Excel/WPS 中用密码打开它，取消密码（Excel：文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码；WPS：文件 → 文档加密 → 密码加密，清空密码），保存后再导入",
+        "open it in Excel or WPS with its password, remove the password (Excel: File → Info → Protect Workbook → Encrypt with Password, and clear it; WPS: File → Document Encryption → Password Encryption, and clear it), save, then import it again";
+    workbook_inflates(path: impl std::fmt::Display, part: &str, times: u64) =>
+        "`{path}` 中的 `{part}` 解压后膨胀为 {times} 倍，远超任何真实的工作簿（是“压缩炸弹”吗？）",
+        "`{part}` in `{path}` inflates {times} times, far more than in any real workbook (a zip bomb?)";
+    workbook_part_too_large(path: impl std::fmt::Display, part: &str, mib: u64, max_mib: u64) =>
+        "`{path}` 中的 `{part}` 解压后有 {mib} MiB，超过了上限 {max_mib} MiB",
+        "`{part}` in `{path}` inflates to {mib} MiB, more than the {max_mib} MiB banzi reads";
+    workbook_text_too_large(path: impl std::fmt::Display, max_mib: u64) =>
+        "`{path}` 的单元格文字会超过 {max_mib} MiB，这是这样大小的文件可读的上限（是否有一段长文字被大量单元格重复引用？）",
+        "the cells of `{path}` would hold more than {max_mib} MiB of text, the most banzi reads from a file of this size (is one long text repeated in very many cells?)";
+    workbook_bomb_hint() =>
+        "请确认导入的是正确的文件；若是，在 Excel/WPS 中打开它另存一份，再导入",
+        "check that this is the right file; if it is, open it in Excel or WPS, save it again, and import that";
+    sheet_too_large(path: impl std::fmt::Display, sheet: &str, rows: u64, columns: u64, max: u64) =>
+        "`{path}` 的工作表 `{sheet}` 的单元格范围有 {rows} 行 × {columns} 列，超过了这样大小的文件可读的上限（{max} 个单元格）",
+        "sheet `{sheet}` of `{path}` spans {rows} rows by {columns} columns, more cells than banzi reads from a file of this size ({max})";
+    sheets_too_large(path: impl std::fmt::Display, cells: u64, max: u64) =>
+        "`{path}` 的各工作表共有 {cells} 个单元格，超过了这样大小的文件可读的上限（{max} 个）",
+        "the sheets of `{path}` span {cells} cells in all, more than banzi reads from a file of this size ({max})";
+    sheet_too_large_hint() =>
+        "删除表格以外零散的单元格（在 Excel/WPS 中按 Ctrl+End 可跳到最后一个使用的单元格），保存后再导入",
+        "delete the stray cells outside the table (Ctrl+End in Excel or WPS goes to the last cell in use), save, then import again";
+    sheet_twice(path: impl std::fmt::Display, sheet: &str) =>
+        "`{path}` 中有不止一个工作表叫 `{sheet}`（Excel/WPS 不允许重名），无法确定读取哪一个",
+        "`{path}` has more than one sheet called `{sheet}` (Excel and WPS never allow that), so which one to read is unclear";
+    cell_too_long(chars: usize, max: usize) =>
+        "单元格有 {chars} 个字符，超过了 Excel/WPS 单元格的上限 {max} 个：请检查填入的内容",
+        "the cell holds {chars} characters, more than the {max} an Excel or WPS cell can hold: check what was put in it";
 }
 
 pub const HELP: &[Help] = &[];

@@ -232,8 +232,8 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "inspect import-assessment <file>",
-        "CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030），或 Excel/WPS 工作簿（`.xlsx`、`.xls`、`.ods`）",
-        "The CSV file (UTF-8, UTF-8 with BOM or GB18030), or an Excel/WPS workbook (`.xlsx`, `.xls`, `.ods`)",
+        "CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030），或 Excel/WPS 工作簿（`.xlsx`）",
+        "The CSV file (UTF-8, UTF-8 with BOM or GB18030), or an Excel/WPS workbook (`.xlsx`)",
     ),
     help(
         "inspect import-assessment --sheet",
@@ -257,8 +257,8 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "inspect import-votes <file>",
-        "CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030），或 Excel/WPS 工作簿（`.xlsx`、`.xls`、`.ods`）",
-        "The CSV file (UTF-8, UTF-8 with BOM or GB18030), or an Excel/WPS workbook (`.xlsx`, `.xls`, `.ods`)",
+        "CSV 文件（UTF-8、带 BOM 的 UTF-8 或 GB18030），或 Excel/WPS 工作簿（`.xlsx`）",
+        "The CSV file (UTF-8, UTF-8 with BOM or GB18030), or an Excel/WPS workbook (`.xlsx`)",
     ),
     help(
         "inspect import-votes --sheet",
@@ -344,8 +344,8 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "inspectors import <file>",
-        "CSV 文件，或 Excel/WPS 工作簿（`.xlsx`、`.xls`、`.ods`）",
-        "The CSV file, or an Excel/WPS workbook (`.xlsx`, `.xls`, `.ods`)",
+        "CSV 文件，或 Excel/WPS 工作簿（`.xlsx`）",
+        "The CSV file, or an Excel/WPS workbook (`.xlsx`)",
     ),
     help(
         "inspectors import --sheet",

@@ -356,8 +356,8 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "publicize feedback import <file>",
-        "CSV 文件，或 Excel/WPS 工作簿（`.xlsx`、`.xls`、`.ods`）",
-        "The CSV file, or an Excel/WPS workbook (`.xlsx`, `.xls`, `.ods`)",
+        "CSV 文件，或 Excel/WPS 工作簿（`.xlsx`）",
+        "The CSV file, or an Excel/WPS workbook (`.xlsx`)",
     ),
     help("publicize feedback import --sheet", "读取工作簿中名为 NAME 的工作表，而不是第一个工作表", "Read the sheet called NAME of a workbook, not its first sheet"),
     help(

@@ -75,8 +75,8 @@ pub const HELP: &[Help] = &[
     ),
     help(
         "units import <file>",
-        "名册 CSV 文件，或 Excel/WPS 工作簿（`.xlsx`、`.xls`、`.ods`）",
-        "The register as a CSV file, or an Excel/WPS workbook (`.xlsx`, `.xls`, `.ods`)",
+        "名册 CSV 文件，或 Excel/WPS 工作簿（`.xlsx`）",
+        "The register as a CSV file, or an Excel/WPS workbook (`.xlsx`)",
     ),
     help("units import --sheet", "读取工作簿中名为 NAME 的工作表，而不是第一个工作表", "Read the sheet called NAME of a workbook, not its first sheet"),
     help(

@@ -873,10 +873,14 @@ fn a_reporter_the_argument_parser_refuses_is_not_quoted() {
 fn a_workbook_named_csv_is_recognised_by_every_import() {
     let xlsx: &[u8] = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml";
     let xls: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00\x00\x00\x00\x00\x00";
+    // An .xlsx reads once renamed; an .xls is to be saved as .xlsx first.
     let said = |kind: &str| {
         vec![
             format!("is an Excel/WPS workbook (.{kind}), not CSV text, though it is named .csv"),
-            "CSV UTF-8".to_owned(),
+            match kind {
+                "xlsx" => "rename it to .xlsx".to_owned(),
+                _ => "Excel Workbook (*.xlsx)".to_owned(),
+            },
         ]
     };
     let registered = Fixture::registered();

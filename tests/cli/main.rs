@@ -11,6 +11,7 @@ mod forms;
 mod git;
 mod guide;
 mod hostile;
+mod hostile_workbooks;
 mod init;
 mod inspect;
 mod language;
