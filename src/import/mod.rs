@@ -106,6 +106,12 @@ impl Source {
         if sheet.is_some() {
             return Err(Error::invalid(say::sheet_is_text(path.display())).into());
         }
+        // A device or a pipe would be read for ever.
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            return Err(Error::invalid(say::input_not_a_file(path.display()))
+                .with_hint(say::cannot_read_streamed_hint())
+                .into());
+        }
         let bytes = std::fs::read(path).map_err(|e| cannot_read(path, e))?;
         let sha256 = crate::store::sha256_hex(&bytes);
         let (text, encoding) = decode(path, &bytes)?;
@@ -694,6 +700,19 @@ fn read_table<'c>(
             }
         };
         diagnostics.extend(controls(file, &record, line, cell_field));
+        // A cell no spreadsheet could hold is no value of a table a person keeps.
+        for (i, cell) in record.iter().enumerate() {
+            if cell.len() > workbook::MAX_CELL_CHARS {
+                let chars = cell.chars().count();
+                if chars > workbook::MAX_CELL_CHARS {
+                    diagnostics.push(
+                        Diagnostic::new(file, say::cell_too_long(chars, workbook::MAX_CELL_CHARS))
+                            .at_line(line)
+                            .field(cell_field(i)),
+                    );
+                }
+            }
+        }
         record.trim();
         if record.iter().all(str::is_empty) {
             continue;

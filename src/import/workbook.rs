@@ -52,7 +52,7 @@ const MIN_TEXT: u64 = 64 << 20;
 /// Text per byte of the file: more is one long text repeated in very many cells.
 const TEXT_PER_BYTE: u64 = 16;
 /// The most characters a cell holds: Excel's and WPS's own limit.
-const MAX_CELL_CHARS: usize = 32_767;
+pub(crate) const MAX_CELL_CHARS: usize = 32_767;
 
 /// What a file of a given size may cost once read.
 #[derive(Clone, Copy)]

@@ -172,6 +172,9 @@ super::catalogue! {
     names_separator() => "、", ", ";
     words_separator() => "，", ", ";
     // A workbook refused before its cells are read: what it is, and the limits no real one nears.
+    input_not_a_file(path: impl std::fmt::Display) =>
+        "`{path}` 不是普通文件（而是设备、管道或套接字），不能导入",
+        "`{path}` is not a regular file (it is a device, a pipe or a socket), so it cannot be imported";
     workbook_not_a_file(path: impl std::fmt::Display) =>
         "`{path}` 不是普通文件（而是设备、管道或套接字），不能作为工作簿读取",
         "`{path}` is not a regular file (it is a device, a pipe or a socket), so it cannot be read as a workbook";

@@ -895,3 +895,39 @@ fn a_workbook_named_csv_is_recognised_by_every_import() {
         }
     }
 }
+
+#[test]
+fn a_cell_longer_than_a_spreadsheet_holds_is_refused_by_every_importer() {
+    let f = Fixture::registered();
+    let units = f.write(
+        "inputs/long.csv",
+        &format!(
+            "code,name,category,party_head,government_head\nC01,{},county,a,b\n",
+            "长".repeat(40_000)
+        ),
+    );
+    let stderr = f.fails_unchanged(&["units", "import", units], INVALID);
+    assert!(
+        stderr.contains("long.csv:2: name: the cell holds 40000 characters"),
+        "{stderr}"
+    );
+    refused_by_every_importer(
+        &f,
+        |header, row| {
+            let (first, rest) = row.split_once(',').unwrap();
+            format!("{header}\n{first}{},{rest}\n", "长".repeat(40_000)).into_bytes()
+        },
+        // The votes keep no text, only tallies: there the cell is an unknown unit.
+        |name| vec![format!("{name}:2: ")],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_named_as_a_csv_is_refused_not_read_for_ever() {
+    let f = Fixture::registered();
+    std::fs::create_dir_all(f.root().join("inputs")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", f.root().join("inputs/zero.csv")).unwrap();
+    let stderr = f.fails_unchanged(&["units", "import", "inputs/zero.csv"], INVALID);
+    assert!(stderr.contains("is not a regular file"), "{stderr}");
+}
