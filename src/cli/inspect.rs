@@ -146,14 +146,11 @@ fn import_votes(env: &Env, args: &ImportArgs) -> anyhow::Result<()> {
     super::warn_ignored_columns(env, &args.file, &imported.ignored_columns);
     if imported.entry.is_some() {
         // A weighed group that did not vote shifts its weight to the others: say so per unit.
-        let tallies = crate::inspect::votes::VoteTallies::load(&campaign)?;
-        for unit in imported.added.iter().chain(&imported.replaced) {
-            for gap in tallies.gaps(unit, &campaign.settings.scoring) {
-                env.ui.warn(&words::unit_gap(
-                    unit,
-                    &gap.said(|code| criterion_name(&campaign.settings, code)),
-                ));
-            }
+        for gap in &imported.gaps {
+            env.ui.warn(&words::unit_gap(
+                &gap.unit,
+                &gap.said(|code| criterion_name(&campaign.settings, code)),
+            ));
         }
     }
     env.ui.status(&words::votes_read(imported.rows));

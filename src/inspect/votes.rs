@@ -143,6 +143,9 @@ pub struct VotesImport {
     pub sha256: String,
     /// Headers of columns banzi does not use (a serial number, a unit's name, …), as written.
     pub ignored_columns: Vec<String>,
+    /// Where a weighed rater group did not vote for a unit added or replaced, as
+    /// [`VoteTallies::gaps`] gives them once the votes are stored.
+    pub gaps: Vec<VoteGap>,
 }
 
 impl VoteTallies {
@@ -607,13 +610,18 @@ pub fn import(
         if !in_file[u] {
             continue;
         }
-        match stored.units.get(&unit.code) {
-            None => outcome.added.push(unit.code.clone()),
+        let list = match stored.units.get(&unit.code) {
+            None => &mut outcome.added,
             Some(old) if counted.same(u, old, &group_map) => {
                 outcome.unchanged.push(unit.code.clone());
+                continue;
             }
-            Some(_) => outcome.replaced.push(unit.code.clone()),
-        }
+            Some(_) => &mut outcome.replaced,
+        };
+        list.push(unit.code.clone());
+        outcome
+            .gaps
+            .extend(counted.gaps(u, &unit.code, &campaign.settings));
     }
     if !outcome.replaced.is_empty() && !options.replace {
         return Err(Error::invalid(messages::votes_differ(
@@ -1445,6 +1453,35 @@ impl Counted {
         self.groups[g].1.get(u * per_unit..(u + 1) * per_unit)
     }
 
+    /// Where a group `settings` weighs did not vote for unit `u`, or left a criterion blank in
+    /// every vote: [`VoteTallies::gaps`] of the counts, before they are stored.
+    fn gaps(&self, u: usize, unit: &str, settings: &Settings) -> Vec<VoteGap> {
+        let grades = self.slots - 1;
+        let mut gaps = Vec::new();
+        for (group, _) in &settings.scoring.rater_groups {
+            let voted = self
+                .groups
+                .iter()
+                .position(|(name, _)| name == group)
+                .and_then(|g| self.cells(g, u))
+                .filter(|cells| cells.iter().any(|&n| n > 0));
+            let Some(cells) = voted else {
+                gaps.push(VoteGap::absent(unit, group));
+                continue;
+            };
+            for (criterion, counts) in settings.criteria.iter().zip(cells.chunks(self.slots)) {
+                if counts[..grades].iter().all(|&n| n == 0) {
+                    gaps.push(VoteGap {
+                        unit: unit.to_owned(),
+                        rater_group: group.clone(),
+                        criterion: Some(criterion.code.clone()),
+                    });
+                }
+            }
+        }
+        gaps
+    }
+
     /// Whether unit `u` has any vote or abstention in the file.
     fn has(&self, u: usize) -> bool {
         (0..self.groups.len()).any(|g| self.cells(g, u).is_some_and(|c| c.iter().any(|&n| n > 0)))
@@ -1736,13 +1773,23 @@ mod tests {
     #[test]
     fn weights_are_renormalised_over_the_groups_that_voted() {
         let mut f = fixture(true);
-        f.import(
-            "votes.csv",
-            format!("{HEADER}\n{MIXED}"),
-            ImportOptions::default(),
-        )
-        .unwrap();
+        let outcome = f
+            .import(
+                "votes.csv",
+                format!("{HEADER}\n{MIXED}"),
+                ImportOptions::default(),
+            )
+            .unwrap();
         let scoring = &f.campaign.settings.scoring;
+        // The gaps the import reports are those of the votes it stored.
+        let tallies = f.tallies();
+        let stored: Vec<VoteGap> = outcome
+            .added
+            .iter()
+            .flat_map(|unit| tallies.gaps(unit, scoring))
+            .collect();
+        assert!(!stored.is_empty());
+        assert_eq!(outcome.gaps, stored);
         let political = f.tallies().democratic("C01", "political", scoring).unwrap();
         assert!(political.weighted);
         // To the ninth decimal: 0.3 + 0.3 + 0.2 is not quite 0.8 in binary.
