@@ -602,7 +602,7 @@ fn a_refused_folder_is_explained_in_chinese() {
     let stderr = f.fails_unchanged(&zh(&["plan", "import", "inputs/plans"]), INVALID);
     assert!(
         stderr
-            .contains("警告：`inputs/plans` 中有不是提交材料（`.toml`）的文件，未读取：`说明.txt`")
+            .contains("警告：`inputs/plans` 中有不是提交材料（`.toml` 文件或 `.xlsx` 表单）的文件，未读取：`说明.txt`")
             && stderr.contains("错误：2 个文件中有 1 个无法提交；未保存任何内容")
             && stderr.contains("是单位 `C01` 的第二个文件"),
         "{stderr}"
