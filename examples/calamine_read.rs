@@ -6,7 +6,9 @@
 use calamine::{Data, Reader as _, open_workbook_auto};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args_os().nth(1).ok_or("usage: calamine_read FILE")?;
+    let path = std::env::args_os()
+        .nth(1)
+        .ok_or("usage: calamine_read FILE")?;
     let mut book = open_workbook_auto(path)?;
     let first = book.sheet_names().first().cloned().ok_or("no sheets")?;
     let range = book.worksheet_range(&first)?;

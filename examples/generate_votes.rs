@@ -135,7 +135,16 @@ fn write_workbook(
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
-    let header = ["单位代码", "测评主体", "政治强", "能力强", "活力强", "合力强", "作风硬", "总体评价"];
+    let header = [
+        "单位代码",
+        "测评主体",
+        "政治强",
+        "能力强",
+        "活力强",
+        "合力强",
+        "作风硬",
+        "总体评价",
+    ];
     sheet.write_row(0, 0, header)?;
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate().filter(|(_, cell)| !cell.is_empty()) {

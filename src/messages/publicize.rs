@@ -359,7 +359,11 @@ pub const HELP: &[Help] = &[
         "CSV 文件，或 Excel/WPS 工作簿（`.xlsx`）",
         "The CSV file, or an Excel/WPS workbook (`.xlsx`)",
     ),
-    help("publicize feedback import --sheet", "读取工作簿中名为 NAME 的工作表，而不是第一个工作表", "Read the sheet called NAME of a workbook, not its first sheet"),
+    help(
+        "publicize feedback import --sheet",
+        "读取工作簿中名为 NAME 的工作表，而不是第一个工作表",
+        "Read the sheet called NAME of a workbook, not its first sheet",
+    ),
     help(
         "publicize feedback list",
         "列出所有意见及其状态（不显示反映人）",

@@ -78,7 +78,11 @@ pub const HELP: &[Help] = &[
         "名册 CSV 文件，或 Excel/WPS 工作簿（`.xlsx`）",
         "The register as a CSV file, or an Excel/WPS workbook (`.xlsx`)",
     ),
-    help("units import --sheet", "读取工作簿中名为 NAME 的工作表，而不是第一个工作表", "Read the sheet called NAME of a workbook, not its first sheet"),
+    help(
+        "units import --sheet",
+        "读取工作簿中名为 NAME 的工作表，而不是第一个工作表",
+        "Read the sheet called NAME of a workbook, not its first sheet",
+    ),
     help(
         "units import --dry-run",
         "只检查文件并说明将有哪些改动，不写入任何内容",
