@@ -43,13 +43,7 @@ impl ImportArgs {
 enum InspectCommand {
     ImportAssessment(ImportArgs),
     ImportVotes(ImportArgs),
-    Template {
-        unit: String,
-        #[arg(long)]
-        xlsx: bool,
-        #[arg(short, long, value_name = "FILE", requires = "xlsx")]
-        out: Option<PathBuf>,
-    },
+    Template(super::TemplateArgs),
     Record {
         unit: String,
         file: PathBuf,
@@ -72,7 +66,9 @@ pub fn run(env: &Env, args: InspectArgs) -> anyhow::Result<()> {
     match args.command {
         InspectCommand::ImportAssessment(args) => import_assessment(env, &args),
         InspectCommand::ImportVotes(args) => import_votes(env, &args),
-        InspectCommand::Template { unit, xlsx, out } => template(env, &unit, xlsx, out),
+        InspectCommand::Template(super::TemplateArgs { unit, xlsx, out }) => {
+            template(env, &unit, xlsx, out)
+        }
         InspectCommand::Record { unit, file } => record(env, &unit, &file),
         InspectCommand::Import { folder } => import_records(env, folder),
         InspectCommand::Show { unit } => show(env, &unit),

@@ -323,6 +323,17 @@ fn head(campaign: &Campaign) -> String {
         .map_or_else(String::new, crate::journal::Entry::head)
 }
 
+// `template UNIT [--xlsx [--out FILE]]`, the same for every step that has a form; a plain
+// comment, as a doc comment would become clap's help, which lives in the catalogue.
+#[derive(Debug, clap::Args)]
+struct TemplateArgs {
+    unit: String,
+    #[arg(long)]
+    xlsx: bool,
+    #[arg(short, long, value_name = "FILE", requires = "xlsx")]
+    out: Option<std::path::PathBuf>,
+}
+
 /// Reads an input file named on the command line.
 fn read_input(path: &std::path::Path) -> anyhow::Result<crate::import::Source> {
     read_sheet(path, None)

@@ -18,13 +18,7 @@ pub struct PlanArgs {
 
 #[derive(Debug, Subcommand)]
 enum PlanCommand {
-    Template {
-        unit: String,
-        #[arg(long)]
-        xlsx: bool,
-        #[arg(short, long, value_name = "FILE", requires = "xlsx")]
-        out: Option<PathBuf>,
-    },
+    Template(super::TemplateArgs),
     Submit {
         unit: String,
         file: PathBuf,
@@ -41,7 +35,7 @@ enum PlanCommand {
 
 pub fn run(env: &Env, args: PlanArgs) -> anyhow::Result<()> {
     match args.command {
-        PlanCommand::Template { unit, xlsx, out } => {
+        PlanCommand::Template(super::TemplateArgs { unit, xlsx, out }) => {
             let campaign = env.read()?;
             let register = campaign.register()?;
             let unit = register.require(&unit)?;

@@ -17,28 +17,17 @@ pub struct SelfAssessArgs {
 
 #[derive(Debug, Subcommand)]
 enum SelfAssessCommand {
-    Template {
-        unit: String,
-        #[arg(long)]
-        xlsx: bool,
-        #[arg(short, long, value_name = "FILE", requires = "xlsx")]
-        out: Option<PathBuf>,
-    },
-    Submit {
-        unit: String,
-        file: PathBuf,
-    },
-    Import {
-        folder: PathBuf,
-    },
-    Report {
-        unit: String,
-    },
+    Template(super::TemplateArgs),
+    Submit { unit: String, file: PathBuf },
+    Import { folder: PathBuf },
+    Report { unit: String },
 }
 
 pub fn run(env: &Env, args: SelfAssessArgs) -> anyhow::Result<()> {
     match args.command {
-        SelfAssessCommand::Template { unit, xlsx, out } => template(env, &unit, xlsx, out),
+        SelfAssessCommand::Template(super::TemplateArgs { unit, xlsx, out }) => {
+            template(env, &unit, xlsx, out)
+        }
         SelfAssessCommand::Submit { unit, file } => submit(env, Some((unit, file)), None),
         SelfAssessCommand::Import { folder } => submit(env, None, Some(folder)),
         SelfAssessCommand::Report { unit } => report(env, &unit),
