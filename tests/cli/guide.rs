@@ -155,13 +155,14 @@ fn without_hashes(text: &str) -> String {
     out
 }
 
-/// `text` with the campaign's size in bytes (`181110 bytes)`, `181110 字节）`) shown as `…`: age
+/// `text` with the campaign's size in bytes (`181110 bytes)`, `181110 字节）`, and in the archive's
+/// report `181110 bytes, `, `181110 字节，`) shown as `…`: age
 /// adds a header stanza of random length to every sealed reporter, so the size differs each run.
 fn without_sizes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
         let mut line = line.to_owned();
-        for unit in [" bytes)", " 字节）"] {
+        for unit in [" bytes)", " 字节）", " bytes, ", " 字节，"] {
             if let Some(end) = line.find(unit) {
                 let start = line[..end]
                     .trim_end_matches(|c: char| c.is_ascii_digit())
