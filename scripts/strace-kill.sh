@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Kills banzi with SIGKILL at every write, rename, fsync, openat, mkdir, truncate and unlink of nine
-# multi-record commands (strace fault injection), and counts the points after which the campaign
-# is broken: `verify` fails, the records are neither all-old nor all-new, or the same command
-# then fails (with DONE_EXIT=N, a command that cannot be made twice: is not refused with exit N
-# when the change was kept). Needs strace (Debian: apt-get install strace).
+# Kills banzi with SIGKILL at every write, rename, fsync, openat, mkdir, truncate and unlink of
+# eleven multi-record commands, two of them reading Excel workbooks (strace fault injection), and
+# counts the points after which the campaign is broken: `verify` fails, the records are neither
+# all-old nor all-new, or the same command then fails (with DONE_EXIT=N, a command that cannot be
+# made twice: is not refused with exit N when the change was kept). Needs strace (Debian:
+# apt-get install strace).
 #
 #   scripts/strace-kill.sh
 set -euo pipefail
@@ -53,6 +54,14 @@ received,channel,unit_code,summary,anonymous,reporter,reporter_contact
 2026-11-24,来信,none,建议公示期内公开举报电话,是,,
 2026-11-24,来访,C03,反映班子成员作风问题,否,王某某,13800000000
 EOF
+
+# The same changes as Excel workbooks: the register exported from a campaign that holds the new
+# one, and C01's plan form filled with its new plan.
+"$bin" init "$work/scratch" --name 演练 --year 2026 -q
+"$bin" -C "$work/scratch" units import "$work/in/units.csv" >/dev/null 2>&1
+"$bin" -C "$work/scratch" units list --xlsx "$work/in/units.xlsx" >/dev/null 2>&1
+"$bin" -C "$work/scratch" plan submit C01 "$work/in/plans/C01.toml" >/dev/null 2>&1
+"$bin" -C "$work/scratch" plan template C01 --xlsx --out "$work/in/C01-plan.xlsx" >/dev/null 2>&1
 
 records() {
   (cd "$1" && find . -type f ! -name journal.toml ! -name index.csv ! -path ./publicity/opinions.csv -print0 | sort -z | xargs -0 sha256sum)
@@ -108,7 +117,9 @@ run() {
 }
 
 run "units import (replacing the register)" units units import "$work/in/units.csv"
+run "units import of a workbook" units units import "$work/in/units.xlsx"
 run "plan import (replacing 4 plans)" plans plan import "$work/in/plans"
+run "plan submit of a workbook form" plans plan submit C01 "$work/in/C01-plan.xlsx"
 run "self-assess import (16 units)" plans self-assess import "$examples/self-assessments"
 run "inspect import-assessment --replace" inspected inspect import-assessment "$work/in/annual.csv" --replace
 run "inspect import-votes --replace" inspected inspect import-votes "$work/in/votes.csv" --replace
