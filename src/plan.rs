@@ -214,10 +214,20 @@ pub fn submit(
     ctx: &Context,
     submissions: &[Submission],
 ) -> anyhow::Result<Outcome> {
-    submission::submit(campaign, ctx, Step::Plan, submissions, |campaign, s| {
-        Plan::parse(&s.source, &campaign.settings, &s.unit)?;
-        Ok(())
-    })
+    submission::submit(
+        campaign,
+        ctx,
+        Step::Plan,
+        submissions,
+        |campaign, s| {
+            Plan::parse(&s.source, &campaign.settings, &s.unit)?;
+            Ok(())
+        },
+        |campaign, s| {
+            let new = Plan::parse(&s.source, &campaign.settings, &s.unit).ok();
+            new.is_some() && load(campaign, &s.unit).ok().flatten() == new
+        },
+    )
 }
 
 /// The stored plan of `unit`, if it has one.

@@ -284,6 +284,13 @@ pub fn submit(
             SelfAssessment::parse(&s.source, &campaign.settings, &plan)?;
             Ok(())
         },
+        |campaign, s| {
+            let Ok(Some(plan)) = plan::load(campaign, &s.unit) else {
+                return false;
+            };
+            let new = SelfAssessment::parse(&s.source, &campaign.settings, &plan).ok();
+            new.is_some() && load(campaign, &plan).ok().flatten() == new
+        },
     )
 }
 

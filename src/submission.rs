@@ -40,13 +40,16 @@ pub fn unit_of(source: &Source) -> Result<String, Error> {
 }
 
 /// Validates every submission with `validate`, then stores them all in one journal entry;
-/// one bad file stores none.
+/// one bad file stores none. A submission that says what the stored record, done, says is no
+/// change: written alike, or, by `same`, written otherwise (a form read into TOML, a hand-written
+/// TOML with its comments stored).
 pub fn submit(
     campaign: &mut Campaign,
     ctx: &Context,
     step: Step,
     submissions: &[Submission],
     validate: impl Fn(&Campaign, &Submission) -> anyhow::Result<()>,
+    same: impl Fn(&Campaign, &Submission) -> bool,
 ) -> anyhow::Result<Outcome> {
     let register = campaign.register()?;
     let mut failures: Vec<(&std::path::Path, Error)> = Vec::new();
@@ -68,7 +71,9 @@ pub fn submit(
         })()
         .and_then(|()| {
             // What is stored already, done, is no change, whatever locks the step now.
-            if is_stored(campaign, step, submission) {
+            if is_stored(campaign, step, submission)
+                || (is_done(campaign, step, &submission.unit) && same(campaign, submission))
+            {
                 return Ok(false);
             }
             campaign.steps_of(unit).check_may_do(step, unit)?;
@@ -140,6 +145,16 @@ fn is_stored(campaign: &Campaign, step: Step, submission: &Submission) -> bool {
         row.sha256 == sha256_hex(submission.source.text.as_bytes())
             && row.state == Some(State::Done)
     })
+}
+
+/// Whether the unit's record of `step` is stored and done.
+fn is_done(campaign: &Campaign, step: Step, unit: &str) -> bool {
+    let path = step.record_path(unit);
+    campaign
+        .store
+        .index()
+        .get(&path)
+        .is_some_and(|row| row.state == Some(State::Done))
 }
 
 /// One error for a batch: its exit code is the most specific kind among the failures.

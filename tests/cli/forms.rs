@@ -577,3 +577,33 @@ fn which_soffice() -> Result<std::path::PathBuf, ()> {
         .find(|p| p.is_file())
         .ok_or(())
 }
+
+/// The stored plan written as a form and submitted unchanged: the same plan, though the form's
+/// TOML is written otherwise than the hand-written file, so nothing changes, even once the
+/// self-assessment has locked the plan. The same goes for a self-assessment.
+#[test]
+fn a_form_of_the_stored_record_submitted_unchanged_is_no_change() {
+    let f = Fixture::example().through(banzi::steps::Step::SelfAssess);
+    let entries = f.log().len();
+    let plan = f.root().join("C01-plan.xlsx");
+    f.banzi(&["plan", "template", "C01", "--xlsx"]);
+    f.banzi(&["plan", "submit", "C01", plan.to_str().unwrap()])
+        .stderr(predicate::str::contains(
+            "unchanged: the plan of C01 is already stored with the same content",
+        ));
+    let form = f.root().join("C01-self-assessment.xlsx");
+    f.banzi(&["self-assess", "template", "C01", "--xlsx"]);
+    f.banzi(&["self-assess", "submit", "C01", form.to_str().unwrap()])
+        .stderr(predicate::str::contains(
+            "unchanged: the self-assessment of C01 is already stored with the same content",
+        ));
+    assert_eq!(f.log().len(), entries, "nothing was journaled");
+
+    // A changed cell is a change, refused while the self-assessment locks the plan.
+    let changed = fill(&plan, &[("指标", "E2", Text("另一位责任人"))]);
+    std::fs::write(&plan, changed).unwrap();
+    f.fails_unchanged(
+        &["plan", "submit", "C01", plan.to_str().unwrap()],
+        STEP_ORDER,
+    );
+}
