@@ -30,7 +30,7 @@ banzi plan submit C01 "$examples/plans/C01.toml"
 banzi plan import "$examples/plans"
 mkdir -p "$out/forms"
 banzi plan template C01 --xlsx --out "$out/forms/C01-plan.xlsx"  # the workbook form, filled with the stored plan
-banzi plan submit C01 "$out/forms/C01-plan.xlsx"                 # stored again, as the TOML the form reads into
+banzi plan submit C01 "$out/forms/C01-plan.xlsx"                 # the same plan: no change
 
 step "self-assess: a template pre-filled from the plan, then every unit's self-assessment"
 banzi self-assess template C01 | head -16
