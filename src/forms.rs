@@ -15,13 +15,13 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike as _, NaiveDate};
+use chrono::NaiveDate;
 use rust_xlsxwriter::{
     Color, DataValidation, DataValidationErrorStyle, DataValidationRule, ExcelDateTime, Format,
     FormatAlign, FormatBorder, Note, ProtectionOptions, Worksheet, XlsxError,
 };
 
-use crate::documents::workbook::column_width;
+use crate::documents::workbook::{column_width, excel_date};
 use crate::error::{Diagnostic, Error, Kind as ErrorKind};
 use crate::import::workbook::{Sheet, Workbook, cell_ref, cell_text};
 use crate::import::{Encoding, Source};
@@ -90,6 +90,17 @@ const fn field(label: &'static str, kind: Kind, note: &'static str, width: f64) 
     }
 }
 
+impl Field {
+    /// The same column where a later step's form only shows what an earlier step filled in.
+    const fn shown(self) -> Field {
+        Field {
+            kind: Kind::Shown,
+            note: "",
+            ..self
+        }
+    }
+}
+
 const UNIT_CODE: Field = field("单位代码", Kind::Shown, "由 banzi 填写，不要修改", 0.0);
 const UNIT_NAME: Field = field("单位名称", Kind::Shown, "", 0.0);
 const CAMPAIGN: Field = field("评选活动", Kind::Shown, "", 0.0);
@@ -124,30 +135,18 @@ const ID: Field = field(
 /// The id of a plan's indicator where the form only shows it.
 const PLAN_ID: Field = field("编号", Kind::Shown, "工作方案中的指标编号，不要修改", 8.0);
 const CRITERION: Field = field("评价内容", Kind::Criterion, "该指标对应的评价内容", 10.0);
-const CRITERION_SHOWN: Field = field("评价内容", Kind::Shown, "", 10.0);
+const CRITERION_SHOWN: Field = CRITERION.shown();
 const GOAL: Field = field(
     "工作目标",
     Kind::Long,
     "具体的工作目标，如 理论学习中心组集体学习不少于12次",
     40.0,
 );
-const GOAL_SHOWN: Field = Field {
-    kind: Kind::Shown,
-    note: "",
-    ..GOAL
-};
+const GOAL_SHOWN: Field = GOAL.shown();
 const TARGET: Field = field("目标值", Kind::Text, "可衡量的目标值，如 12次、95%", 12.0);
-const TARGET_SHOWN: Field = Field {
-    kind: Kind::Shown,
-    note: "",
-    ..TARGET
-};
+const TARGET_SHOWN: Field = TARGET.shown();
 const OWNER: Field = field("责任人", Kind::Text, "该指标的责任人", 10.0);
-const OWNER_SHOWN: Field = Field {
-    kind: Kind::Shown,
-    note: "",
-    ..OWNER
-};
+const OWNER_SHOWN: Field = OWNER.shown();
 const DUE: Field = field(
     "完成时限",
     Kind::Date,
@@ -490,12 +489,6 @@ fn write(
         Cell::Date(d) => sheet.write_date_with_format(row, column, &excel_date(*d)?, format)?,
     };
     Ok(())
-}
-
-fn excel_date(date: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
-    let year =
-        u16::try_from(date.year()).map_err(|_| XlsxError::DateTimeRangeError(date.to_string()))?;
-    ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8)
 }
 
 /// Locks the sheet's locked cells (banzi's own) while columns and rows can still be resized.

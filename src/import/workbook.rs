@@ -271,7 +271,7 @@ fn read_whole(path: &Path) -> anyhow::Result<Vec<u8>> {
         .with_hint(say::workbook_too_large_hint())
     };
     if !meta.is_file() && !meta.is_dir() {
-        return Err(Error::invalid(say::workbook_not_a_file(path.display()))
+        return Err(Error::invalid(say::input_not_a_file(path.display()))
             .with_hint(say::cannot_read_streamed_hint())
             .into());
     }

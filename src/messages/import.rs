@@ -175,9 +175,6 @@ super::catalogue! {
     input_not_a_file(path: impl std::fmt::Display) =>
         "`{path}` 不是普通文件（而是设备、管道或套接字），不能导入",
         "`{path}` is not a regular file (it is a device, a pipe or a socket), so it cannot be imported";
-    workbook_not_a_file(path: impl std::fmt::Display) =>
-        "`{path}` 不是普通文件（而是设备、管道或套接字），不能作为工作簿读取",
-        "`{path}` is not a regular file (it is a device, a pipe or a socket), so it cannot be read as a workbook";
     workbook_too_large(path: impl std::fmt::Display, mib: u64, max_mib: u64) =>
         "`{path}` 有 {mib} MiB，超过了 banzi 读取工作簿的上限 {max_mib} MiB",
         "`{path}` is {mib} MiB, more than the {max_mib} MiB banzi reads in a workbook";

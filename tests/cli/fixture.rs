@@ -693,3 +693,21 @@ pub fn weigh_two_groups(f: &Fixture) {
     );
     std::fs::write(path, text).unwrap();
 }
+
+/// Whether openpyxl can be used, to make a workbook as another program than banzi's crates
+/// would; when it cannot, fails under `BANZI_REQUIRE_OPENPYXL=1` (as CI sets it) and otherwise
+/// says loudly that the test does nothing.
+pub fn openpyxl_available() -> bool {
+    let found = std::process::Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .output()
+        .is_ok_and(|out| out.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("BANZI_REQUIRE_OPENPYXL").is_none_or(|v| v != "1"),
+            "BANZI_REQUIRE_OPENPYXL=1, but `python3 -c 'import openpyxl'` fails: pip install openpyxl"
+        );
+        eprintln!("SKIPPED: openpyxl not installed; pip install openpyxl");
+    }
+    found
+}

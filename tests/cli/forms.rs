@@ -490,23 +490,6 @@ for sheet, cell, value in json.load(sys.stdin):
 book.save(sys.argv[2])
 "#;
 
-/// Whether openpyxl can be used; when it cannot, fails under `BANZI_REQUIRE_OPENPYXL=1` (as CI
-/// sets it) and otherwise says loudly that the test does nothing.
-fn openpyxl_available() -> bool {
-    let found = std::process::Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("BANZI_REQUIRE_OPENPYXL").is_none_or(|v| v != "1"),
-            "BANZI_REQUIRE_OPENPYXL=1, but `python3 -c 'import openpyxl'` fails: pip install openpyxl"
-        );
-        eprintln!("SKIPPED: openpyxl not installed; pip install openpyxl");
-    }
-    found
-}
-
 #[test]
 fn a_form_filled_in_by_another_program_is_read() {
     // openpyxl loads the form whole (styles, lists, notes, protection, the hidden sheet) and

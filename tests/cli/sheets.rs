@@ -427,23 +427,6 @@ for name, rows in json.load(sys.stdin):
 book.save(sys.argv[1])
 "#;
 
-/// Whether openpyxl can be used; when it cannot, fails under `BANZI_REQUIRE_OPENPYXL=1` and
-/// otherwise says loudly that the test does nothing.
-fn openpyxl_available() -> bool {
-    let found = std::process::Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .output()
-        .is_ok_and(|out| out.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("BANZI_REQUIRE_OPENPYXL").is_none_or(|v| v != "1"),
-            "BANZI_REQUIRE_OPENPYXL=1, but `python3 -c 'import openpyxl'` fails: pip install openpyxl"
-        );
-        eprintln!("SKIPPED: openpyxl not installed; pip install openpyxl");
-    }
-    found
-}
-
 /// Writes a workbook of one sheet `Sheet` of `rows` with openpyxl.
 fn write_with_openpyxl(path: &Path, rows: &Rows) {
     let cells: Vec<Vec<Value>> = rows
